@@ -1,5 +1,6 @@
 package org.culturekit.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -46,8 +47,34 @@ public record Response(String source, long line, int[] answers, List<String> seg
         return isValue(value) ? OptionalInt.of(value) : OptionalInt.empty();
     }
 
+    /** The raw entry at {@code position}: a value, {@link #MISSING} or {@link #NOT_APPLICABLE}. */
+    public int rawAnswer(int position) {
+        return answers[position];
+    }
+
     /** Whether a raw entry of {@link #answers()} is a real answer. */
     public static boolean isValue(int raw) {
         return raw != MISSING && raw != NOT_APPLICABLE;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Response that
+                && source.equals(that.source)
+                && line == that.line
+                && Arrays.equals(answers, that.answers)
+                && segments.equals(that.segments)
+                && comments.equals(that.comments);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, line, Arrays.hashCode(answers), segments, comments);
+    }
+
+    @Override
+    public String toString() {
+        return "Response[" + source + ":" + line + ", answers=" + Arrays.toString(answers)
+                + ", segments=" + segments + ", comments=" + comments.size() + "]";
     }
 }

@@ -1,0 +1,80 @@
+package org.culturekit.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.culturekit.model.Questionnaire;
+import org.culturekit.model.Response;
+
+/**
+ * Folds responses into exact sums, one at a time, and turns them into {@link Results}.
+ *
+ * <ul>
+ *   <li>Memory grows with items² × groups, never with respondents.
+ *   <li>All sums are integers, so {@link #merge} of accumulators fed any split of the rows gives exactly the
+ *       results of one accumulator fed them all, in any order.
+ *   <li>Not thread-safe: use one per thread and merge.
+ * </ul>
+ */
+public final class Accumulator {
+    private final Plan plan;
+    private final Observation observation;
+    private final Tally everyone;
+    private final Totals totals;
+    private final List<Map<String, Tally>> segments = new ArrayList<>();
+    private final Tally leaders;
+    private final Tally others;
+
+    public Accumulator(Questionnaire questionnaire) {
+        plan = new Plan(questionnaire);
+        observation = new Observation(plan);
+        everyone = new Tally(plan);
+        totals = new Totals(plan);
+        for (int s = 0; s < questionnaire.segments().size(); s++) {
+            segments.add(new TreeMap<>());
+        }
+        leaders = new Tally(plan);
+        others = new Tally(plan);
+    }
+
+    /** Adds one respondent. */
+    public void add(Response response) {
+        Observation o = observation;
+        o.read(response);
+        everyone.add(o);
+        totals.add(o, plan);
+        for (int s = 0; s < segments.size(); s++) {
+            segments.get(s).computeIfAbsent(label(response.segments().get(s)), v -> new Tally(plan)).add(o);
+        }
+        if (plan.leaderSegment >= 0) {
+            (plan.isLeader(response.segments().get(plan.leaderSegment)) ? leaders : others).add(o);
+        }
+    }
+
+    /** Adds everything {@code other} has seen; {@code other} must score the same questionnaire. */
+    public void merge(Accumulator other) {
+        if (other.plan.questionnaire != plan.questionnaire) {
+            throw new IllegalArgumentException("accumulators of different questionnaires");
+        }
+        everyone.merge(other.everyone);
+        totals.merge(other.totals);
+        for (int s = 0; s < segments.size(); s++) {
+            Map<String, Tally> mine = segments.get(s);
+            other.segments.get(s).forEach((value, tally) ->
+                    mine.computeIfAbsent(value, v -> new Tally(plan)).merge(tally));
+        }
+        leaders.merge(other.leaders);
+        others.merge(other.others);
+    }
+
+    /** The results so far; the accumulator can go on taking responses. */
+    public Results results() {
+        return new ResultsBuilder(plan, everyone, totals, segments, leaders, others).build();
+    }
+
+    /** Blank values become the empty key, which no real label can equal. */
+    private static String label(String value) {
+        return value.strip();
+    }
+}

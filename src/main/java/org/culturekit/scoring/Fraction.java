@@ -1,0 +1,74 @@
+package org.culturekit.scoring;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+
+/**
+ * An exact rational number, used to turn exact integer sums into means and variances with a single rounding.
+ *
+ * <p>Accumulators add integers only, so their totals do not depend on the order or grouping of rows; the one
+ * rounding to {@code double} happens here, at the end.
+ *
+ * @param numerator the numerator
+ * @param denominator the denominator, positive
+ */
+record Fraction(BigInteger numerator, BigInteger denominator) {
+    static final Fraction ZERO = new Fraction(BigInteger.ZERO, BigInteger.ONE);
+
+    private static final MathContext PRECISION = new MathContext(40);
+
+    Fraction {
+        if (denominator.signum() <= 0) {
+            throw new IllegalArgumentException("denominator must be positive");
+        }
+    }
+
+    static Fraction of(long numerator, long denominator) {
+        return new Fraction(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
+    }
+
+    static Fraction of(BigInteger numerator, long denominator) {
+        return new Fraction(numerator, BigInteger.valueOf(denominator));
+    }
+
+    Fraction plus(Fraction other) {
+        return new Fraction(
+                numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),
+                denominator.multiply(other.denominator));
+    }
+
+    Fraction minus(Fraction other) {
+        return plus(other.negate());
+    }
+
+    Fraction negate() {
+        return new Fraction(numerator.negate(), denominator);
+    }
+
+    Fraction times(Fraction other) {
+        return new Fraction(numerator.multiply(other.numerator), denominator.multiply(other.denominator));
+    }
+
+    Fraction times(long factor) {
+        return new Fraction(numerator.multiply(BigInteger.valueOf(factor)), denominator);
+    }
+
+    Fraction dividedBy(long divisor) {
+        if (divisor == 0) {
+            throw new ArithmeticException("division by zero");
+        }
+        BigInteger d = BigInteger.valueOf(divisor);
+        return divisor > 0
+                ? new Fraction(numerator, denominator.multiply(d))
+                : new Fraction(numerator.negate(), denominator.multiply(d.negate()));
+    }
+
+    int signum() {
+        return numerator.signum();
+    }
+
+    double toDouble() {
+        return new BigDecimal(numerator).divide(new BigDecimal(denominator), PRECISION).doubleValue();
+    }
+}

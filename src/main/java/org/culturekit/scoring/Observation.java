@@ -1,0 +1,91 @@
+package org.culturekit.scoring;
+
+import org.culturekit.model.Response;
+
+/**
+ * One respondent's figures, worked out once from a {@link Response} and then added to every population the
+ * respondent belongs to. Reused between responses to keep the hot path free of allocation.
+ */
+final class Observation {
+    final Plan plan;
+    /** Per index: sum of answered keyed values, and how many were answered. */
+    final long[] scoreSum;
+    final int[] answered;
+    /** Per index: keyed values by item, and whether each was answered. */
+    final int[][] keyed;
+    final boolean[][] has;
+    /** Per index: counts of unfavourable, neutral and favourable answers. */
+    final int[][] classes;
+    /** Per pair: whether both answered, and say − do. */
+    final boolean[] pairAnswered;
+    final int[] pairGap;
+    /** Sum of gaps over complete pairs, and how many pairs were complete. */
+    long gapSum;
+    int gapPairs;
+    /** The eNPS answer, or −1. */
+    int enps;
+
+    Observation(Plan plan) {
+        this.plan = plan;
+        int indices = plan.indices.size();
+        scoreSum = new long[indices];
+        answered = new int[indices];
+        keyed = new int[indices][];
+        has = new boolean[indices][];
+        classes = new int[indices][3];
+        for (int x = 0; x < indices; x++) {
+            keyed[x] = new int[plan.indices.get(x).size()];
+            has[x] = new boolean[plan.indices.get(x).size()];
+        }
+        pairAnswered = new boolean[plan.pairs.size()];
+        pairGap = new int[plan.pairs.size()];
+    }
+
+    void read(Response response) {
+        for (int x = 0; x < plan.indices.size(); x++) {
+            Plan.IndexPlan index = plan.indices.get(x);
+            long sum = 0;
+            int count = 0;
+            int[] byClass = classes[x];
+            byClass[0] = 0;
+            byClass[1] = 0;
+            byClass[2] = 0;
+            for (int j = 0; j < index.size(); j++) {
+                int raw = response.rawAnswer(index.positions()[j]);
+                boolean isAnswer = Response.isValue(raw);
+                has[x][j] = isAnswer;
+                if (isAnswer) {
+                    int value = index.key(j, raw);
+                    keyed[x][j] = value;
+                    sum += value;
+                    count++;
+                    byClass[index.classOf(value)]++;
+                }
+            }
+            scoreSum[x] = sum;
+            answered[x] = count;
+        }
+        gapSum = 0;
+        gapPairs = 0;
+        for (int p = 0; p < plan.pairs.size(); p++) {
+            Plan.PairPlan pair = plan.pairs.get(p);
+            int say = response.rawAnswer(pair.say());
+            int doo = response.rawAnswer(pair.doo());
+            boolean both = Response.isValue(say) && Response.isValue(doo);
+            pairAnswered[p] = both;
+            if (both) {
+                int gap = pair.keySay(say) - pair.keyDo(doo);
+                pairGap[p] = gap;
+                gapSum += gap;
+                gapPairs++;
+            }
+        }
+        enps = plan.enps >= 0 && Response.isValue(response.rawAnswer(plan.enps))
+                ? response.rawAnswer(plan.enps)
+                : -1;
+    }
+
+    boolean complete(int index) {
+        return answered[index] == keyed[index].length;
+    }
+}

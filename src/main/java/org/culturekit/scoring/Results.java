@@ -1,0 +1,294 @@
+package org.culturekit.scoring;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the scorer found, at full precision, in the shape of {@code results.json} (DESIGN.md §5).
+ *
+ * <ul>
+ *   <li>A {@code Double} or {@code Long} that is null is undefined (n &lt; 2, zero variance, …) or suppressed;
+ *       it is never NaN or infinite.
+ *   <li>Suppression decisions are made here, once, so every output shows and hides the same cells.
+ *   <li>Lists follow the questionnaire's order; groups are sorted by label.
+ * </ul>
+ *
+ * @param schemaVersion version of the results format
+ * @param questionnaire which instrument was scored
+ * @param rows how many rows were read, scored and excluded
+ * @param indices one per questionnaire index
+ * @param sayDo say-do gaps, or null when the questionnaire has no pairs
+ * @param enps eNPS, or null when the questionnaire has no eNPS item
+ * @param perceptionGap leaders vs others per index, empty without a leader segment
+ * @param segments one per questionnaire segment
+ * @param drivers correlation of each index with the eNPS answer, strongest first
+ */
+public record Results(
+        int schemaVersion,
+        QuestionnaireRef questionnaire,
+        Rows rows,
+        List<IndexResult> indices,
+        SayDo sayDo,
+        Enps enps,
+        List<PerceptionGap> perceptionGap,
+        List<SegmentResult> segments,
+        List<Driver> drivers) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Results {
+        Objects.requireNonNull(questionnaire, "questionnaire");
+        Objects.requireNonNull(rows, "rows");
+        indices = List.copyOf(indices);
+        perceptionGap = List.copyOf(perceptionGap);
+        segments = List.copyOf(segments);
+        drivers = List.copyOf(drivers);
+    }
+
+    /** These results with the rows the reader excluded added to the tally. */
+    public Results withExclusions(List<Exclusion> excluded) {
+        long read = rows.scored() + excluded.stream().mapToLong(Exclusion::count).sum();
+        return new Results(schemaVersion, questionnaire, new Rows(read, rows.scored(), excluded), indices, sayDo,
+                enps, perceptionGap, segments, drivers);
+    }
+
+    /** @param id questionnaire id @param version questionnaire version */
+    public record QuestionnaireRef(String id, String version) {}
+
+    /**
+     * The row reconciliation: {@code read = scored + Σ excluded.count}.
+     *
+     * @param read data rows read
+     * @param scored rows that were scored
+     * @param excluded rows left out, by reason
+     */
+    public record Rows(long read, long scored, List<Exclusion> excluded) {
+        public Rows {
+            excluded = List.copyOf(excluded);
+        }
+    }
+
+    /** @param reason why rows were left out @param count how many */
+    public record Exclusion(String reason, long count) {}
+
+    /**
+     * One index over everyone.
+     *
+     * @param id index id
+     * @param name display name
+     * @param n respondents with a score
+     * @param mean mean respondent score
+     * @param sd standard deviation (n − 1)
+     * @param ciLow lower end of the 95% confidence interval of the mean
+     * @param ciHigh upper end
+     * @param score100 the mean on 0–100
+     * @param favorable percent of answered keyed item responses that are favourable
+     * @param neutral percent neutral
+     * @param unfavorable percent unfavourable
+     * @param alpha Cronbach's alpha from the pairwise covariance matrix
+     * @param standardizedAlpha alpha from the correlation matrix
+     * @param band label of the band score100 falls in
+     * @param items one per item of the index
+     */
+    public record IndexResult(
+            String id,
+            String name,
+            long n,
+            Double mean,
+            Double sd,
+            Double ciLow,
+            Double ciHigh,
+            Double score100,
+            Double favorable,
+            Double neutral,
+            Double unfavorable,
+            Double alpha,
+            Double standardizedAlpha,
+            String band,
+            List<ItemResult> items) {
+        public IndexResult {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * One item of an index, on keyed values.
+     *
+     * @param id item id
+     * @param n respondents who answered it
+     * @param mean mean keyed answer
+     * @param sd standard deviation (n − 1)
+     * @param favorable percent favourable
+     * @param neutral percent neutral
+     * @param unfavorable percent unfavourable
+     * @param itemTotal corrected item-total correlation (psych's r.drop)
+     * @param alphaIfDeleted alpha of the index without this item
+     */
+    public record ItemResult(
+            String id,
+            long n,
+            Double mean,
+            Double sd,
+            Double favorable,
+            Double neutral,
+            Double unfavorable,
+            Double itemTotal,
+            Double alphaIfDeleted) {}
+
+    /** @param overall gaps per respondent @param pairs gaps per pair */
+    public record SayDo(Gap overall, List<Gap> pairs) {
+        public SayDo {
+            pairs = List.copyOf(pairs);
+        }
+    }
+
+    /**
+     * A say-do gap (say − do) with its one-sample t-test against 0.
+     *
+     * @param id pair id, null for the overall gap
+     * @param name pair name, null for the overall gap
+     * @param n respondents
+     * @param meanGap mean gap
+     * @param sd standard deviation (n − 1)
+     * @param ciLow lower end of the 95% confidence interval
+     * @param ciHigh upper end
+     * @param t t statistic
+     * @param df degrees of freedom
+     * @param p two-sided p-value
+     * @param dz standardised mean gap
+     * @param shareGapAtLeast1 percent of respondents whose gap is at least 1
+     */
+    public record Gap(
+            String id,
+            String name,
+            long n,
+            Double meanGap,
+            Double sd,
+            Double ciLow,
+            Double ciHigh,
+            Double t,
+            Double df,
+            Double p,
+            Double dz,
+            Double shareGapAtLeast1) {}
+
+    /**
+     * @param n respondents who answered
+     * @param promoters answers 9–10
+     * @param passives answers 7–8
+     * @param detractors answers 0–6
+     * @param score 100 · (promoters − detractors) / n
+     */
+    public record Enps(long n, long promoters, long passives, long detractors, Double score) {}
+
+    /**
+     * Leaders vs everyone else on one index; when either side is below the minimum group size only
+     * {@code index} and {@code suppressed} are set.
+     *
+     * @param index index id
+     * @param suppressed whether the comparison is withheld
+     * @param leaders leaders' n and mean
+     * @param others everyone else's n and mean
+     * @param difference leaders − others
+     * @param t Welch t
+     * @param df Welch–Satterthwaite degrees of freedom
+     * @param p two-sided p-value
+     * @param hedgesG standardised difference with small-sample correction
+     */
+    public record PerceptionGap(
+            String index,
+            boolean suppressed,
+            GroupMean leaders,
+            GroupMean others,
+            Double difference,
+            Double t,
+            Double df,
+            Double p,
+            Double hedgesG) {}
+
+    /** @param n respondents @param mean mean score */
+    public record GroupMean(long n, Double mean) {}
+
+    /**
+     * One segment: agreement across its groups and each group's figures.
+     *
+     * @param id segment id
+     * @param agreement ICC(1) and ICC(2) per index
+     * @param groups groups sorted by label
+     */
+    public record SegmentResult(String id, List<Agreement> agreement, List<Group> groups) {
+        public SegmentResult {
+            agreement = List.copyOf(agreement);
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** @param index index id @param icc1 ICC(1) @param icc2 ICC(2) */
+    public record Agreement(String index, Double icc1, Double icc2) {}
+
+    /**
+     * One group of a segment. A suppressed group carries only its value.
+     *
+     * @param value the group label
+     * @param suppressed whether the group is hidden
+     * @param n respondents, null when suppressed
+     * @param indices per index, empty when suppressed
+     * @param sayDo the group's respondent gaps, null when suppressed or without pairs
+     * @param enps the group's eNPS, null when suppressed or without an eNPS item
+     */
+    public record Group(
+            String value, boolean suppressed, Long n, List<GroupIndex> indices, GroupGap sayDo, GroupEnps enps) {
+        public Group {
+            indices = List.copyOf(indices);
+        }
+
+        static Group hidden(String value) {
+            return new Group(value, true, null, List.of(), null, null);
+        }
+    }
+
+    /**
+     * One index within a group. A suppressed cell carries only its id.
+     *
+     * @param id index id
+     * @param suppressed whether this cell is hidden
+     * @param n respondents with a score
+     * @param mean mean score
+     * @param sd standard deviation (n − 1)
+     * @param favorable percent favourable
+     * @param rwg within-group agreement rwg(j)
+     * @param deltaVsRest group mean − mean of everyone else
+     * @param q Benjamini–Hochberg adjusted p of the Welch test against everyone else
+     * @param flag {@code bright-spot}, {@code hot-spot} or null
+     */
+    public record GroupIndex(
+            String id,
+            boolean suppressed,
+            Long n,
+            Double mean,
+            Double sd,
+            Double favorable,
+            Double rwg,
+            Double deltaVsRest,
+            Double q,
+            String flag) {
+        static GroupIndex hidden(String id) {
+            return new GroupIndex(id, true, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** @param suppressed whether hidden @param n respondents @param meanGap mean respondent gap */
+    public record GroupGap(boolean suppressed, Long n, Double meanGap) {}
+
+    /** @param suppressed whether hidden @param n respondents who answered @param score eNPS */
+    public record GroupEnps(boolean suppressed, Long n, Double score) {}
+
+    /**
+     * @param id index id
+     * @param r Pearson correlation of the index score with the eNPS answer
+     * @param ciLow lower end of the Fisher-z 95% interval
+     * @param ciHigh upper end
+     * @param n respondents with both
+     */
+    public record Driver(String id, Double r, Double ciLow, Double ciHigh, long n) {}
+}

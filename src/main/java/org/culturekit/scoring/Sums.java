@@ -1,0 +1,164 @@
+package org.culturekit.scoring;
+
+/**
+ * Exact sums of values of the form {@code s / m} with small positive integer {@code m} — a respondent's mean
+ * over the {@code m} items (or pairs) they answered — optionally paired with an integer {@code y}.
+ *
+ * <ul>
+ *   <li>Sums are kept per denominator, as longs, so adding, merging and subtracting are exact.
+ *   <li>Values with denominator 1 are plain integers, which is how single-item figures use it.
+ * </ul>
+ */
+final class Sums {
+    private final long[] count;
+    private final long[] sum;
+    private final long[] sumSquares;
+    private final long[] sumY;
+    private final long[] sumYSquares;
+    private final long[] sumProducts;
+
+    /** Room for denominators {@code 1..maxDenominator}. */
+    Sums(int maxDenominator) {
+        int size = maxDenominator + 1;
+        count = new long[size];
+        sum = new long[size];
+        sumSquares = new long[size];
+        sumY = new long[size];
+        sumYSquares = new long[size];
+        sumProducts = new long[size];
+    }
+
+    void add(long numerator, int denominator) {
+        count[denominator]++;
+        sum[denominator] += numerator;
+        sumSquares[denominator] += numerator * numerator;
+    }
+
+    void add(long numerator, int denominator, long y) {
+        add(numerator, denominator);
+        sumY[denominator] += y;
+        sumYSquares[denominator] += y * y;
+        sumProducts[denominator] += numerator * y;
+    }
+
+    void merge(Sums other) {
+        combine(other, 1);
+    }
+
+    /** These sums less {@code other}'s, which must be a subset of the same rows. */
+    Sums minus(Sums other) {
+        Sums result = copy();
+        result.combine(other, -1);
+        return result;
+    }
+
+    private Sums copy() {
+        Sums copy = new Sums(count.length - 1);
+        copy.merge(this);
+        return copy;
+    }
+
+    private void combine(Sums other, int sign) {
+        for (int m = 0; m < count.length; m++) {
+            count[m] += sign * other.count[m];
+            sum[m] += sign * other.sum[m];
+            sumSquares[m] += sign * other.sumSquares[m];
+            sumY[m] += sign * other.sumY[m];
+            sumYSquares[m] += sign * other.sumYSquares[m];
+            sumProducts[m] += sign * other.sumProducts[m];
+        }
+    }
+
+    long n() {
+        long n = 0;
+        for (long c : count) {
+            n += c;
+        }
+        return n;
+    }
+
+    /** Σx exactly. */
+    Fraction sum() {
+        return overDenominators(sum, 1);
+    }
+
+    /** Σx² exactly. */
+    Fraction sumSquares() {
+        return overDenominators(sumSquares, 2);
+    }
+
+    Fraction sumY() {
+        long total = 0;
+        for (long y : sumY) {
+            total += y;
+        }
+        return Fraction.of(total, 1);
+    }
+
+    Fraction sumYSquares() {
+        long total = 0;
+        for (long y : sumYSquares) {
+            total += y;
+        }
+        return Fraction.of(total, 1);
+    }
+
+    /** Σxy exactly. */
+    Fraction sumProducts() {
+        return overDenominators(sumProducts, 1);
+    }
+
+    /** Σ over denominators m of {@code numerators[m] / m^power}. */
+    private Fraction overDenominators(long[] numerators, int power) {
+        Fraction total = Fraction.ZERO;
+        for (int m = 1; m < count.length; m++) {
+            if (count[m] != 0) {
+                total = total.plus(Fraction.of(numerators[m], power == 1 ? m : (long) m * m));
+            }
+        }
+        return total;
+    }
+
+    /** The mean, or null when empty. */
+    Double mean() {
+        long n = n();
+        return n == 0 ? null : sum().dividedBy(n).toDouble();
+    }
+
+    /** Exact sample variance (n − 1), or null when n &lt; 2. */
+    Fraction variance() {
+        long n = n();
+        if (n < 2) {
+            return null;
+        }
+        return centred(n, sum(), sumSquares());
+    }
+
+    /** Exact sample covariance of x and y (n − 1), or null when n &lt; 2. */
+    Fraction covariance() {
+        long n = n();
+        if (n < 2) {
+            return null;
+        }
+        return sumProducts().times(n).minus(sum().times(sumY())).dividedBy(n).dividedBy(n - 1);
+    }
+
+    Fraction varianceY() {
+        long n = n();
+        if (n < 2) {
+            return null;
+        }
+        return centred(n, sumY(), sumYSquares());
+    }
+
+    /** The exact sum of squared deviations from the mean, Σ(x − x̄)². */
+    Fraction squaredDeviations() {
+        long n = n();
+        return n == 0 ? Fraction.ZERO : sumSquares().minus(sum().times(sum()).dividedBy(n));
+    }
+
+    /** The sample variance from exact n, Σx and Σx²: (nΣx² − (Σx)²) / (n(n − 1)). */
+    private static Fraction centred(long n, Fraction sum, Fraction sumSquares) {
+        return sumSquares.times(n).minus(sum.times(sum)).dividedBy(n).dividedBy(n - 1);
+    }
+}

@@ -1,0 +1,76 @@
+package org.culturekit.scoring;
+
+/** The sums only the whole population needs: item figures, the item covariances for alpha, and drivers. */
+final class Totals {
+    /** Per index, per item: keyed answers. */
+    final Sums[][] item;
+    /** Per index, per item: counts of unfavourable, neutral and favourable answers. */
+    final long[][][] itemClasses;
+    /** Per index, per item pair i &lt; j (row-major upper triangle): pairwise-complete keyed answers. */
+    final Sums[][] itemPairs;
+    /** Per index: respondent score paired with the eNPS answer. */
+    final Sums[] driver;
+
+    Totals(Plan plan) {
+        int indices = plan.indices.size();
+        item = new Sums[indices][];
+        itemClasses = new long[indices][][];
+        itemPairs = new Sums[indices][];
+        driver = new Sums[indices];
+        for (int x = 0; x < indices; x++) {
+            int k = plan.indices.get(x).size();
+            item[x] = new Sums[k];
+            itemClasses[x] = new long[k][3];
+            for (int j = 0; j < k; j++) {
+                item[x][j] = new Sums(1);
+            }
+            itemPairs[x] = new Sums[k * (k - 1) / 2];
+            for (int p = 0; p < itemPairs[x].length; p++) {
+                itemPairs[x][p] = new Sums(1);
+            }
+            driver[x] = new Sums(k);
+        }
+    }
+
+    void add(Observation o, Plan plan) {
+        for (int x = 0; x < item.length; x++) {
+            if (o.answered[x] == 0) {
+                continue;
+            }
+            Plan.IndexPlan index = plan.indices.get(x);
+            int[] values = o.keyed[x];
+            int k = values.length;
+            int pair = 0;
+            for (int i = 0; i < k; i++) {
+                boolean hasI = o.has[x][i];
+                if (hasI) {
+                    item[x][i].add(values[i], 1);
+                    itemClasses[x][i][index.classOf(values[i])]++;
+                }
+                for (int j = i + 1; j < k; j++, pair++) {
+                    if (hasI && o.has[x][j]) {
+                        itemPairs[x][pair].add(values[i], 1, values[j]);
+                    }
+                }
+            }
+            if (o.enps >= 0) {
+                driver[x].add(o.scoreSum[x], o.answered[x], o.enps);
+            }
+        }
+    }
+
+    void merge(Totals other) {
+        for (int x = 0; x < item.length; x++) {
+            for (int j = 0; j < item[x].length; j++) {
+                item[x][j].merge(other.item[x][j]);
+                for (int c = 0; c < 3; c++) {
+                    itemClasses[x][j][c] += other.itemClasses[x][j][c];
+                }
+            }
+            for (int p = 0; p < itemPairs[x].length; p++) {
+                itemPairs[x][p].merge(other.itemPairs[x][p]);
+            }
+            driver[x].merge(other.driver[x]);
+        }
+    }
+}

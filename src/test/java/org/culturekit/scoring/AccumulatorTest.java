@@ -1,0 +1,93 @@
+package org.culturekit.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.culturekit.model.Response;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Property tests: because the accumulators hold exact integer sums, any split of the rows merged, and any
+ * order of the rows, give results equal to the last bit.
+ */
+class AccumulatorTest {
+    static LongStream seeds() {
+        return LongStream.range(0, 40).map(i -> 0x9E3779B97F4A7C15L * (i + 1));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void mergingSplitAccumulatorsEqualsOnePass(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Response> responses = Fixtures.random(random, 20 + random.nextInt(300));
+        Results single = Scorer.score(Fixtures.QUESTIONNAIRE, responses);
+
+        int parts = 1 + random.nextInt(5);
+        List<Accumulator> accumulators = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            accumulators.add(new Accumulator(Fixtures.QUESTIONNAIRE));
+        }
+        for (Response response : responses) {
+            accumulators.get(random.nextInt(parts)).add(response);
+        }
+        Accumulator merged = accumulators.get(accumulators.size() - 1);
+        for (int p = accumulators.size() - 2; p >= 0; p--) {
+            merged.merge(accumulators.get(p));
+        }
+        assertEquals(single, merged.results(), "seed " + seed);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void permutingRowsChangesNothing(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Response> responses = Fixtures.random(random, 20 + random.nextInt(300));
+        Results original = Scorer.score(Fixtures.QUESTIONNAIRE, responses);
+        List<Response> shuffled = new ArrayList<>(responses);
+        Collections.shuffle(shuffled, new Random(seed));
+        assertEquals(original, Scorer.score(Fixtures.QUESTIONNAIRE, shuffled), "seed " + seed);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void noSegmentLetsAHiddenGroupBeWorkedOutBySubtraction(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Response> responses = Fixtures.random(random, 10 + random.nextInt(120));
+        Results results = Scorer.score(Fixtures.QUESTIONNAIRE, responses);
+        int k = Fixtures.QUESTIONNAIRE.reporting().minGroupSize();
+        for (Results.SegmentResult segment : results.segments()) {
+            long shown = 0;
+            boolean anyShown = false;
+            for (Results.Group group : segment.groups()) {
+                if (!group.suppressed()) {
+                    shown += group.n();
+                    anyShown = true;
+                    assertTrue(group.n() >= k, "seed " + seed);
+                }
+            }
+            long hidden = results.rows().scored() - shown;
+            assertFalse(anyShown && hidden >= 1 && hidden < k,
+                    "seed " + seed + ": segment " + segment.id() + " hides " + hidden + " respondents in all");
+            for (int x = 0; x < results.indices().size(); x++) {
+                long shownCells = 0;
+                for (Results.Group group : segment.groups()) {
+                    if (!group.suppressed() && !group.indices().get(x).suppressed()) {
+                        shownCells += group.indices().get(x).n();
+                        assertTrue(group.indices().get(x).n() >= k, "seed " + seed);
+                    }
+                }
+                long hiddenCells = results.indices().get(x).n() - shownCells;
+                assertFalse(shownCells > 0 && hiddenCells >= 1 && hiddenCells < k,
+                        "seed " + seed + ": index cells of " + segment.id() + " hide " + hiddenCells);
+            }
+        }
+    }
+}
