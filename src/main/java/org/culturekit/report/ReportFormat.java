@@ -1,0 +1,26 @@
+package org.culturekit.report;
+
+/** The outputs {@code report} can write, each with its entry template (if any) and file name. */
+public enum ReportFormat {
+    HTML("report.ftlh", "report.html"),
+    MD("report.ftlmd", "report.md"),
+    JSON(null, "results.json");
+
+    private final String template;
+    private final String fileName;
+
+    ReportFormat(String template, String fileName) {
+        this.template = template;
+        this.fileName = fileName;
+    }
+
+    /** The entry template, or null for formats written from the results directly. */
+    public String template() {
+        return template;
+    }
+
+    /** The file written into the output directory. */
+    public String fileName() {
+        return fileName;
+    }
+}

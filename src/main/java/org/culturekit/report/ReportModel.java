@@ -1,0 +1,266 @@
+package org.culturekit.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.culturekit.model.Action;
+import org.culturekit.model.Index;
+import org.culturekit.model.Questionnaire;
+import org.culturekit.scoring.Results;
+
+/**
+ * What a report shows, already decided: rows in display order, numbers rounded to text, suppressed cells
+ * marked. Templates see one root variable, {@code report}, of this type and do no arithmetic.
+ *
+ * @param title the questionnaire's title
+ * @param questionnaireId its id
+ * @param questionnaireVersion its version
+ * @param wave the wave label given on the command line, or empty
+ * @param rows the row reconciliation
+ * @param minGroupSize the anonymity threshold
+ * @param indices one card per index
+ * @param sayDo say-do gaps, or null without pairs
+ * @param enps eNPS, or null without an eNPS item
+ * @param perceptionGaps leaders vs others per index
+ * @param segments one table per segment
+ * @param drivers correlations with eNPS, strongest first
+ * @param actions recommended actions for the bands the indices fall in
+ * @param notes plain-sentence notes on what was withheld and why
+ */
+public record ReportModel(
+        String title,
+        String questionnaireId,
+        String questionnaireVersion,
+        String wave,
+        RowsView rows,
+        int minGroupSize,
+        List<IndexCard> indices,
+        SayDoView sayDo,
+        EnpsView enps,
+        List<PerceptionRow> perceptionGaps,
+        List<SegmentTable> segments,
+        List<DriverRow> drivers,
+        List<ActionRow> actions,
+        List<String> notes) {
+
+    public ReportModel {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(wave, "wave");
+        indices = List.copyOf(indices);
+        perceptionGaps = List.copyOf(perceptionGaps);
+        segments = List.copyOf(segments);
+        drivers = List.copyOf(drivers);
+        actions = List.copyOf(actions);
+        notes = List.copyOf(notes);
+    }
+
+    /** @param read rows read @param scored rows scored @param excluded rows left out by reason */
+    public record RowsView(String read, String scored, List<Excluded> excluded) {
+        public RowsView {
+            excluded = List.copyOf(excluded);
+        }
+    }
+
+    /** @param reason why @param count how many */
+    public record Excluded(String reason, String count) {}
+
+    /**
+     * One index.
+     *
+     * @param id index id
+     * @param name display name
+     * @param n respondents
+     * @param mean mean on the scale, two decimals
+     * @param ci the 95% interval, "low–high"
+     * @param score100 0–100, whole
+     * @param band the band label, or empty
+     * @param favorable percent, whole
+     * @param neutral percent, whole
+     * @param unfavorable percent, whole
+     * @param bar bar widths that add up to 100
+     * @param alpha Cronbach's alpha, two decimals
+     * @param items item rows
+     */
+    public record IndexCard(
+            String id,
+            String name,
+            String n,
+            String mean,
+            String ci,
+            String score100,
+            String band,
+            String favorable,
+            String neutral,
+            String unfavorable,
+            Bar bar,
+            String alpha,
+            List<ItemRow> items) {
+        public IndexCard {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * Segments of a stacked favourable / neutral / unfavourable bar on a 0–100 axis; the widths add up to 100,
+     * or are all 0 when there is nothing to show.
+     *
+     * @param favorable width
+     * @param neutral width
+     * @param unfavorable width
+     * @param neutralStart where the neutral segment starts
+     * @param unfavorableStart where the unfavourable segment starts
+     */
+    public record Bar(int favorable, int neutral, int unfavorable, int neutralStart, int unfavorableStart) {
+        static Bar of(Double favorable, Double neutral, Double unfavorable) {
+            if (favorable == null) {
+                return new Bar(0, 0, 0, 0, 0);
+            }
+            int f = Display.width(favorable);
+            int u = Math.min(Display.width(unfavorable), 100 - f);
+            // neutral takes the rounding remainder so the bar is always exactly full
+            int n = 100 - f - u;
+            return new Bar(f, n, u, f, f + n);
+        }
+    }
+
+    /**
+     * One item of an index, keyed so that higher is better.
+     *
+     * @param id item id
+     * @param text the question
+     * @param reverse whether it is reverse-keyed
+     * @param n respondents
+     * @param mean two decimals
+     * @param favorable percent, whole
+     * @param neutral percent, whole
+     * @param unfavorable percent, whole
+     * @param bar bar widths
+     * @param itemTotal corrected item-total correlation, two decimals
+     */
+    public record ItemRow(
+            String id,
+            String text,
+            boolean reverse,
+            String n,
+            String mean,
+            String favorable,
+            String neutral,
+            String unfavorable,
+            Bar bar,
+            String itemTotal) {}
+
+    /** @param overall the gap per respondent @param pairs the gap per value */
+    public record SayDoView(GapRow overall, List<GapRow> pairs) {
+        public SayDoView {
+            pairs = List.copyOf(pairs);
+        }
+    }
+
+    /**
+     * A say-do gap.
+     *
+     * @param name the value, or "All values"
+     * @param n respondents
+     * @param meanGap two decimals, signed
+     * @param ci the 95% interval
+     * @param p the p-value
+     * @param dz standardised gap, two decimals
+     * @param shareGapAtLeast1 percent, whole
+     */
+    public record GapRow(String name, String n, String meanGap, String ci, String p, String dz,
+            String shareGapAtLeast1) {}
+
+    /**
+     * @param n respondents
+     * @param score eNPS, whole, signed
+     * @param promoters percent
+     * @param passives percent
+     * @param detractors percent
+     */
+    public record EnpsView(String n, String score, String promoters, String passives, String detractors) {}
+
+    /**
+     * Leaders vs everyone else on one index.
+     *
+     * @param index index name
+     * @param suppressed whether withheld (a side below the minimum group size)
+     * @param leaders leaders' mean
+     * @param others others' mean
+     * @param difference leaders − others, signed
+     * @param p Welch p
+     * @param hedgesG effect size
+     */
+    public record PerceptionRow(String index, boolean suppressed, String leaders, String others, String difference,
+            String p, String hedgesG) {}
+
+    /**
+     * One segment as a groups × indices table.
+     *
+     * @param id segment id
+     * @param indexNames column headings
+     * @param groups rows
+     * @param icc1 ICC(1) per index, in column order
+     */
+    public record SegmentTable(String id, List<String> indexNames, List<GroupRow> groups, List<String> icc1) {
+        public SegmentTable {
+            indexNames = List.copyOf(indexNames);
+            groups = List.copyOf(groups);
+            icc1 = List.copyOf(icc1);
+        }
+    }
+
+    /**
+     * One group.
+     *
+     * @param value the label
+     * @param suppressed whether the whole group is withheld
+     * @param n respondents, or empty when suppressed
+     * @param cells one per index
+     * @param sayDo mean gap
+     * @param enps eNPS
+     */
+    public record GroupRow(String value, boolean suppressed, String n, List<Cell> cells, Cell sayDo, Cell enps) {
+        public GroupRow {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /**
+     * One figure of a group.
+     *
+     * @param text the figure, or empty when suppressed
+     * @param suppressed whether withheld
+     * @param flag {@code bright-spot}, {@code hot-spot} or empty
+     * @param level 0–4, how favourable, for shading; −1 when there is nothing to shade
+     */
+    public record Cell(String text, boolean suppressed, String flag, int level) {
+        static final Cell SUPPRESSED = new Cell("", true, "", -1);
+    }
+
+    /** @param index index name @param r correlation @param ci interval @param n respondents */
+    public record DriverRow(String index, String r, String ci, String n) {}
+
+    /** @param index index name @param band band label @param text what to do */
+    public record ActionRow(String index, String band, String text) {}
+
+    /**
+     * The model of a report.
+     *
+     * @param questionnaire the instrument scored
+     * @param results what the scorer found
+     * @param wave a label for this survey round, or empty
+     */
+    public static ReportModel of(Questionnaire questionnaire, Results results, String wave) {
+        return new ReportModelBuilder(questionnaire, results).build(wave);
+    }
+
+    static List<ActionRow> actionsFor(Index index, String band) {
+        List<ActionRow> rows = new ArrayList<>();
+        for (Action action : index.actions()) {
+            if (action.band().equals(band)) {
+                rows.add(new ActionRow(index.name(), band, action.text()));
+            }
+        }
+        return rows;
+    }
+}

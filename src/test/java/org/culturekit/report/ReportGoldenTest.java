@@ -1,0 +1,80 @@
+package org.culturekit.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.culturekit.io.QuestionnaireReader;
+import org.culturekit.io.ResponseReader;
+import org.culturekit.model.Questionnaire;
+import org.culturekit.model.Response;
+import org.culturekit.scoring.Accumulator;
+import org.culturekit.scoring.Results;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every format on every case of {@code src/test/resources/golden/}, through the real readers, scorer, model
+ * and renderer. After an intended change, run with {@code -Dgolden.update=true} and review the diff.
+ */
+class ReportGoldenTest {
+    private static final Path ROOT = Path.of("src/test/resources/golden");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    /** The expected file of each format. */
+    private static final List<String> EXPECTED = List.of("expected.html", "expected.md", "expected.json");
+
+    static Stream<Arguments> cases() throws IOException {
+        List<Arguments> cases = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(ROOT)) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+                for (String expected : EXPECTED) {
+                    cases.add(Arguments.of(dir.getFileName().toString(), expected));
+                }
+            }
+        }
+        assertFalse(cases.isEmpty());
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void rendersAsExpected(String name, String expectedFile) throws IOException {
+        Path dir = ROOT.resolve(name);
+        Questionnaire questionnaire = QuestionnaireReader.read(dir.resolve("questionnaire.yaml"));
+        Accumulator accumulator = new Accumulator(questionnaire);
+        List<Results.Exclusion> exclusions = new ArrayList<>();
+        // named relative to the case folder, so messages and outputs carry no machine path
+        try (ResponseReader reader = ResponseReader.open(dir.resolve("responses.csv"), questionnaire)) {
+            for (Response response : reader) {
+                accumulator.add(response);
+            }
+            reader.excluded().forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
+        }
+        Results results = accumulator.results().withExclusions(exclusions);
+        ReportModel model = ReportModel.of(questionnaire, results, "golden");
+        String actual = switch (expectedFile) {
+            case "expected.html" -> new ReportRenderer(null).render(model, ReportFormat.HTML);
+            case "expected.md" -> new ReportRenderer(null).render(model, ReportFormat.MD);
+            default -> ResultsJson.write(results);
+        };
+        Path expected = dir.resolve(expectedFile);
+        if (UPDATE) {
+            Files.writeString(expected, actual, StandardCharsets.UTF_8);
+            fail("rewrote " + expected + "; review the diff with git, then run again without -Dgolden.update");
+        }
+        if (!Files.exists(expected)) {
+            fail(expected + " is missing; create it with -Dgolden.update=true and review it");
+        }
+        assertEquals(Files.readString(expected, StandardCharsets.UTF_8).replace("\r\n", "\n"), actual,
+                "differs from " + expected + " (after an intended change: -Dgolden.update=true, then review)");
+    }
+}
