@@ -1,0 +1,88 @@
+package org.culturekit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.culturekit.io.Questionnaires;
+import org.culturekit.model.Questionnaire;
+import org.culturekit.report.OutputFiles;
+import org.culturekit.report.ReportFormat;
+import org.culturekit.report.ReportModel;
+import org.culturekit.report.ReportRenderer;
+import org.culturekit.report.ResultsJson;
+import org.culturekit.scoring.Results;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code culturekit report}: score the exports and write the reports. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Score one or more survey exports against a questionnaire and write the reports.",
+            "Every row is either scored or counted as left out with a reason; answers that cannot be read are "
+                    + "listed with file, line and column, and nothing is written."
+        })
+final class ReportCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin InputOptions input;
+
+    @Parameters(arity = "1..*", paramLabel = "CSV", description = "Survey exports (CSV, UTF-8, one header row).")
+    List<Path> csvFiles;
+
+    @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json",
+            description = "Comma-separated outputs: html (report.html), md (report.md), json (results.json). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    List<ReportFormat> formats;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "report",
+            description = "Folder to write the reports into; created if missing (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--template-dir", paramLabel = "DIR",
+            description = "Templates here override the bundled ones, file by file (see 'Custom templates' in the "
+                    + "README).")
+    Path templateDir;
+
+    @Option(names = "--wave", paramLabel = "LABEL", defaultValue = "",
+            description = "A label for this survey round, shown in the reports (for example 2026-Q4).")
+    String wave;
+
+    @Override
+    public Integer call() {
+        Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
+        OutputGuard.check(spec, input, csvFiles, templateDir, output, formats);
+        PrintWriter err = spec.commandLine().getErr();
+        Results results = ScoringRun.score(questionnaire, csvFiles, err);
+        ReportModel model = ReportModel.of(questionnaire, results, wave);
+        Map<String, String> files = new LinkedHashMap<>();
+        ReportRenderer renderer = null;
+        for (ReportFormat format : new LinkedHashSet<>(formats)) {
+            if (format.template() == null) {
+                files.put(format.fileName(), ResultsJson.write(results));
+            } else {
+                if (renderer == null) {
+                    renderer = new ReportRenderer(templateDir);
+                }
+                files.put(format.fileName(), renderer.render(model, format));
+            }
+        }
+        List<Path> written = OutputFiles.publish(output, files);
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> names = new ArrayList<>();
+        written.forEach(path -> names.add(path.toString()));
+        out.printf("Scored %d of %d rows; wrote %s%n", results.rows().scored(), results.rows().read(),
+                String.join(", ", names));
+        return ExitCodes.OK;
+    }
+}

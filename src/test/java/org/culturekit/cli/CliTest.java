@@ -1,0 +1,181 @@
+package org.culturekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line end to end, one test per exit code and the README's quick start. */
+class CliTest {
+    private static final String EXAMPLE = "examples/survey.csv";
+
+    @TempDir Path dir;
+
+    @Test
+    void bareCommandPrintsUsageAndExits2() {
+        CliRun.of().assertExit(ExitCodes.USAGE).assertErrContains("Usage: culturekit");
+    }
+
+    @Test
+    void unknownOptionExits2() {
+        CliRun.of("report", "--no-such-option", EXAMPLE).assertExit(ExitCodes.USAGE)
+                .assertErrContains("Unknown option");
+    }
+
+    @Test
+    void helpListsCommandsAndExitCodes() {
+        CliRun run = CliRun.of("--help").assertExit(ExitCodes.OK);
+        assertTrue(run.out().contains("report") && run.out().contains("validate"), run.out());
+        assertTrue(run.out().contains("4   a CI gate was breached"), run.out());
+    }
+
+    @Test
+    void versionPrints() {
+        CliRun.of("--version").assertExit(ExitCodes.OK).assertOutContains("culturekit");
+    }
+
+    @Test
+    void reportWritesTheThreeReportsIntoTheOutputFolder() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun.of("report", EXAMPLE, "-o", out.toString()).assertExit(ExitCodes.OK)
+                .assertOutContains("Scored 330 of 330 rows");
+        for (String name : List.of("report.html", "report.md", "results.json")) {
+            assertTrue(Files.size(out.resolve(name)) > 1000, name);
+        }
+        JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(330, json.at("/rows/read").asInt());
+        assertEquals("customer-centric-culture", json.at("/questionnaire/id").asText());
+        try (var files = Files.list(out)) {
+            assertEquals(3, files.count(), "no temporary files are left behind");
+        }
+    }
+
+    @Test
+    void reportWritesOnlyTheChosenFormats() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun.of("report", EXAMPLE, "-f", "json", "-o", out.toString()).assertExit(ExitCodes.OK);
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(out.resolve("results.json")), files.toList());
+        }
+    }
+
+    @Test
+    void sameInputsGiveByteIdenticalOutputsUnderAnyLocaleAndTimeZone() throws IOException {
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        CliRun.of("report", EXAMPLE, "-o", first.toString()).assertExit(ExitCodes.OK);
+        Locale locale = Locale.getDefault();
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+            CliRun.of("report", EXAMPLE, "-o", second.toString()).assertExit(ExitCodes.OK);
+        } finally {
+            Locale.setDefault(locale);
+            TimeZone.setDefault(zone);
+        }
+        for (String name : List.of("report.html", "report.md", "results.json")) {
+            assertArrayEquals(Files.readAllBytes(first.resolve(name)), Files.readAllBytes(second.resolve(name)), name);
+        }
+    }
+
+    @Test
+    void unreadableAnswersExit1WithFileLineColumnAndNoOutput() throws IOException {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agreee\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        CliRun.of("report", csv.toString(), "-o", out.toString()).assertExit(ExitCodes.INVALID_INPUT)
+                .assertErrContains("error: " + csv + ":3:3: item 'safety_1': 'Agreee' is not an answer");
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aMissingFileExits1() {
+        CliRun.of("report", dir.resolve("missing.csv").toString(), "-o", dir.toString())
+                .assertExit(ExitCodes.INVALID_INPUT).assertErrContains("missing.csv: no such file");
+    }
+
+    @Test
+    void aBrokenTemplateExits1AndLeavesEarlierReportsUntouched() throws IOException {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("report.html"), "previous", StandardCharsets.UTF_8);
+        Path templates = dir.resolve("templates");
+        Files.createDirectories(templates);
+        Files.writeString(templates.resolve("report.ftlmd"), "${report.nope}", StandardCharsets.UTF_8);
+        CliRun.of("report", EXAMPLE, "-o", out.toString(), "--template-dir", templates.toString())
+                .assertExit(ExitCodes.INVALID_INPUT).assertErrContains("error: template report.ftlmd:1:");
+        assertEquals("previous", Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8));
+        try (var files = Files.list(out)) {
+            assertEquals(1, files.count());
+        }
+    }
+
+    @Test
+    void refusesToOverwriteAnInput() throws IOException {
+        Path csv = dir.resolve("results.json");
+        Files.copy(Path.of(EXAMPLE), csv);
+        CliRun.of("report", csv.toString(), "-o", dir.toString()).assertExit(ExitCodes.USAGE)
+                .assertErrContains("would overwrite an input file");
+    }
+
+    @Test
+    void anInternalErrorExits3WithOneLineAndNoData() {
+        @Command(name = "boom")
+        class Boom implements Callable<Integer> {
+            @Override
+            public Integer call() {
+                throw new IllegalStateException("respondent said SECRET-VALUE");
+            }
+        }
+        CommandLine commandLine = new CommandLine(new Boom()).setExecutionExceptionHandler(new InputErrorHandler());
+        CliRun run = CliRun.with(commandLine).assertExit(ExitCodes.INTERNAL_ERROR)
+                .assertErrContains("internal error: java.lang.IllegalStateException");
+        assertFalse(run.err().contains("SECRET-VALUE"), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
+    }
+
+    @Test
+    void validateAcceptsTheBundledQuestionnaireAndTheExample() {
+        CliRun.of("validate", EXAMPLE).assertExit(ExitCodes.OK)
+                .assertOutContains("questionnaire 'customer-centric-culture'")
+                .assertOutContains("330 rows read: 330 would be scored");
+    }
+
+    @Test
+    void validateListsEveryProblemOfABrokenQuestionnaire() throws IOException {
+        Path q = dir.resolve("q.yaml");
+        Files.writeString(q, "id: Bad Id\ntitle: T\nitems:\n  - id: a\n    text: A\n    scale: nope\n",
+                StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("validate", "-q", q.toString()).assertExit(ExitCodes.INVALID_INPUT);
+        assertTrue(run.err().lines().count() >= 2, run.err());
+        assertTrue(run.err().contains(q + ":1:"), run.err());
+    }
+
+    @Test
+    void theReadmeQuickStartRuns() throws IOException {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher command = Pattern.compile("java -jar target/culturekit\\.jar (report [^`\\n]+)").matcher(readme);
+        assertTrue(command.find(), "the README shows the quick-start command");
+        String[] args = (command.group(1).strip() + " -o " + dir.resolve("quick")).split("\\s+");
+        CliRun.of(args).assertExit(ExitCodes.OK);
+        assertTrue(Files.exists(dir.resolve("quick").resolve("report.html")));
+    }
+}

@@ -1,0 +1,83 @@
+package org.culturekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar, run as a user runs it: {@code java -jar}, from another directory. */
+class JarIT {
+    private static final Path JAR = Path.of("target/culturekit.jar").toAbsolutePath();
+    private static final Path EXAMPLE = Path.of("examples/survey.csv").toAbsolutePath();
+
+    @TempDir Path dir;
+
+    private record Run(int code, String out, String err) {}
+
+    private Run java(String... args) throws IOException, InterruptedException {
+        return java(List.of(), Map.of(), args);
+    }
+
+    private Run java(List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("stdout");
+        Path err = dir.resolve("stderr");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the jar did not finish");
+        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theQuickStartWorksFromAnyDirectory() throws Exception {
+        Run run = java("report", EXAMPLE.toString());
+        assertEquals(0, run.code(), run.err());
+        for (String name : List.of("report.html", "report.md", "results.json")) {
+            assertTrue(Files.size(dir.resolve("report").resolve(name)) > 1000, name);
+        }
+        String html = Files.readString(dir.resolve("report/report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("Psychological safety"), "bundled questionnaire and templates are in the jar");
+    }
+
+    @Test
+    void outputsAreByteIdenticalUnderAnotherLocaleTimeZoneAndDefaultEncoding() throws Exception {
+        assertEquals(0, java("report", EXAMPLE.toString(), "-o", "first").code());
+        Run second = java(List.of("-Dfile.encoding=ANSI_X3.4-1968", "-Duser.language=de", "-Duser.country=DE"),
+                Map.of("LANG", "C", "LC_ALL", "C", "TZ", "Pacific/Kiritimati"),
+                "report", EXAMPLE.toString(), "-o", "second");
+        assertEquals(0, second.code(), second.err());
+        for (String name : List.of("report.html", "report.md", "results.json")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("first").resolve(name)),
+                    Files.readAllBytes(dir.resolve("second").resolve(name)), name);
+        }
+    }
+
+    @Test
+    void versionAndExitCodesWorkFromTheJar() throws Exception {
+        Run version = java("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().matches("culturekit \\d+\\.\\d+\\.\\d+.*\\s*"), version.out());
+        assertEquals(2, java().code());
+        Run missing = java("report", "missing.csv");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().startsWith("error: missing.csv: no such file"), missing.err());
+    }
+}
