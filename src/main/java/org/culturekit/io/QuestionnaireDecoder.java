@@ -124,7 +124,7 @@ final class QuestionnaireDecoder {
         List<Item> list = new ArrayList<>();
         for (Node node : top.requiredList("items")) {
             Fields item = Fields.of(node, "an item", ITEM_KEYS, problems);
-            Optional<String> id = item.id("id", ID, ID_RULE);
+            Optional<String> id = uniqueId(item, itemIds, "item");
             Optional<String> text = item.requiredString("text");
             Optional<String> scale = item.requiredString("scale");
             boolean isText = scale.filter(Scale.TEXT::equals).isPresent();
@@ -138,7 +138,7 @@ final class QuestionnaireDecoder {
                 item.problem("reverse", "a free-text item cannot be reversed; remove 'reverse'");
             }
             List<String> columns = item.strings("columns");
-            if (id.isPresent() && isFirst(itemIds, id.get(), item, "item")) {
+            if (id.isPresent()) {
                 Item built = new Item(id.get(), text.orElse(""), scale.orElse(""), reverse, columns);
                 items.put(built.id(), built);
                 list.add(built);
@@ -149,8 +149,7 @@ final class QuestionnaireDecoder {
 
     private Optional<Index> index(Node node) {
         Fields index = Fields.of(node, "an index", INDEX_KEYS, problems);
-        Optional<String> id = index.id("id", ID, ID_RULE);
-        id.ifPresent(i -> isFirst(indexIds, i, index, "index"));
+        Optional<String> id = uniqueId(index, indexIds, "index");
         Optional<String> name = index.requiredString("name");
         List<String> members = new ArrayList<>();
         String firstScale = null;
@@ -230,8 +229,7 @@ final class QuestionnaireDecoder {
 
     private Optional<SayDoPair> sayDo(Node node) {
         Fields pair = Fields.of(node, "a say-do pair", SAY_DO_KEYS, problems);
-        Optional<String> id = pair.id("id", ID, ID_RULE);
-        id.ifPresent(i -> isFirst(pairIds, i, pair, "say-do pair"));
+        Optional<String> id = uniqueId(pair, pairIds, "say-do pair");
         Optional<String> name = pair.requiredString("name");
         Optional<Item> say = pair.required("say").flatMap(value -> scoredItem(pair, value, "say item"));
         Optional<Item> act = pair.required("do").flatMap(value -> scoredItem(pair, value, "do item"));
@@ -260,8 +258,7 @@ final class QuestionnaireDecoder {
 
     private Optional<Segment> segment(Node node) {
         Fields segment = Fields.of(node, "a segment", SEGMENT_KEYS, problems);
-        Optional<String> id = segment.id("id", ID, ID_RULE);
-        id.ifPresent(i -> isFirst(segmentIds, i, segment, "segment"));
+        Optional<String> id = uniqueId(segment, segmentIds, "segment");
         List<String> columns = columns(segment);
         List<String> leader = segment.strings("leader");
         Map<String, String> values = new LinkedHashMap<>();
@@ -347,15 +344,17 @@ final class QuestionnaireDecoder {
         });
     }
 
-    /** Whether the id of {@code owner} is the first of its kind, reporting it if not. */
-    private boolean isFirst(Map<String, Node> seen, String id, Fields owner, String kind) {
-        Node at = owner.get("id").orElseThrow();
-        Node first = seen.putIfAbsent(id, at);
-        if (first != null) {
-            problems.at(at, "duplicate " + kind + " id " + quote(id) + "; it is already used on line " + first.line());
-            return false;
-        }
-        return true;
+    /** The id of {@code owner}, unless it breaks the id rule or an earlier one of its kind has it. */
+    private Optional<String> uniqueId(Fields owner, Map<String, Node> seen, String kind) {
+        return owner.id("id", ID, ID_RULE).filter(id -> {
+            Node at = owner.get("id").orElseThrow();
+            Node first = seen.putIfAbsent(id, at);
+            if (first != null) {
+                problems.at(at, "duplicate " + kind + " id " + quote(id) + "; it is already used on line "
+                        + first.line());
+            }
+            return first == null;
+        });
     }
 
     private static String decimal(double value) {
