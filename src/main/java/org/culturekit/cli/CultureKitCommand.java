@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         synopsisSubcommandLabel = "COMMAND",
         description = "Scores culture surveys — psychological safety, customer empathy, alignment, say-do gaps, "
                 + "eNPS — from a questionnaire definition and CSV exports, into HTML, Markdown and JSON reports.",
-        subcommands = {ReportCommand.class, ValidateCommand.class, HelpCommand.class},
+        subcommands = {ReportCommand.class, ValidateCommand.class, InspectCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -14,7 +14,7 @@ final class OutputGuard {
     private OutputGuard() {}
 
     static void check(CommandSpec spec, InputOptions input, List<Path> csvFiles, Path templateDir, Path output,
-            List<ReportFormat> formats) {
+            List<ReportFormat> formats, Path rejects) {
         Path outDir = canonical(output);
         if (templateDir != null && outDir.startsWith(canonical(templateDir))) {
             throw new ParameterException(spec.commandLine(), "-o " + output + " is inside --template-dir "
@@ -24,6 +24,10 @@ final class OutputGuard {
         csvFiles.forEach(file -> inputs.add(canonical(file)));
         if (input.questionnaireFile() != null) {
             inputs.add(canonical(input.questionnaireFile()));
+        }
+        if (rejects != null && inputs.contains(canonical(rejects))) {
+            throw new ParameterException(spec.commandLine(), "--rejects " + rejects + " would overwrite an input "
+                    + "file; choose another path");
         }
         for (ReportFormat format : formats) {
             Path target = outDir.resolve(format.fileName());

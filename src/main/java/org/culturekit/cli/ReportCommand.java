@@ -29,15 +29,20 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
             "Score one or more survey exports against a questionnaire and write the reports.",
-            "Every row is either scored or counted as left out with a reason; answers that cannot be read are "
-                    + "listed with file, line and column, and nothing is written."
+            "Every row is either scored or counted as left out with a reason (partial, preview, duplicate, "
+                    + "empty, unparseable); answers that cannot be read are listed with file, line and column and "
+                    + "treated as missing, or fail the run with --strict."
         })
 final class ReportCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin InputOptions input;
 
-    @Parameters(arity = "1..*", paramLabel = "CSV", description = "Survey exports (CSV, UTF-8, one header row).")
+    @Mixin ImportOptions imports;
+
+    @Parameters(arity = "1..*", paramLabel = "EXPORT",
+            description = "Survey exports: CSV or tab-separated text from any supported platform, or an .xlsx "
+                    + "workbook (Microsoft Forms). Several are scored together.")
     List<Path> csvFiles;
 
     @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json",
@@ -61,9 +66,10 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
-        OutputGuard.check(spec, input, csvFiles, templateDir, output, formats);
+        OutputGuard.check(spec, input, csvFiles, templateDir, output, formats, imports.rejects);
         PrintWriter err = spec.commandLine().getErr();
-        Results results = ScoringRun.score(questionnaire, csvFiles, err);
+        Results results = ScoringRun.score(questionnaire, csvFiles, imports.readOptions(spec, false),
+                imports.strict, imports.rejects, err);
         ReportModel model = ReportModel.of(questionnaire, results, wave);
         Map<String, String> files = new LinkedHashMap<>();
         ReportRenderer renderer = null;

@@ -6,47 +6,103 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.culturekit.io.InputException;
 import org.culturekit.io.Problem;
+import org.culturekit.io.ReadOptions;
 import org.culturekit.io.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 import org.culturekit.scoring.Accumulator;
 import org.culturekit.scoring.Results;
 
-/** Reads every export into one accumulator, reporting mapping warnings and failing on unreadable answers. */
+/**
+ * Reads every export into one accumulator: mapping warnings and column mismatches between files go to stderr,
+ * unreadable answers are listed (and fail the run when strict), rejected rows go to the rejects file.
+ */
 final class ScoringRun {
-    /** The most unreadable answers listed before the rest are only counted. */
-    private static final int LISTED = 20;
+    /** The most unreadable answers printed as warnings; all are in the rejects file. */
+    private static final int LISTED = 10;
 
     private ScoringRun() {}
 
-    static Results score(Questionnaire questionnaire, List<Path> files, PrintWriter err) {
+    static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
+            Path rejectsFile, PrintWriter err) {
         Accumulator accumulator = new Accumulator(questionnaire);
         Map<String, Long> excluded = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         long problemCount = 0;
-        for (Path file : files) {
-            try (ResponseReader reader = ResponseReader.open(file, questionnaire)) {
-                reader.warnings().forEach(warning -> err.println("warning: " + warning));
-                for (Response response : reader) {
-                    accumulator.add(response);
+        String firstFile = null;
+        TreeSet<String> firstUnmapped = null;
+        RejectsWriter rejects = RejectsWriter.open(rejectsFile);
+        try {
+            for (Path file : files) {
+                try (ResponseReader reader = ResponseReader.open(file, questionnaire, options)) {
+                    if (rejects != null) {
+                        reader.onRejection(rejects::write);
+                    }
+                    reader.warnings().forEach(warning -> err.println("warning: " + warning));
+                    TreeSet<String> unmapped = new TreeSet<>(reader.unmappedItems());
+                    if (firstUnmapped == null) {
+                        firstFile = file.toString();
+                        firstUnmapped = unmapped;
+                    } else if (!unmapped.equals(firstUnmapped)) {
+                        err.println("warning: " + file + ": its columns do not match " + firstFile + "'s: "
+                                + difference(unmapped, firstUnmapped, firstFile));
+                    }
+                    for (Response response : reader) {
+                        accumulator.add(response);
+                    }
+                    reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
+                    problems.addAll(reader.problems());
+                    problemCount += reader.problemCount();
                 }
-                reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
-                problems.addAll(reader.problems());
-                problemCount += reader.problemCount();
             }
-        }
-        if (problemCount > 0) {
-            List<Problem> listed = new ArrayList<>(problems.subList(0, Math.min(LISTED, problems.size())));
-            if (problemCount > listed.size()) {
-                listed.add(new Problem(files.get(0).toString(), 0, 0, "… and " + (problemCount - listed.size())
-                        + " more answers that cannot be read", ""));
+            if (problemCount > 0) {
+                report(problems, problemCount, strict, rejectsFile, err);
             }
-            throw new InputException(listed);
+            if (rejects != null) {
+                rejects.publish();
+            }
+        } finally {
+            if (rejects != null) {
+                rejects.close();
+            }
         }
         List<Results.Exclusion> exclusions = new ArrayList<>();
         excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
         return accumulator.results().withExclusions(exclusions);
+    }
+
+    private static String difference(TreeSet<String> unmapped, TreeSet<String> first, String firstFile) {
+        List<String> parts = new ArrayList<>();
+        TreeSet<String> missingHere = new TreeSet<>(unmapped);
+        missingHere.removeAll(first);
+        TreeSet<String> presentHere = new TreeSet<>(first);
+        presentHere.removeAll(unmapped);
+        if (!missingHere.isEmpty()) {
+            parts.add("no column for " + String.join(", ", missingHere) + " (" + firstFile + " has)");
+        }
+        if (!presentHere.isEmpty()) {
+            parts.add("a column for " + String.join(", ", presentHere) + " (" + firstFile + " has none)");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static void report(List<Problem> problems, long count, boolean strict, Path rejectsFile,
+            PrintWriter err) {
+        if (strict) {
+            List<Problem> all = new ArrayList<>(problems);
+            if (count > problems.size()) {
+                all.add(new Problem(problems.get(0).file(), 0, 0, "… and " + (count - problems.size())
+                        + " more answers that cannot be read", ""));
+            }
+            throw new InputException(all);
+        }
+        problems.stream().limit(LISTED).forEach(problem -> err.println("warning: " + problem));
+        err.println("warning: " + count + (count == 1 ? " answer" : " answers") + " could not be read and "
+                + (count == 1 ? "was" : "were") + " treated as missing; "
+                + (rejectsFile == null ? "--rejects FILE lists every row, " : rejectsFile + " lists every row, ")
+                + "--strict makes this an error");
     }
 }

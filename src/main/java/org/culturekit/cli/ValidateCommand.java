@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.culturekit.io.Questionnaires;
+import org.culturekit.io.ReadOptions;
+import org.culturekit.io.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
@@ -19,14 +21,17 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
             "Check a questionnaire definition and list every problem with file:line:column.",
-            "With CSV files, also check that their columns map onto the questionnaire and every answer can be read."
+            "With exports, also check that their columns map onto it and that every answer can be read; items "
+                    + "without a column and columns nothing uses are listed."
         })
 final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Mixin InputOptions input;
 
-    @Parameters(arity = "0..*", paramLabel = "CSV", description = "Survey exports to check against it.")
+    @Mixin ImportOptions imports;
+
+    @Parameters(arity = "0..*", paramLabel = "EXPORT", description = "Survey exports to check against it.")
     List<Path> csvFiles;
 
     @Override
@@ -38,11 +43,26 @@ final class ValidateCommand implements Callable<Integer> {
                 input.questionnaire, questionnaire.id(), questionnaire.version(), questionnaire.items().size(),
                 questionnaire.indices().size(), questionnaire.sayDo().size(), questionnaire.segments().size());
         List<Path> files = InputOptions.orEmpty(csvFiles);
-        if (!files.isEmpty()) {
-            Results results = ScoringRun.score(questionnaire, files, spec.commandLine().getErr());
-            out.printf("%d rows read: %d would be scored, %d left out%n", results.rows().read(),
-                    results.rows().scored(), results.rows().read() - results.rows().scored());
+        if (files.isEmpty()) {
+            return ExitCodes.OK;
         }
+        ReadOptions options = imports.readOptions(spec, false);
+        for (Path file : files) {
+            try (ResponseReader reader = ResponseReader.open(file, questionnaire, options)) {
+                out.printf("%s: %s export, %s%n", file, reader.platform().id(), reader.describe());
+                if (!reader.unmappedItems().isEmpty()) {
+                    out.printf("%s: items without a column: %s%n", file, String.join(", ", reader.unmappedItems()));
+                }
+                if (!reader.unusedColumns().isEmpty()) {
+                    out.printf("%s: columns nothing uses: %s%n", file, String.join(" | ", reader.unusedColumns()));
+                }
+            }
+        }
+        // validating is checking: an unreadable answer is an error here, as with --strict
+        Results results = ScoringRun.score(questionnaire, files, options, true, imports.rejects,
+                spec.commandLine().getErr());
+        out.printf("%d rows read: %d would be scored, %d left out%n", results.rows().read(),
+                results.rows().scored(), results.rows().read() - results.rows().scored());
         return ExitCodes.OK;
     }
 }

@@ -2,49 +2,121 @@ package org.culturekit.io;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.culturekit.model.Response;
 import org.culturekit.model.Scale;
 
 /**
- * How one scale's answers may be written: numbers in range, labels, aliases, and not-applicable words,
- * compared trimmed, case-insensitive and with runs of spaces folded.
+ * How one scale's answers may be written: numbers in range, labels, aliases and not-applicable words, compared
+ * trimmed, case-insensitive, with spaces folded. A five-point scale whose labels are an agreement scale in
+ * one of the built-in languages also accepts the same scale in the others, so an export from a German or a
+ * Swedish survey reads against an English questionnaire.
  */
 final class AnswerCodes {
     /** What {@link #read} returns for text it does not know. */
     static final int UNKNOWN = Integer.MAX_VALUE;
 
+    /**
+     * Five-point agreement scales, lowest first; each point lists the usual wordings (the first is the one
+     * platforms default to).
+     */
+    static final List<List<List<String>>> AGREEMENT = List.of(
+            // English
+            List.of(List.of("strongly disagree"), List.of("disagree", "somewhat disagree"),
+                    List.of("neither agree nor disagree", "neither agree or disagree", "neutral", "undecided"),
+                    List.of("agree", "somewhat agree"), List.of("strongly agree")),
+            // German
+            List.of(List.of("stimme überhaupt nicht zu", "stimme gar nicht zu", "trifft überhaupt nicht zu"),
+                    List.of("stimme nicht zu", "stimme eher nicht zu", "trifft eher nicht zu"),
+                    List.of("weder noch", "teils/teils", "teils teils", "neutral", "weder zustimmung noch ablehnung"),
+                    List.of("stimme zu", "stimme eher zu", "trifft eher zu"),
+                    List.of("stimme voll und ganz zu", "stimme voll zu", "trifft voll und ganz zu")),
+            // French
+            List.of(List.of("pas du tout d'accord", "tout à fait en désaccord", "fortement en désaccord"),
+                    List.of("pas d'accord", "plutôt pas d'accord", "en désaccord"),
+                    List.of("ni d'accord ni pas d'accord", "ni en accord ni en désaccord", "neutre"),
+                    List.of("d'accord", "plutôt d'accord"),
+                    List.of("tout à fait d'accord", "fortement d'accord")),
+            // Spanish
+            List.of(List.of("totalmente en desacuerdo", "muy en desacuerdo"), List.of("en desacuerdo"),
+                    List.of("ni de acuerdo ni en desacuerdo", "neutral", "indiferente"),
+                    List.of("de acuerdo"), List.of("totalmente de acuerdo", "muy de acuerdo")),
+            // Dutch
+            List.of(List.of("helemaal mee oneens", "zeer mee oneens", "helemaal oneens"),
+                    List.of("mee oneens", "oneens"),
+                    List.of("neutraal", "niet mee eens, niet mee oneens", "niet eens, niet oneens"),
+                    List.of("mee eens", "eens"), List.of("helemaal mee eens", "zeer mee eens", "helemaal eens")),
+            // Swedish
+            List.of(List.of("instämmer inte alls", "helt oenig", "tar helt avstånd"),
+                    List.of("instämmer inte", "instämmer delvis inte", "oenig", "tar delvis avstånd"),
+                    List.of("varken eller", "neutral", "varken instämmer eller tar avstånd"),
+                    List.of("instämmer delvis", "instämmer", "enig", "håller med"),
+                    List.of("instämmer helt", "helt enig", "håller helt med")));
+
     private final Scale scale;
+    private final Map<String, Integer> exact = new HashMap<>();
     private final Map<String, Integer> values = new HashMap<>();
     private final Set<String> notApplicable = new HashSet<>();
 
     AnswerCodes(Scale scale) {
         this.scale = scale;
         for (int v = scale.min(); v <= scale.max(); v++) {
-            values.put(Integer.toString(v), v);
+            add(Integer.toString(v), v);
         }
         for (int i = 0; i < scale.labels().size(); i++) {
-            values.putIfAbsent(ColumnMap.key(scale.labels().get(i)), scale.min() + i);
+            add(scale.labels().get(i), scale.min() + i);
         }
-        scale.aliases().forEach((alias, value) -> values.putIfAbsent(ColumnMap.key(alias), value));
-        scale.notApplicable().forEach(word -> notApplicable.add(ColumnMap.key(word)));
+        scale.aliases().forEach(this::add);
+        if (isAgreementScale(scale)) {
+            for (List<List<String>> language : AGREEMENT) {
+                for (int point = 0; point < 5; point++) {
+                    for (String wording : language.get(point)) {
+                        values.putIfAbsent(Platform.key(wording), scale.min() + point);
+                    }
+                }
+            }
+        }
+        scale.notApplicable().forEach(word -> notApplicable.add(Platform.key(word)));
+    }
+
+    private void add(String text, int value) {
+        exact.putIfAbsent(text, value);
+        values.putIfAbsent(Platform.key(text), value);
+    }
+
+    /** Whether the scale has five points labelled as an agreement scale in a built-in language. */
+    static boolean isAgreementScale(Scale scale) {
+        if (scale.points() != 5 || scale.labels().size() != 5) {
+            return false;
+        }
+        String lowest = Platform.key(scale.labels().get(0));
+        String highest = Platform.key(scale.labels().get(4));
+        for (List<List<String>> language : AGREEMENT) {
+            if (language.get(0).contains(lowest) && language.get(4).contains(highest)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The raw value, {@link Response#MISSING} for a blank, {@link Response#NOT_APPLICABLE}, or {@link #UNKNOWN}. */
     int read(String cell) {
-        if (cell.isBlank()) {
-            return Response.MISSING;
-        }
-        String key = ColumnMap.key(cell);
-        Integer value = values.get(key);
+        // the common case — a clean number or label exactly as defined — skips normalisation
+        Integer value = exact.get(cell);
         if (value != null) {
             return value;
         }
-        if (notApplicable.contains(key)) {
-            return Response.NOT_APPLICABLE;
+        if (cell.isBlank()) {
+            return Response.MISSING;
         }
-        return UNKNOWN;
+        String key = Platform.key(cell);
+        value = values.get(key);
+        if (value != null) {
+            return value;
+        }
+        return notApplicable.contains(key) ? Response.NOT_APPLICABLE : UNKNOWN;
     }
 
     /** What the user may write instead, for a message. */

@@ -1,50 +1,65 @@
 package org.culturekit.io;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.TreeSet;
+import org.culturekit.io.Platform.Column;
 import org.culturekit.model.Item;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Segment;
 
 /**
- * Which column of an export holds each item, segment and the respondent id (DESIGN.md §3: by {@code columns},
- * then by id, then by question text, trimmed and case-insensitive).
+ * Which column of an export holds each item, segment and the respondent id.
  *
- * @param items column index per item position, −1 when the file has none
- * @param segments column index per segment position, −1 when the file has none
- * @param comments column index per comment position, −1 when the file has none
- * @param respondentId column index of the respondent id, −1 when none
- * @param warnings what the user should know about the mapping (unmapped items, …)
+ * <p>An item's candidates are its {@code columns} entries, its id and its question text (DESIGN.md §3), compared
+ * with a column's names (codes, ImportIds, texts) trimmed, case-insensitive, with markup and non-breaking spaces
+ * folded. Only when no name matches exactly is a matrix decoration tried — the statement in
+ * {@code Question - Statement}, {@code Question [Statement]} or {@code Statement:Question} — and then only if
+ * exactly one column has it.
+ *
+ * @param items column per item position, −1 when the file has none
+ * @param segments column per segment position, −1 when the file has none
+ * @param comments column per comment position, −1 when the file has none
+ * @param respondentId column of the respondent id, −1 when none
+ * @param columns every column of the file
+ * @param warnings what the user should know about the mapping
  */
-record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, List<Problem> warnings) {
+record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, List<Column> columns,
+        List<Problem> warnings) {
 
-    static ColumnMap of(Questionnaire questionnaire, List<String> headers, String file) {
-        Map<String, Integer> byName = new HashMap<>();
-        List<Problem> problems = new ArrayList<>();
-        for (int c = 0; c < headers.size(); c++) {
-            Integer previous = byName.putIfAbsent(key(headers.get(c)), c);
-            if (previous != null) {
-                problems.add(new Problem(file, 1, c + 1, "column " + (c + 1) + " has the same header as column "
-                        + (previous + 1) + " (" + Excerpt.of(headers.get(c)) + "); give every column its own name", ""));
+    static ColumnMap of(Questionnaire questionnaire, Platform platform, List<Column> columns, String file) {
+        if (platform == Platform.GENERIC) {
+            checkGenericHeader(columns, file);
+        }
+        Map<String, List<Integer>> exact = new LinkedHashMap<>();
+        Map<String, List<Integer>> decorated = new LinkedHashMap<>();
+        for (Column column : columns) {
+            for (String name : column.names()) {
+                add(exact, Platform.key(name), column.index());
+                for (String part : decorations(name)) {
+                    add(decorated, Platform.key(part), column.index());
+                }
             }
         }
+        List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         List<Item> items = questionnaire.items();
         int[] itemColumns = new int[items.size()];
-        Map<Integer, String> claimedBy = new HashMap<>();
+        Map<Integer, String> claimedBy = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             List<String> candidates = new ArrayList<>(item.columns());
             candidates.add(item.id());
             candidates.add(item.text());
-            itemColumns[i] = find(byName, candidates);
-            if (itemColumns[i] < 0) {
+            itemColumns[i] = find(exact, decorated, candidates);
+            if (itemColumns[i] == AMBIGUOUS) {
+                problems.add(new Problem(file, 1, 0, "item '" + item.id() + "' matches more than one column; name "
+                        + "the right one in the item's columns: list (culturekit inspect shows the names)", ""));
+            } else if (itemColumns[i] < 0) {
                 warnings.add(new Problem(file, 1, 0, "no column for item '" + item.id()
-                        + "'; it is treated as unanswered (name the column in the item's columns: list)", ""));
+                        + "'; it is treated as unanswered (name its column in the item's columns: list)", ""));
             } else {
                 String other = claimedBy.putIfAbsent(itemColumns[i], item.id());
                 if (other != null) {
@@ -57,18 +72,19 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
         List<Segment> segments = questionnaire.segments();
         int[] segmentColumns = new int[segments.size()];
         for (int s = 0; s < segments.size(); s++) {
-            segmentColumns[s] = find(byName, segments.get(s).columns());
+            segmentColumns[s] = Math.max(-1, find(exact, Map.of(), segments.get(s).columns()));
             if (segmentColumns[s] < 0) {
-                warnings.add(new Problem(file, 1, 0, "no column for segment '" + segments.get(s).id() + "' (looked for "
-                        + String.join(", ", segments.get(s).columns()) + "); every respondent is in group "
-                        + "'(not given)'", ""));
+                warnings.add(new Problem(file, 1, 0, "no column for segment '" + segments.get(s).id() + "' (looked "
+                        + "for " + String.join(", ", segments.get(s).columns()) + "); every respondent is in its "
+                        + "'(not given)' group", ""));
             }
         }
         int[] commentColumns = new int[questionnaire.comments().size()];
         for (int c = 0; c < commentColumns.length; c++) {
             commentColumns[c] = itemColumns[questionnaire.itemPosition(questionnaire.comments().get(c))];
         }
-        int respondentId = questionnaire.respondentId().map(name -> find(byName, List.of(name))).orElse(-1);
+        List<String> idNames = questionnaire.respondentId().map(List::of).orElse(platform.idColumns());
+        int respondentId = Math.max(-1, find(exact, Map.of(), idNames));
         if (questionnaire.respondentId().isPresent() && respondentId < 0) {
             warnings.add(new Problem(file, 1, 0, "no respondent id column '" + questionnaire.respondentId().get()
                     + "'; duplicate responses cannot be detected", ""));
@@ -76,30 +92,104 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
         if (!problems.isEmpty()) {
             throw new InputException(problems);
         }
-        return new ColumnMap(itemColumns, segmentColumns, commentColumns, respondentId, warnings);
+        boolean anyItem = false;
+        for (int column : itemColumns) {
+            anyItem |= column >= 0;
+        }
+        if (!anyItem && !items.isEmpty()) {
+            throw new InputException(new Problem(file, 1, 0, "no column matches any item of questionnaire '"
+                    + questionnaire.id() + "'; is this the right questionnaire (-q)? culturekit inspect "
+                    + "--suggest shows the columns and a mapping to start from", ""));
+        }
+        return new ColumnMap(itemColumns, segmentColumns, commentColumns, respondentId, List.copyOf(columns),
+                List.copyOf(warnings));
     }
 
-    private static int find(Map<String, Integer> byName, List<String> candidates) {
-        for (String candidate : candidates) {
-            Integer column = byName.get(key(candidate));
-            if (column != null) {
-                return column;
+    private static final int AMBIGUOUS = -2;
+
+    /** The one column the first matching candidate names: exact names first, then decorations. */
+    private static int find(Map<String, List<Integer>> exact, Map<String, List<Integer>> decorated,
+            List<String> candidates) {
+        for (Map<String, List<Integer>> index : List.of(exact, decorated)) {
+            for (String candidate : candidates) {
+                List<Integer> hits = index.get(Platform.key(candidate));
+                if (hits == null) {
+                    continue;
+                }
+                List<Integer> distinct = hits.stream().distinct().toList();
+                if (distinct.size() == 1) {
+                    return distinct.get(0);
+                }
+                if (index == exact) {
+                    return AMBIGUOUS;
+                }
             }
         }
         return -1;
     }
 
-    static String key(String header) {
-        return header.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    private static void add(Map<String, List<Integer>> index, String key, int column) {
+        if (!key.isEmpty()) {
+            index.computeIfAbsent(key, k -> new ArrayList<>()).add(column);
+        }
     }
 
-    Optional<Problem> noItemsMapped(String file) {
-        for (int column : items) {
-            if (column >= 0) {
-                return Optional.empty();
+    /** The parts of a decorated matrix header; empty for a plain one. */
+    static List<String> decorations(String name) {
+        List<String> parts = new ArrayList<>();
+        int dash = name.lastIndexOf(" - ");
+        if (dash > 0) {
+            parts.add(name.substring(0, dash));
+            parts.add(name.substring(dash + 3));
+        }
+        if (name.endsWith("]")) {
+            int open = name.lastIndexOf('[');
+            if (open > 0) {
+                parts.add(name.substring(0, open));
+                parts.add(name.substring(open + 1, name.length() - 1));
             }
         }
-        return Optional.of(new Problem(file, 1, 0,
-                "no column matches any item of the questionnaire; is this the right questionnaire (-q)?", ""));
+        int colon = name.indexOf(':');
+        if (colon > 0 && colon < name.length() - 1) {
+            parts.add(name.substring(0, colon));
+            parts.add(name.substring(colon + 1));
+        }
+        return parts;
+    }
+
+    /** A generic export names every column once (SECURITY.md R-CSV-5). */
+    private static void checkGenericHeader(List<Column> columns, String file) {
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        for (Column column : columns) {
+            int number = column.index() + 1;
+            if (column.names().isEmpty()) {
+                throw new InputException(new Problem(file, 1, number, "column " + number + " has no name; every "
+                        + "column needs a distinct, non-blank name in the header row", ""));
+            }
+            Integer previous = seen.putIfAbsent(Platform.key(column.names().get(0)), number);
+            if (previous != null) {
+                throw new InputException(new Problem(file, 1, number, "column " + number + " has the same name as "
+                        + "column " + previous + " (" + Excerpt.of(column.label()) + "); every column needs a "
+                        + "distinct name", ""));
+            }
+        }
+    }
+
+    /** Columns no item, segment or id uses, by label. */
+    List<String> unused() {
+        TreeSet<Integer> used = new TreeSet<>();
+        for (int[] columnsOf : List.of(items, segments, comments)) {
+            for (int c : columnsOf) {
+                used.add(c);
+            }
+        }
+        used.add(respondentId);
+        List<String> unused = new ArrayList<>();
+        for (Column column : columns) {
+            if (!used.contains(column.index()) && !column.label().isEmpty()) {
+                unused.add(column.label());
+            }
+        }
+        return unused;
     }
 }

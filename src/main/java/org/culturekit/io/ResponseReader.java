@@ -1,125 +1,179 @@
 package org.culturekit.io;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
-import org.apache.commons.io.ByteOrderMark;
-import org.apache.commons.io.input.BOMInputStream;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.culturekit.io.Platform.Column;
 import org.culturekit.model.Item;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 import org.culturekit.model.Segment;
 
 /**
- * Streams the rows of a generic CSV export (one header row, comma-separated, UTF-8 with or without BOM) as
- * {@link Response}s, one at a time.
+ * Streams the rows of a survey export as {@link Response}s, one at a time, whatever platform wrote it.
  *
  * <ul>
- *   <li>Every row is either yielded or counted in {@link #excluded()} with a reason.
- *   <li>A cell that is neither a number in range, a label, an alias nor a not-applicable word is a problem
- *       with its line, column and value; after the last row, {@link #problems()} lists them all.
- *   <li>Malformed CSV (an unterminated quote, a row with too many or too few fields, invalid UTF-8) stops the
- *       read with an {@link InputException} naming the line.
+ *   <li>Every data row is either yielded or counted in {@link #excluded()} with a reason: partial, preview or
+ *       test, duplicate respondent id, empty, or unparseable (every answer unreadable).
+ *   <li>An answer that is neither a number in range, a label, an alias nor a not-applicable word is treated as
+ *       missing and reported in {@link #problems()} with its line, column and value.
+ *   <li>Malformed files (an unterminated quote, a row with the wrong number of fields, undecodable bytes, an
+ *       over-long field) stop the read with an {@link InputException} naming the line.
  * </ul>
  */
 public final class ResponseReader implements Iterable<Response>, Closeable {
     /** The most cell problems kept in full; the rest are only counted. */
-    static final int MAX_PROBLEMS = 100;
+    static final int MAX_PROBLEMS = 1000;
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-            .setAllowMissingColumnNames(false)
-            .setIgnoreEmptyLines(true)
-            .setLenientEof(false)
-            .setTrailingData(false)
-            .get();
+    /** The most distinct answers counted per item for {@code inspect}. */
+    static final int MAX_DISTINCT = 50;
+
+    private static final int TOP_ROWS = 3;
 
     private final String file;
     private final Questionnaire questionnaire;
-    private final CSVParser parser;
+    private final ReadOptions options;
+    private final Table table;
+    private final Platform platform;
+    private final int headerRows;
     private final ColumnMap columns;
+    private final Deque<Table.Row> pending;
     private final AnswerCodes[] codes;
+    private final Map<String, Integer> metadataColumns = new HashMap<>();
     private final Map<String, Long> excluded = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> seenIds = new HashSet<>();
+    private final Map<String, Map<String, Long>> answerCounts = new LinkedHashMap<>();
+    private Consumer<Rejection> rejections = rejection -> { };
     private long problemCount;
+    private long rowsRead;
     private boolean iterated;
 
-    private ResponseReader(String file, Questionnaire questionnaire, CSVParser parser) {
+    private ResponseReader(String file, Questionnaire questionnaire, ReadOptions options, Table table) {
         this.file = file;
         this.questionnaire = questionnaire;
-        this.parser = parser;
-        this.columns = ColumnMap.of(questionnaire, parser.getHeaderNames(), file);
-        columns.noItemsMapped(file).ifPresent(problem -> {
-            throw new InputException(problem);
-        });
+        this.options = options;
+        this.table = table;
+        List<List<String>> top = new ArrayList<>();
+        List<Table.Row> topRows = new ArrayList<>();
+        for (Table.Row row; topRows.size() < TOP_ROWS && (row = table.next()) != null; ) {
+            topRows.add(row);
+            top.add(row.cells());
+        }
+        if (top.isEmpty()) {
+            throw new InputException(file, "the file is empty; export the survey again, with its header row");
+        }
+        platform = options.source() != null ? options.source() : Platform.detect(top);
+        headerRows = Math.min(platform.headerRows(top), top.size());
+        List<Column> header = platform.columns(top.subList(0, headerRows));
+        columns = ColumnMap.of(questionnaire, platform, header, file);
+        pending = new ArrayDeque<>(topRows.subList(headerRows, topRows.size()));
+        for (Column column : header) {
+            for (String name : column.names()) {
+                metadataColumns.putIfAbsent(Platform.key(name), column.index());
+            }
+        }
         List<Item> items = questionnaire.items();
         codes = new AnswerCodes[items.size()];
         for (int i = 0; i < items.size(); i++) {
             codes[i] = items.get(i).isText() ? null : new AnswerCodes(questionnaire.scaleOf(items.get(i).id()));
+            if (options.countAnswers() && columns.items()[i] >= 0 && codes[i] != null) {
+                answerCounts.put(items.get(i).id(), new TreeMap<>());
+            }
         }
     }
 
-    /** Opens {@code path} for reading against {@code questionnaire}; the header is read and mapped now. */
+    /** Opens {@code path} with the default options; the header is read and mapped now. */
     public static ResponseReader open(Path path, Questionnaire questionnaire) {
+        return open(path, questionnaire, ReadOptions.DEFAULT);
+    }
+
+    /** Opens {@code path}: a CSV or tab-separated text file, or an .xlsx workbook. */
+    public static ResponseReader open(Path path, Questionnaire questionnaire, ReadOptions options) {
         String file = path.toString();
-        InputStream in = null;
+        Table table = file.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+                ? XlsxTable.open(path, file)
+                : CsvTable.open(path, file, options.encoding(), options.fieldLimit());
         try {
-            in = Files.newInputStream(path);
-            BOMInputStream bom = BOMInputStream.builder()
-                    .setInputStream(in)
-                    .setByteOrderMarks(ByteOrderMark.UTF_8, ByteOrderMark.UTF_16LE, ByteOrderMark.UTF_16BE)
-                    .get();
-            if (bom.hasBOM() && !bom.hasBOM(ByteOrderMark.UTF_8)) {
-                throw new InputException(file, "the file is UTF-16 (Excel's 'Unicode text'); UTF-16 is not "
-                        + "supported yet: save it as 'CSV UTF-8' and try again");
-            }
-            // strict decoding: a wrong encoding must fail loudly rather than turn answers into U+FFFD
-            Reader reader = new BufferedReader(new Utf8Reader(bom), 1 << 16);
-            CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-            return new ResponseReader(file, questionnaire, parser);
-        } catch (NoSuchFileException e) {
-            closeQuietly(in);
-            throw new InputException(file, "no such file; check the path");
-        } catch (Utf8Reader.MalformedException e) {
-            closeQuietly(in);
-            throw notUtf8(file, e);
-        } catch (CSVException | IllegalArgumentException e) {
-            closeQuietly(in);
-            throw new InputException(HeaderCheck.explain(path, file));
-        } catch (IOException e) {
-            closeQuietly(in);
-            throw new InputException(file, "cannot be read: " + e.getClass().getSimpleName());
+            return new ResponseReader(file, questionnaire, options, table);
         } catch (RuntimeException e) {
-            closeQuietly(in);
+            table.close();
             throw e;
         }
     }
 
-    private static InputException notUtf8(String file, Utf8Reader.MalformedException e) {
-        return new InputException(new Problem(file, e.line, 0, "byte " + e.byteOffset + " is not valid UTF-8; "
-                + "save the file as 'CSV UTF-8' (UTF-8 is the only encoding read)", ""));
+    /** Where to send each rejected or faulty row; by default they are only counted. */
+    public void onRejection(Consumer<Rejection> sink) {
+        this.rejections = sink;
+    }
+
+    /** The platform the export came from (detected or given). */
+    public Platform platform() {
+        return platform;
+    }
+
+    /** How the file was read: encoding, delimiter or workbook. */
+    public String describe() {
+        return table.describe();
+    }
+
+    /** How many rows form the header. */
+    public int headerRows() {
+        return headerRows;
+    }
+
+    /** Each column's label and what it maps to: {@code item:ID}, {@code segment:ID}, {@code respondent id}. */
+    public Map<String, String> mapping() {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (Column column : columns.columns()) {
+            mapping.put(column.index() + 1 + "\t" + column.label(), "");
+        }
+        List<Item> items = questionnaire.items();
+        for (int i = 0; i < items.size(); i++) {
+            put(mapping, columns.items()[i], "item " + items.get(i).id());
+        }
+        List<Segment> segments = questionnaire.segments();
+        for (int s = 0; s < segments.size(); s++) {
+            put(mapping, columns.segments()[s], "segment " + segments.get(s).id());
+        }
+        put(mapping, columns.respondentId(), "respondent id");
+        return mapping;
+    }
+
+    private void put(Map<String, String> mapping, int column, String target) {
+        if (column >= 0) {
+            Column c = columns.columns().get(column);
+            mapping.merge(c.index() + 1 + "\t" + c.label(), target, (a, b) -> a.isEmpty() ? b : a + ", " + b);
+        }
+    }
+
+    /** Ids of items the file has no column for. */
+    public List<String> unmappedItems() {
+        List<String> unmapped = new ArrayList<>();
+        for (int i = 0; i < columns.items().length; i++) {
+            if (columns.items()[i] < 0 && !questionnaire.items().get(i).isText()) {
+                unmapped.add(questionnaire.items().get(i).id());
+            }
+        }
+        return unmapped;
+    }
+
+    /** Labels of columns that nothing uses. */
+    public List<String> unusedColumns() {
+        return columns.unused();
     }
 
     /** Mapping warnings: items, segments or the id column the file does not have. */
@@ -127,19 +181,29 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         return columns.warnings();
     }
 
-    /** Rows left out so far, by reason, in the order the reasons first occurred. */
-    public Map<String, Long> excluded() {
-        return Map.copyOf(excluded);
+    /** Data rows read so far. */
+    public long rowsRead() {
+        return rowsRead;
     }
 
-    /** Unreadable cells found so far (at most {@value #MAX_PROBLEMS} kept; see {@link #problemCount()}). */
+    /** Rows left out so far, by reason, in the order the reasons first occurred. */
+    public Map<String, Long> excluded() {
+        return new LinkedHashMap<>(excluded);
+    }
+
+    /** Unreadable answers found so far (at most {@value #MAX_PROBLEMS} kept; see {@link #problemCount()}). */
     public List<Problem> problems() {
         return List.copyOf(problems);
     }
 
-    /** How many unreadable cells were found, including those not kept. */
+    /** How many unreadable answers were found, including those not kept. */
     public long problemCount() {
         return problemCount;
+    }
+
+    /** With {@link ReadOptions#countAnswers()}: per mapped item, each distinct answer as written and its count. */
+    public Map<String, Map<String, Long>> answerCounts() {
+        return answerCounts;
     }
 
     @Override
@@ -148,24 +212,18 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             throw new IllegalStateException("a response file can be read once");
         }
         iterated = true;
-        Iterator<CSVRecord> records = parser.iterator();
         return new Iterator<>() {
             private Response next;
 
             @Override
             public boolean hasNext() {
                 while (next == null) {
-                    long line = parser.getCurrentLineNumber() + 1;
-                    CSVRecord record;
-                    try {
-                        if (!records.hasNext()) {
-                            return false;
-                        }
-                        record = records.next();
-                    } catch (UncheckedIOException e) {
-                        throw malformed(line, e.getCause());
+                    Table.Row row = pending.isEmpty() ? table.next() : pending.poll();
+                    if (row == null) {
+                        return false;
                     }
-                    next = toResponse(record, line);
+                    rowsRead++;
+                    next = toResponse(row);
                 }
                 return true;
             }
@@ -182,45 +240,43 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         };
     }
 
-    private InputException malformed(long line, Throwable cause) {
-        if (cause instanceof Utf8Reader.MalformedException e) {
-            return notUtf8(file, e);
+    private Response toResponse(Table.Row row) {
+        List<String> cells = row.cells();
+        long line = row.line();
+        if (cells.size() != columns.columns().size()) {
+            throw new InputException(new Problem(file, line, 0, "this row has " + cells.size()
+                    + " fields but the header has " + columns.columns().size()
+                    + "; check for an unquoted delimiter or a missing field", ""));
         }
-        String message = String.valueOf(cause.getMessage());
-        if (message.contains("EOF reached before encapsulated token finished")) {
-            return new InputException(new Problem(file, line, 0, "a quoted field starting in the row on this line "
-                    + "is never closed; add the missing '\"' or remove the stray one", ""));
-        }
-        if (message.contains("invalid char between encapsulated token and delimiter")) {
-            return new InputException(new Problem(file, line, 0, "text follows a closing quote in the row on this "
-                    + "line; a '\"' inside a quoted field must be doubled (\"\")", ""));
-        }
-        return new InputException(new Problem(file, line, 0, "the row on this line is not valid CSV", ""));
-    }
-
-    private Response toResponse(CSVRecord record, long line) {
-        if (!record.isConsistent()) {
-            throw new InputException(new Problem(file, line, 0, "this row has " + record.size()
-                    + " fields but the header has " + parser.getHeaderNames().size()
-                    + "; check for an unquoted comma or a missing field", ""));
+        String platformReason = platform.exclusion(headers -> metadata(cells, headers));
+        if (platformReason != null && !(options.includePartial() && platformReason.equals(Platform.PARTIAL))) {
+            return exclude(platformReason, line, cells, List.of(platformReason));
         }
         List<Item> items = questionnaire.items();
         int[] answers = new int[items.size()];
         int answered = 0;
+        int unreadable = 0;
+        List<String> cellProblems = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             answers[i] = Response.MISSING;
             int column = columns.items()[i];
             if (column < 0 || codes[i] == null) {
                 continue;
             }
-            String cell = record.get(column);
+            String cell = cells.get(column);
+            if (platform.isMissingCode(cell)) {
+                continue;
+            }
             int value = codes[i].read(cell);
+            count(items.get(i).id(), cell);
             if (value == AnswerCodes.UNKNOWN) {
-                problem(new Problem(file, line, column + 1, "item '" + items.get(i).id() + "': "
+                unreadable++;
+                Problem problem = new Problem(file, line, column + 1, "item '" + items.get(i).id() + "': "
                         + Excerpt.of(cell.strip()) + " is not an answer on scale '" + items.get(i).scale()
-                        + "'; expected " + codes[i].expected() + ", or add it to the scale's aliases", ""));
-                // an unreadable answer is still an answer: the row is not empty, it has a problem
-                answered++;
+                        + "'; read as missing. Expected " + codes[i].expected() + ", or add it to the scale's "
+                        + "aliases", "");
+                problem(problem);
+                cellProblems.add(problem.message());
             } else {
                 answers[i] = value;
                 if (value != Response.MISSING) {
@@ -230,35 +286,56 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         }
         List<String> comments = new ArrayList<>(columns.comments().length);
         for (int column : columns.comments()) {
-            String text = column < 0 ? "" : record.get(column).strip();
+            String text = column < 0 ? "" : cells.get(column).strip();
             comments.add(text);
             if (!text.isEmpty()) {
                 answered++;
             }
         }
         if (answered == 0) {
-            exclude("empty: no answers");
-            return null;
+            return exclude(unreadable > 0 ? "unparseable: no answer could be read" : "empty: no answers", line,
+                    cells, cellProblems.isEmpty() ? List.of("no answers") : cellProblems);
         }
         if (columns.respondentId() >= 0) {
-            String id = record.get(columns.respondentId()).strip();
+            String id = cells.get(columns.respondentId()).strip();
             if (!id.isEmpty() && !seenIds.add(id)) {
-                exclude("duplicate respondent id");
-                return null;
+                return exclude("duplicate respondent id", line, cells, List.of("duplicate respondent id"));
             }
+        }
+        if (!cellProblems.isEmpty()) {
+            rejections.accept(new Rejection(file, line, cellProblems, cells));
         }
         List<Segment> segments = questionnaire.segments();
         List<String> groups = new ArrayList<>(segments.size());
         for (int s = 0; s < segments.size(); s++) {
             int column = columns.segments()[s];
-            String value = column < 0 ? "" : record.get(column).strip();
+            String value = column < 0 ? "" : cells.get(column).strip();
             groups.add(segments.get(s).values().getOrDefault(value, value));
         }
         return new Response(file, line, answers, groups, comments);
     }
 
-    private void exclude(String reason) {
+    private String metadata(List<String> cells, String... headers) {
+        for (String header : headers) {
+            Integer column = metadataColumns.get(Platform.key(header));
+            if (column != null && column < cells.size()) {
+                return cells.get(column);
+            }
+        }
+        return null;
+    }
+
+    private Response exclude(String reason, long line, List<String> cells, List<String> reasons) {
         excluded.merge(reason, 1L, Long::sum);
+        rejections.accept(new Rejection(file, line, reasons, cells));
+        return null;
+    }
+
+    private void count(String item, String cell) {
+        Map<String, Long> counts = answerCounts.get(item);
+        if (counts != null && (counts.containsKey(cell.strip()) || counts.size() < MAX_DISTINCT)) {
+            counts.merge(cell.strip(), 1L, Long::sum);
+        }
     }
 
     private void problem(Problem problem) {
@@ -270,20 +347,6 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
 
     @Override
     public void close() {
-        try {
-            parser.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void closeQuietly(Closeable closeable) {
-        if (closeable != null) {
-            try {
-                closeable.close();
-            } catch (IOException ignored) {
-                // the original failure is the one to report
-            }
-        }
+        table.close();
     }
 }

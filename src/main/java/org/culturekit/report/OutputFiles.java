@@ -68,7 +68,8 @@ public final class OutputFiles {
         }
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /** Moves a finished temporary file over its target, atomically where the file system can. */
+    public static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

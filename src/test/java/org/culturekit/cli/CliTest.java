@@ -97,13 +97,43 @@ class CliTest {
     }
 
     @Test
-    void unreadableAnswersExit1WithFileLineColumnAndNoOutput() throws IOException {
+    void unreadableAnswersAreListedAndReadAsMissing() throws IOException {
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "ResponseId,Team,safety_1,safety_3\nR1,A,Agree,Agree\nR2,A,Agreee,Agree\n",
+                StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        CliRun.of("report", csv.toString(), "-f", "json", "-o", out.toString()).assertExit(ExitCodes.OK)
+                .assertErrContains("warning: " + csv + ":3:3: item 'safety_1': 'Agreee' is not an answer")
+                .assertErrContains("1 answer could not be read and was treated as missing");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(2, json.at("/indices/0/n").asInt());
+        assertEquals(1, json.at("/indices/0/items/0/n").asInt());
+    }
+
+    @Test
+    void strictMakesUnreadableAnswersExit1AndWritesNothing() throws IOException {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agreee\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        CliRun.of("report", csv.toString(), "-o", out.toString()).assertExit(ExitCodes.INVALID_INPUT)
+        CliRun.of("report", "--strict", csv.toString(), "-o", out.toString()).assertExit(ExitCodes.INVALID_INPUT)
                 .assertErrContains("error: " + csv + ":3:3: item 'safety_1': 'Agreee' is not an answer");
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void rejectsFileListsEveryLeftOutOrFaultyRowWithReasons() throws IOException {
+        Path csv = dir.resolve("rows.csv");
+        Files.writeString(csv, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agreee\nR1,B,Agree\nR3,B,\n",
+                StandardCharsets.UTF_8);
+        Path rejects = dir.resolve("rejects.csv");
+        CliRun.of("report", csv.toString(), "-f", "json", "-o", dir.resolve("out").toString(), "--rejects",
+                rejects.toString()).assertExit(ExitCodes.OK);
+        List<String> lines = Files.readAllLines(rejects, StandardCharsets.UTF_8);
+        assertEquals("file,line,reasons,cells…", lines.get(0));
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(1).startsWith(csv + ",3,\"item 'safety_1': 'Agreee' is not an answer"), lines.get(1));
+        assertTrue(lines.get(2).startsWith(csv + ",4,duplicate respondent id,R1,B,Agree"), lines.get(2));
+        assertTrue(lines.get(3).startsWith(csv + ",5,no answers,R3,B,"), lines.get(3));
     }
 
     @Test

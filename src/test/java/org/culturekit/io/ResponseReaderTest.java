@@ -87,12 +87,20 @@ class ResponseReaderTest {
     }
 
     @Test
-    void reportsAnUnknownLabelWithLineColumnAndValueInsteadOfGuessing() throws IOException {
-        Path csv = file("ResponseId,voice,help\nR1,4,3\nR2,Agre,6\n");
+    void reportsAnUnknownLabelWithLineColumnAndValueAndReadsItAsMissing() throws IOException {
+        Path csv = file("ResponseId,voice,help\nR1,4,3\nR2,Agre,6\nR3,Agre,2\n");
         try (ResponseReader reader = ResponseReader.open(csv, Q)) {
+            List<Rejection> rejected = new ArrayList<>();
+            reader.onRejection(rejected::add);
             List<Response> responses = readAll(reader);
+            assertEquals(2, responses.size());
             assertEquals(Response.MISSING, responses.get(1).rawAnswer(0));
-            assertEquals(2, reader.problemCount());
+            assertEquals(2, responses.get(1).rawAnswer(1));
+            assertEquals(Map.of("unparseable: no answer could be read", 1L), reader.excluded(),
+                    "a row whose every answer is unreadable is not scored, and is counted");
+            assertEquals(List.of(3L, 4L), rejected.stream().map(Rejection::line).toList());
+            assertEquals(List.of("R3", "Agre", "2"), rejected.get(1).cells());
+            assertEquals(3, reader.problemCount());
             Problem first = reader.problems().get(0);
             assertEquals(3, first.line());
             assertEquals(2, first.column());
@@ -112,12 +120,14 @@ class ResponseReaderTest {
 
     @Test
     void failsOnAnUnterminatedQuoteNamingTheLineWhereTheFieldStarts() throws IOException {
-        Path csv = file("ResponseId,voice,help\nR1,4,3\nR2,\"4,3\nR3,1,1\n");
-        try (ResponseReader reader = ResponseReader.open(csv, Q)) {
-            InputException e = assertThrows(InputException.class, () -> readAll(reader));
-            assertEquals(3, e.problems().get(0).line());
-            assertTrue(e.getMessage().contains("never closed"), e.getMessage());
-        }
+        Path csv = file("ResponseId,voice,help\nR1,4,3\nR2,4,3\nR3,1,1\nR4,\"4,3\nR5,1,1\n");
+        InputException e = assertThrows(InputException.class, () -> {
+            try (ResponseReader reader = ResponseReader.open(csv, Q)) {
+                readAll(reader);
+            }
+        });
+        assertEquals(5, e.problems().get(0).line());
+        assertTrue(e.getMessage().contains("never closed"), e.getMessage());
     }
 
     @Test
@@ -140,19 +150,28 @@ class ResponseReaderTest {
             }
         });
         assertEquals(3, e.problems().get(0).line());
-        assertTrue(e.getMessage().contains("byte " + (bytes.length - 2) + " is not valid UTF-8"), e.getMessage());
+        assertTrue(e.getMessage().contains("byte " + (bytes.length - 2) + " cannot be decoded"), e.getMessage());
         assertFalse(e.getMessage().contains("\uFFFD"));
     }
 
     @Test
-    void rejectsUtf16WithAClearMessage() throws IOException {
-        byte[] body = "ResponseId,voice\nR1,3\n".getBytes(StandardCharsets.UTF_16LE);
+    void readsUtf16WithAByteOrderMarkAsExcelsUnicodeTextWritesIt() throws IOException {
+        byte[] body = "ResponseId\tvoice\r\nR1\t3\r\n".getBytes(StandardCharsets.UTF_16LE);
         byte[] withBom = new byte[body.length + 2];
         withBom[0] = (byte) 0xFF;
         withBom[1] = (byte) 0xFE;
         System.arraycopy(body, 0, withBom, 2, body.length);
-        InputException e = assertThrows(InputException.class, () -> ResponseReader.open(file(withBom), Q));
-        assertTrue(e.getMessage().contains("UTF-16"), e.getMessage());
+        try (ResponseReader reader = ResponseReader.open(file(withBom), Q)) {
+            assertEquals(3, readAll(reader).get(0).rawAnswer(0));
+            assertEquals("UTF-16LE with byte-order mark, tab-separated", reader.describe());
+        }
+    }
+
+    @Test
+    void refusesUtf16WithoutAByteOrderMarkRatherThanMisreadingIt() throws IOException {
+        byte[] body = "ResponseId,voice\nR1,3\n".getBytes(StandardCharsets.UTF_16LE);
+        InputException e = assertThrows(InputException.class, () -> ResponseReader.open(file(body), Q));
+        assertTrue(e.getMessage().contains("looks like UTF-16 without a byte-order mark"), e.getMessage());
     }
 
     @Test

@@ -6,17 +6,17 @@ import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes UTF-8 strictly and, unlike {@code InputStreamReader}, says where a bad byte is: the line it is on
- * and its byte offset, so the user can find it (SECURITY.md R-CSV-7).
+ * Decodes text strictly and, unlike {@code InputStreamReader}, says where a bad byte is: the line it is on
+ * and its byte offset, so the user can find it (SECURITY.md R-CSV-7). Nothing is ever replaced by U+FFFD.
  */
-final class Utf8Reader extends Reader {
-    /** A byte sequence that is not UTF-8, located. */
+final class StrictReader extends Reader {
+    /** A byte sequence that is not valid in the charset, located. */
     static final class MalformedException extends CharacterCodingException {
         private static final long serialVersionUID = 1L;
         final long line;
@@ -29,9 +29,7 @@ final class Utf8Reader extends Reader {
     }
 
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     private final CharBuffer chars = CharBuffer.allocate(1 << 16);
     private long bytesDecoded;
@@ -39,8 +37,11 @@ final class Utf8Reader extends Reader {
     private boolean endOfInput;
     private boolean flushed;
 
-    Utf8Reader(InputStream in) {
+    StrictReader(InputStream in, Charset charset) {
         this.in = in;
+        this.decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         bytes.flip();
         chars.flip();
     }

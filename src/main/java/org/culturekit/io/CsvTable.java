@@ -1,0 +1,207 @@
+package org.culturekit.io;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * A delimited text export read strictly (RFC 4180 with the delimiter it uses): the encoding from its
+ * byte-order mark, or UTF-8, or what the user names; the delimiter sniffed from the first record among
+ * comma, semicolon and tab (an Excel {@code sep=} line is honoured); every field bounded in length.
+ */
+final class CsvTable implements Table {
+    /** The longest field read, in characters, before the file is refused. */
+    static final long DEFAULT_FIELD_LIMIT = 1L << 20;
+
+    private static final int SNIFF_LIMIT = 1 << 20;
+
+    private final String file;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final String description;
+    /** Physical lines consumed before the parser started (an Excel {@code sep=} line). */
+    private final long lineOffset;
+
+    private CsvTable(String file, CSVParser parser, String description, long lineOffset) {
+        this.file = file;
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.description = description;
+        this.lineOffset = lineOffset;
+    }
+
+    /**
+     * Opens {@code path}.
+     *
+     * @param file the name to use in messages
+     * @param encoding the encoding to use, or null to detect it (BOM, else strict UTF-8)
+     * @param fieldLimit the longest field accepted, in characters
+     */
+    static CsvTable open(Path path, String file, Charset encoding, long fieldLimit) {
+        InputStream in = null;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+            TextEncoding detected = TextEncoding.detect(in, encoding, file);
+            BufferedReader reader = new BufferedReader(new StrictReader(in, detected.charset()), 1 << 16);
+            long lineOffset = 0;
+            reader.mark(SNIFF_LIMIT);
+            String first = firstRecord(reader);
+            char delimiter;
+            if (first.toLowerCase(Locale.ROOT).startsWith("sep=") && first.strip().length() == 5) {
+                delimiter = first.strip().charAt(4);
+                lineOffset = 1; // the sep= line is consumed, not reset
+            } else {
+                reader.reset();
+                delimiter = sniff(first);
+            }
+            CSVFormat format = CSVFormat.RFC4180.builder()
+                    .setDelimiter(delimiter)
+                    .setIgnoreEmptyLines(true)
+                    .setLenientEof(false)
+                    .setTrailingData(false)
+                    .get();
+            CSVParser parser = CSVParser.builder()
+                    .setReader(new FieldLimitReader(reader, delimiter, fieldLimit))
+                    .setFormat(format)
+                    .get();
+            return new CsvTable(file, parser, detected.describe() + ", " + name(delimiter) + "-separated",
+                    lineOffset);
+        } catch (NoSuchFileException e) {
+            close(in);
+            throw new InputException(file, "no such file; check the path");
+        } catch (StrictReader.MalformedException e) {
+            close(in);
+            throw notDecodable(file, e);
+        } catch (IOException e) {
+            close(in);
+            throw new InputException(file, "cannot be read: " + e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            close(in);
+            throw e;
+        }
+    }
+
+    /** The first record's text, up to a line break outside quotes (at most {@value #SNIFF_LIMIT} chars). */
+    private static String firstRecord(BufferedReader reader) throws IOException {
+        StringBuilder text = new StringBuilder();
+        boolean quoted = false;
+        int c;
+        while (text.length() < SNIFF_LIMIT - 1 && (c = reader.read()) >= 0) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            }
+            text.append((char) c);
+        }
+        return text.toString();
+    }
+
+    /** The candidate that occurs most often outside quotes in the first record; comma on a tie. */
+    static char sniff(String firstRecord) {
+        int commas = 0;
+        int semicolons = 0;
+        int tabs = 0;
+        boolean quoted = false;
+        for (int i = 0; i < firstRecord.length(); i++) {
+            char c = firstRecord.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+        if (tabs > commas && tabs >= semicolons) {
+            return '\t';
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    private static String name(char delimiter) {
+        return switch (delimiter) {
+            case '\t' -> "tab";
+            case ';' -> "semicolon";
+            case ',' -> "comma";
+            default -> "'" + delimiter + "'";
+        };
+    }
+
+    @Override
+    public Row next() {
+        long line = parser.getCurrentLineNumber() + 1 + lineOffset;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord record = records.next();
+            return new Row(line, record.toList());
+        } catch (UncheckedIOException e) {
+            throw malformed(line, e.getCause());
+        }
+    }
+
+    private InputException malformed(long line, Throwable cause) {
+        if (cause instanceof StrictReader.MalformedException e) {
+            return notDecodable(file, e);
+        }
+        if (cause instanceof FieldLimitReader.TooLongException e) {
+            return new InputException(new Problem(file, e.line + lineOffset, e.column, "the field starting here "
+                    + "(column " + e.column + ") is longer than " + e.limit + " characters; this is usually a quote "
+                    + "that is never closed", ""));
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (cause instanceof CSVException && message.contains("EOF reached before encapsulated token finished")) {
+            return new InputException(new Problem(file, line, 0, "a quoted field starting in the row on this line "
+                    + "is never closed; add the missing '\"' or remove the stray one", ""));
+        }
+        if (cause instanceof CSVException && message.contains("invalid char between encapsulated token")) {
+            return new InputException(new Problem(file, line, 0, "text follows a closing quote in the row on this "
+                    + "line; a '\"' inside a quoted field must be doubled (\"\")", ""));
+        }
+        return new InputException(new Problem(file, line, 0, "the row on this line is not valid CSV", ""));
+    }
+
+    private static InputException notDecodable(String file, StrictReader.MalformedException e) {
+        return new InputException(new Problem(file, e.line, 0, "byte " + e.byteOffset + " cannot be decoded in the "
+                + "file's encoding; save the file as 'CSV UTF-8', or name its encoding with --encoding "
+                + "(for example windows-1252)", ""));
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            // read-only: nothing to lose
+        }
+    }
+
+    private static void close(InputStream in) {
+        if (in != null) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the original failure is the one to report
+            }
+        }
+    }
+}

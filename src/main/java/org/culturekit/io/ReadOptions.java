@@ -1,0 +1,23 @@
+package org.culturekit.io;
+
+import java.nio.charset.Charset;
+
+/**
+ * How to read an export.
+ *
+ * @param source the platform, or null to detect it from the header rows
+ * @param encoding the text encoding, or null to take it from the byte-order mark, else UTF-8
+ * @param includePartial whether responses the platform marks as unfinished are scored
+ * @param fieldLimit the longest field accepted, in characters
+ * @param countAnswers whether to count the distinct answers of each mapped item (for {@code inspect})
+ */
+public record ReadOptions(Platform source, Charset encoding, boolean includePartial, long fieldLimit,
+        boolean countAnswers) {
+    public static final ReadOptions DEFAULT = new ReadOptions(null, null, false, CsvTable.DEFAULT_FIELD_LIMIT, false);
+
+    public ReadOptions {
+        if (fieldLimit < 1) {
+            throw new IllegalArgumentException("fieldLimit must be positive");
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.culturekit.report;
+
+/**
+ * Makes text safe to put in a CSV cell that a spreadsheet will open (SECURITY.md R-XLS-1, R-XLS-4): text whose
+ * first character, or first non-blank character, could start a formula gets a leading apostrophe, which
+ * spreadsheets show as text. Numbers are never passed through here; they are written as numbers.
+ */
+public final class SpreadsheetText {
+    private SpreadsheetText() {}
+
+    /** {@code text}, with {@code '} in front when it could be read as a formula. */
+    public static String safe(String text) {
+        String trimmed = text.stripLeading();
+        boolean trigger = !text.isEmpty() && (isTrigger(text.charAt(0))
+                || (!trimmed.isEmpty() && isTrigger(trimmed.charAt(0))));
+        return trigger ? "'" + text : text;
+    }
+
+    private static boolean isTrigger(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\n' || c == '\0';
+    }
+}
