@@ -53,6 +53,9 @@ final class ScoringRun {
                     for (Response response : reader) {
                         accumulator.add(response);
                     }
+                    if (reader.rowsRead() == 0) {
+                        err.println("warning: " + file + ": the header rows are there but no responses follow");
+                    }
                     reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
                     problems.addAll(reader.problems());
                     problemCount += reader.problemCount();

@@ -134,13 +134,16 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
         }
     }
 
-    /** The parts of a decorated matrix header; empty for a plain one. */
+    /**
+     * The parts of a decorated matrix header; empty for a plain one. Qualtrics writes {@code Question - Statement}
+     * (its legacy exporter {@code Question-Statement}), so every split at a hyphen is offered: a statement that
+     * itself contains hyphens still matches in full at one of them.
+     */
     static List<String> decorations(String name) {
         List<String> parts = new ArrayList<>();
-        int dash = name.lastIndexOf(" - ");
-        if (dash > 0) {
-            parts.add(name.substring(0, dash));
-            parts.add(name.substring(dash + 3));
+        for (int dash = name.indexOf('-'); dash > 0; dash = name.indexOf('-', dash + 1)) {
+            parts.add(name.substring(0, dash).strip());
+            parts.add(name.substring(dash + 1).strip());
         }
         if (name.endsWith("]")) {
             int open = name.lastIndexOf('[');

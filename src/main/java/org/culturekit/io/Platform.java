@@ -162,11 +162,11 @@ public enum Platform {
         }
     },
 
-    /** One header row with Response ID, Time Started, Date Submitted, Status; sub-fields as {@code Sub:Question}. */
+    /** One header row with Time Started, Date Submitted, Status; sub-fields as {@code Sub:Question}. */
     ALCHEMER("alchemer") {
         @Override
         boolean recognises(List<List<String>> top) {
-            return !top.isEmpty() && hasAny(top.get(0), "Response ID") && hasAny(top.get(0), "Time Started")
+            return !top.isEmpty() && hasAny(top.get(0), "Time Started") && hasAny(top.get(0), "Date Submitted")
                     && hasAny(top.get(0), "Status");
         }
 
