@@ -42,7 +42,7 @@ final class ImportOptions {
     long maxFieldLength;
 
     /** The reading options, or a usage error naming the bad value. */
-    ReadOptions readOptions(CommandSpec spec, boolean countAnswers) {
+    ReadOptions readOptions(CommandSpec spec, boolean inspecting) {
         Platform platform = null;
         if (source != null) {
             platform = Platform.of(source);
@@ -63,6 +63,6 @@ final class ImportOptions {
         if (maxFieldLength < 1) {
             throw new ParameterException(spec.commandLine(), "--max-field-length must be at least 1");
         }
-        return new ReadOptions(platform, charset, includePartial, maxFieldLength, countAnswers);
+        return new ReadOptions(platform, charset, includePartial, maxFieldLength, inspecting);
     }
 }

@@ -29,7 +29,8 @@ import org.culturekit.model.Segment;
 record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, List<Column> columns,
         List<Problem> warnings) {
 
-    static ColumnMap of(Questionnaire questionnaire, Platform platform, List<Column> columns, String file) {
+    static ColumnMap of(Questionnaire questionnaire, Platform platform, List<Column> columns, String file,
+            boolean allowUnmapped) {
         if (platform == Platform.GENERIC) {
             checkGenericHeader(columns, file);
         }
@@ -96,7 +97,7 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
         for (int column : itemColumns) {
             anyItem |= column >= 0;
         }
-        if (!anyItem && !items.isEmpty()) {
+        if (!anyItem && !items.isEmpty() && !allowUnmapped) {
             throw new InputException(new Problem(file, 1, 0, "no column matches any item of questionnaire '"
                     + questionnaire.id() + "'; is this the right questionnaire (-q)? culturekit inspect "
                     + "--suggest shows the columns and a mapping to start from", ""));

@@ -9,10 +9,11 @@ import java.nio.charset.Charset;
  * @param encoding the text encoding, or null to take it from the byte-order mark, else UTF-8
  * @param includePartial whether responses the platform marks as unfinished are scored
  * @param fieldLimit the longest field accepted, in characters
- * @param countAnswers whether to count the distinct answers of each mapped item (for {@code inspect})
+ * @param inspecting reading for {@code inspect}: count each mapped item's distinct answers, and accept a file
+ *     whose columns match no item
  */
 public record ReadOptions(Platform source, Charset encoding, boolean includePartial, long fieldLimit,
-        boolean countAnswers) {
+        boolean inspecting) {
     public static final ReadOptions DEFAULT = new ReadOptions(null, null, false, CsvTable.DEFAULT_FIELD_LIMIT, false);
 
     public ReadOptions {

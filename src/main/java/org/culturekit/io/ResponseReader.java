@@ -57,6 +57,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> seenIds = new HashSet<>();
     private final Map<String, Map<String, Long>> answerCounts = new LinkedHashMap<>();
+
     private Consumer<Rejection> rejections = rejection -> { };
     private long problemCount;
     private long rowsRead;
@@ -79,7 +80,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         platform = options.source() != null ? options.source() : Platform.detect(top);
         headerRows = Math.min(platform.headerRows(top), top.size());
         List<Column> header = platform.columns(top.subList(0, headerRows));
-        columns = ColumnMap.of(questionnaire, platform, header, file);
+        columns = ColumnMap.of(questionnaire, platform, header, file, options.inspecting());
         pending = new ArrayDeque<>(topRows.subList(headerRows, topRows.size()));
         for (Column column : header) {
             for (String name : column.names()) {
@@ -90,7 +91,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         codes = new AnswerCodes[items.size()];
         for (int i = 0; i < items.size(); i++) {
             codes[i] = items.get(i).isText() ? null : new AnswerCodes(questionnaire.scaleOf(items.get(i).id()));
-            if (options.countAnswers() && columns.items()[i] >= 0 && codes[i] != null) {
+            if (options.inspecting() && columns.items()[i] >= 0 && codes[i] != null) {
                 answerCounts.put(items.get(i).id(), new TreeMap<>());
             }
         }
@@ -201,9 +202,34 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         return problemCount;
     }
 
-    /** With {@link ReadOptions#countAnswers()}: per mapped item, each distinct answer as written and its count. */
+    /**
+     * When inspecting: per mapped item, each distinct answer as written and its count, in scale order, then
+     * not-applicable words, blanks ({@code ""}) and answers that cannot be read (marked {@code (unreadable)}).
+     */
     public Map<String, Map<String, Long>> answerCounts() {
-        return answerCounts;
+        Map<String, Map<String, Long>> ordered = new LinkedHashMap<>();
+        answerCounts.forEach((item, counts) -> {
+            AnswerCodes code = codes[questionnaire.itemPosition(item)];
+            List<String> answers = new ArrayList<>(counts.keySet());
+            answers.sort(java.util.Comparator.comparingLong((String answer) -> order(code.read(answer)))
+                    .thenComparing(answer -> answer));
+            Map<String, Long> sorted = new LinkedHashMap<>();
+            for (String answer : answers) {
+                boolean unreadable = code.read(answer) == AnswerCodes.UNKNOWN;
+                sorted.put(unreadable ? answer + " (unreadable)" : answer, counts.get(answer));
+            }
+            ordered.put(item, sorted);
+        });
+        return ordered;
+    }
+
+    private static long order(int value) {
+        return switch (value) {
+            case Response.NOT_APPLICABLE -> Long.MAX_VALUE - 2;
+            case Response.MISSING -> Long.MAX_VALUE - 1;
+            case AnswerCodes.UNKNOWN -> Long.MAX_VALUE;
+            default -> value;
+        };
     }
 
     @Override

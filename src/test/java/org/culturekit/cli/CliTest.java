@@ -208,4 +208,68 @@ class CliTest {
         CliRun.of(args).assertExit(ExitCodes.OK);
         assertTrue(Files.exists(dir.resolve("quick").resolve("report.html")));
     }
+
+    private static final String PLATFORMS = "src/test/resources/io/platforms/";
+
+    @Test
+    void inspectShowsPlatformEncodingMappingAnswersAndExclusions() {
+        CliRun run = CliRun.of("inspect", "-q", PLATFORMS + "questionnaire.yaml", PLATFORMS + "qualtrics.csv")
+                .assertExit(ExitCodes.OK);
+        run.assertOutContains("Platform:     qualtrics (detected)")
+                .assertOutContains("Read as:      UTF-8, comma-separated")
+                .assertOutContains("Header rows:  3")
+                .assertOutContains("item voice")
+                .assertOutContains("respondent id")
+                .assertOutContains("Rows: 14 read, 12 would be scored, 1 survey preview or test, 1 partial response");
+        assertTrue(run.out().matches("(?s).*voice: .*Agree ×\\d+.*"), run.out());
+    }
+
+    @Test
+    void inspectSuggestsColumnsForUnmappedItems() throws IOException {
+        Path csv = dir.resolve("renamed.csv");
+        Files.writeString(csv, "ResponseId,Team,Q7 On this team I can raise a problem without being blamed\n"
+                + "R1,A,Agree\n", StandardCharsets.UTF_8);
+        CliRun.of("inspect", "--suggest", csv.toString()).assertExit(ExitCodes.OK)
+                .assertOutContains("  - id: safety_1\n    columns: [\"Q7 On this team I can raise a problem without "
+                        + "being blamed\"]");
+    }
+
+    @Test
+    void includePartialScoresWhatThePlatformMarksUnfinished() throws IOException {
+        Path out = dir.resolve("out");
+        CliRun.of("report", "-q", PLATFORMS + "questionnaire.yaml", "--include-partial", "-f", "json", "-o",
+                out.toString(), PLATFORMS + "qualtrics.csv").assertExit(ExitCodes.OK);
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("rows");
+        assertEquals(14, rows.get("read").asInt());
+        assertEquals(13, rows.get("scored").asInt());
+        assertEquals("survey preview or test", rows.at("/excluded/0/reason").asText());
+    }
+
+    @Test
+    void severalExportsAreScoredTogetherAndColumnDifferencesReported() throws IOException {
+        Path partial = dir.resolve("partial.csv");
+        Files.writeString(partial, "ResponseId,Team,safety_1\nR9001,A,Agree\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        CliRun.of("report", "-f", "json", "-o", out.toString(), EXAMPLE, partial.toString())
+                .assertExit(ExitCodes.OK)
+                .assertErrContains("partial.csv: its columns do not match examples/survey.csv's: no column for ");
+        assertEquals(331, new ObjectMapper().readTree(out.resolve("results.json").toFile()).at("/rows/read").asInt());
+    }
+
+    @Test
+    void sourceAndEncodingAreCheckedAsUsage() {
+        CliRun.of("report", "--source", "typeform", EXAMPLE).assertExit(ExitCodes.USAGE)
+                .assertErrContains("--source typeform is not a platform");
+        CliRun.of("report", "--encoding", "klingon-8", EXAMPLE).assertExit(ExitCodes.USAGE)
+                .assertErrContains("--encoding klingon-8 is not an encoding");
+    }
+
+    @Test
+    void validateReportsItemsWithoutAColumnAndUnusedColumns() throws IOException {
+        Path csv = dir.resolve("few.csv");
+        Files.writeString(csv, "ResponseId,Team,safety_1,Shoe size\nR1,A,Agree,42\n", StandardCharsets.UTF_8);
+        CliRun.of("validate", csv.toString()).assertExit(ExitCodes.OK)
+                .assertOutContains("items without a column: safety_2")
+                .assertOutContains("columns nothing uses: Shoe size");
+    }
 }

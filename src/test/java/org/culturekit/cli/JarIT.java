@@ -71,6 +71,22 @@ class JarIT {
     }
 
     @Test
+    void aHugeFileWithAnUnclosedQuoteFailsAtItsLineInASmallHeap() throws Exception {
+        Path csv = dir.resolve("huge.csv");
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(csv))) {
+            out.write("ResponseId,Team,safety_1\nR1,\"A,Agree\n".getBytes(StandardCharsets.UTF_8));
+            byte[] row = "R2,B,Agree\n".getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written < 50L * 1024 * 1024; written += row.length) {
+                out.write(row);
+            }
+        }
+        Run run = java(List.of("-Xmx64m"), Map.of(), "report", csv.toString(), "-o", "out");
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().startsWith("error: " + csv + ":2:2: the field starting here (column 2) is longer than"),
+                run.err());
+    }
+
+    @Test
     void versionAndExitCodesWorkFromTheJar() throws Exception {
         Run version = java("--version");
         assertEquals(0, version.code());
