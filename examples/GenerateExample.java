@@ -1,6 +1,6 @@
 /*
  * Generates examples/survey.csv: a made-up but realistic generic CSV export of the bundled
- * questionnaires/customer-centric-culture.yaml, used by the README quick start and the examples test.
+ * questionnaires/customer-centric-culture.yaml (version 2.0), used by the README quick start and the examples test.
  *
  * Regenerate from the repository root (Java 17, no dependencies):
  *
@@ -13,15 +13,22 @@
  * What is in it (all of it invented; no real people):
  *   - 330 respondents (ResponseId R_0001 ...), in 9 teams of uneven size, one of which ("Legal", 3 people) is
  *     below the questionnaire's minGroupSize of 5; about 15% answer Level "Leader", the rest "Team member".
- *   - A latent-trait model: each respondent has a safety, empathy and alignment level made of a general
- *     mood, a team effect, a leader bonus (the perception gap) and individual noise. Onboarding is the bright
- *     spot, Billing the hot spot, Field Service is polarised (its members sit near both ends), and Product and
- *     Data & Analytics are lower on customer empathy. Reverse-worded items are answered in the opposite
- *     direction, so a respondent high on safety disagrees with them.
- *   - Say and do: every "do" item sits below its "say" item (by 0.8, 1.2 and 0.7 scale points in the model,
- *     somewhat less once answers hit the top of the scale; learning from mistakes has the largest gap), and
- *     by 0.4 less for leaders. eNPS (0-10) rises mostly with safety.
- *   - Agree answers are written as scale labels, about 2% blank and 0.5% "N/A"; eNPS as a number, 2% blank.
+ *     The teams roll up into 5 departments (Finance & Legal has 32 people); Tenure is "< 1 year", "1–3 years",
+ *     "3–10 years" or "10+ years" (leaders have been there longer); Location is one of four cities.
+ *   - A latent-trait model with one trait per index. Safety is a general mood, a team effect, a leader bonus
+ *     (the perception gap) and individual noise; every other trait loads on safety (0.35 to 0.7), on the
+ *     same mood, and has its own team effect, a smaller extra leader bonus and noise, so all indices
+ *     correlate with safety. Onboarding is the bright spot, Billing the hot spot, Field Service is polarised
+ *     (its members sit near both ends), Product and Data & Analytics are lower on customer empathy, Customer
+ *     Support on empowerment (scripts) and Sales on ethics. Newcomers are a little more positive, Kraków a
+ *     little less aligned with the rest. Reverse-worded items are answered in the opposite direction, so a
+ *     respondent high on safety disagrees with them.
+ *   - Say and do: five pairs; every "do" item sits below its "say" item (by 0.7 to 1.2 scale points in the
+ *     model, somewhat less once answers hit the top of the scale; learning from mistakes has the largest
+ *     gap), and by 0.4 less for leaders. eNPS (0-10) rises mostly with safety and recognition; the optional
+ *     customer NPS (cnps, 0-10) with empathy, ethics and alignment, and about 3% answer it "N/A".
+ *   - Agree answers are written as scale labels, about 2% blank and 0.5% "N/A"; eNPS and cNPS as numbers,
+ *     2% blank.
  *   - Headers are the item texts, except safety_4, empathy_3 and enps, which use the item id, so both column
  *     matching modes are exercised.
  *   - About 40% leave a comment; the comments include commas, double quotes, embedded newlines, non-ASCII text
@@ -34,8 +41,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Writes the example survey export; see the comment above for what it contains. */
@@ -49,11 +58,36 @@ public final class GenerateExample {
     };
     private static final double BLANK_RATE = 0.02;
     private static final double NOT_APPLICABLE_RATE = 0.005;
+    private static final double CNPS_NOT_APPLICABLE_RATE = 0.03;
     private static final double COMMENT_RATE = 0.40;
     private static final double LEADER_SHARE = 0.15;
 
-    /** Which latent trait drives an index item. */
-    private enum Trait { SAFETY, EMPATHY, ALIGNMENT }
+    /**
+     * The latent trait behind each index, with how strongly it loads on safety, how far polarised teams split
+     * on it beyond that, and the leader bonus it adds beyond that (all in scale points).
+     */
+    private enum Trait {
+        SAFETY(0.0, 0.0, 0.0),
+        TRUST(0.7, 0.2, 0.1),
+        FEEDBACK(0.55, 0.2, 0.15),
+        EMPATHY(0.35, 0.5, 0.15),
+        ETHICS(0.4, 0.2, 0.1),
+        ALIGNMENT(0.35, 0.5, 0.2),
+        EMPOWERMENT(0.5, 0.3, 0.3),
+        LEARNING(0.5, 0.2, 0.15),
+        ACCOUNTABILITY(0.35, 0.2, 0.2),
+        RECOGNITION(0.45, 0.3, 0.2);
+
+        final double safetyLoading;
+        final double campLoading;
+        final double leaderBonus;
+
+        Trait(double safetyLoading, double campLoading, double leaderBonus) {
+            this.safetyLoading = safetyLoading;
+            this.campLoading = campLoading;
+            this.leaderBonus = leaderBonus;
+        }
+    }
 
     /**
      * An index item; {@code mean} is the keyed mean (agree scale) for an average respondent, and the header is
@@ -66,10 +100,27 @@ public final class GenerateExample {
     }
 
     /** A say-do pair; {@code gap} is how much lower "do" sits than "say" for a team member. */
-    private record Pair(String sayText, String doText, double sayMean, double gap, Trait driver) {}
+    private record Pair(String id, String sayText, String doText, double sayMean, double gap, Trait driver) {}
 
-    /** A team, its size and its effects on the three traits; {@code polarised} splits it into two camps. */
-    private record Team(String name, int size, double safety, double empathy, double alignment, boolean polarised) {}
+    /**
+     * A team: its department, size, effect on each trait (in {@link Trait} order; for traits other than safety
+     * on top of what safety implies), how its members spread over {@link #LOCATIONS}, and whether it is
+     * polarised into two camps.
+     */
+    private record Team(String name, String department, int size, double[] effects, double[] locations,
+            boolean polarised) {}
+
+    private static final String[] LOCATIONS = {"Manchester", "Rotterdam", "Lyon", "Kraków"};
+    /** Shifts every trait of a respondent at that location. */
+    private static final double[] LOCATION_MOOD = {0.0, 0.05, -0.05, 0.0};
+    /** Kraków, the newest site, is less connected to the other departments. */
+    private static final double[] LOCATION_ALIGNMENT = {0.1, 0.0, 0.0, -0.4};
+
+    private static final String[] TENURES = {"< 1 year", "1–3 years", "3–10 years", "10+ years"};
+    private static final double[] TENURE_WEIGHTS_MEMBER = {0.18, 0.32, 0.33, 0.17};
+    private static final double[] TENURE_WEIGHTS_LEADER = {0.03, 0.17, 0.45, 0.35};
+    /** Newcomers are a little more positive; the middle years a little less. */
+    private static final double[] TENURE_MOOD = {0.25, 0.0, -0.15, -0.05};
 
     private static final List<IndexItem> ITEMS = List.of(
             new IndexItem("safety_1", "On this team I can raise a problem without being blamed for it.",
@@ -84,6 +135,28 @@ public final class GenerateExample {
             new IndexItem("safety_5",
                     "I can disagree with my manager in a meeting without worrying about what it will cost me.",
                     Trait.SAFETY, 3.1, false, false),
+            new IndexItem("safety_6",
+                    "When someone on this team owns up to a mistake, the discussion turns to fixing it rather than to who is at fault.",
+                    Trait.SAFETY, 3.4, false, false),
+            new IndexItem("trust_1",
+                    "Colleagues on my team say so openly when a task is beyond what they know how to do.",
+                    Trait.TRUST, 3.5, false, false),
+            new IndexItem("trust_2", "People on my team apologise to one another when they get something wrong.",
+                    Trait.TRUST, 3.8, false, false),
+            new IndexItem("trust_3", "When a colleague questions my work, I can assume they mean well.",
+                    Trait.TRUST, 3.9, false, false),
+            new IndexItem("trust_4", "People on my team hide their weak spots from each other to protect their standing.",
+                    Trait.TRUST, 3.5, true, false),
+            new IndexItem("feedback_1", "I get feedback on my work that is specific enough to act on.",
+                    Trait.FEEDBACK, 3.3, false, false),
+            new IndexItem("feedback_2", "Colleagues here tell each other directly when something could be done better.",
+                    Trait.FEEDBACK, 3.4, false, false),
+            new IndexItem("feedback_3",
+                    "People here tell their managers plainly when the way they lead is not working.",
+                    Trait.FEEDBACK, 2.8, false, false),
+            new IndexItem("feedback_4",
+                    "Most of the feedback I receive comes months after the event, when it is too late to use.",
+                    Trait.FEEDBACK, 3.1, true, false),
             new IndexItem("empathy_1",
                     "In my team we regularly talk about what customers are actually trying to get done.",
                     Trait.EMPATHY, 3.6, false, false),
@@ -95,6 +168,20 @@ public final class GenerateExample {
             new IndexItem("empathy_4",
                     "Customer feedback is mostly treated here as noise to be managed rather than something to learn from.",
                     Trait.EMPATHY, 3.4, true, false),
+            new IndexItem("empathy_5",
+                    "Before we propose a solution, we check with the customer that we have understood the problem correctly.",
+                    Trait.EMPATHY, 3.5, false, false),
+            new IndexItem("ethics_1",
+                    "My manager would back me if I advised a customer against buying something they do not need.",
+                    Trait.ETHICS, 3.8, false, false),
+            new IndexItem("ethics_2",
+                    "We explain prices and contract terms to customers plainly, including the parts that do not favour us.",
+                    Trait.ETHICS, 3.7, false, false),
+            new IndexItem("ethics_3", "If I saw a practice here that harmed customers, I would feel able to report it.",
+                    Trait.ETHICS, 4.1, false, false),
+            new IndexItem("ethics_4",
+                    "Hitting a target here sometimes matters more than whether the customer was treated fairly.",
+                    Trait.ETHICS, 3.6, true, false),
             new IndexItem("alignment_1",
                     "Departments here share one picture of the customer journey, from first contact to renewal.",
                     Trait.ALIGNMENT, 3.1, false, false),
@@ -106,31 +193,101 @@ public final class GenerateExample {
                     Trait.ALIGNMENT, 3.3, false, false),
             new IndexItem("alignment_4",
                     "Customers often have to repeat themselves because information gets lost between departments.",
-                    Trait.ALIGNMENT, 2.8, true, false));
+                    Trait.ALIGNMENT, 2.8, true, false),
+            new IndexItem("alignment_5",
+                    "I know whom to contact in another department when a customer's case needs their help.",
+                    Trait.ALIGNMENT, 3.5, false, false),
+            new IndexItem("empowerment_1", "I am trusted to use my own judgement to solve a customer's problem.",
+                    Trait.EMPOWERMENT, 3.5, false, false),
+            new IndexItem("empowerment_2",
+                    "I can put right a small customer problem, such as a goodwill credit or a replacement, without asking for approval.",
+                    Trait.EMPOWERMENT, 2.7, false, false),
+            new IndexItem("empowerment_3",
+                    "Ideas I put forward for serving customers better can change how things are done here.",
+                    Trait.EMPOWERMENT, 3.1, false, false),
+            new IndexItem("empowerment_4", "Rules and scripts here stop me from doing what is obviously right for a customer.",
+                    Trait.EMPOWERMENT, 3.0, true, false),
+            new IndexItem("learning_1",
+                    "After a project or an incident, my team takes time to review what worked and what did not.",
+                    Trait.LEARNING, 3.4, false, false),
+            new IndexItem("learning_2", "I have time in my normal working week to learn new skills.",
+                    Trait.LEARNING, 2.8, false, false),
+            new IndexItem("learning_3",
+                    "Good practices found in one team are passed on so that other teams can use them.",
+                    Trait.LEARNING, 2.9, false, false),
+            new IndexItem("learning_4", "We keep repeating the same mistakes because lessons learned are not passed on.",
+                    Trait.LEARNING, 3.1, true, false),
+            new IndexItem("accountability_1",
+                    "My team looks at customer measures, such as complaints or resolution times, at least once a month.",
+                    Trait.ACCOUNTABILITY, 3.7, false, false),
+            new IndexItem("accountability_2", "I know which customer outcomes my own work is measured against.",
+                    Trait.ACCOUNTABILITY, 3.5, false, false),
+            new IndexItem("accountability_3",
+                    "Progress on customer goals is reviewed openly here, including when the numbers are bad.",
+                    Trait.ACCOUNTABILITY, 3.2, false, false),
+            new IndexItem("accountability_4",
+                    "When a commitment to a customer is missed, it is unclear who is responsible for putting it right.",
+                    Trait.ACCOUNTABILITY, 2.9, true, false),
+            new IndexItem("recognition_1", "When I go out of my way for a customer, someone notices and says so.",
+                    Trait.RECOGNITION, 3.0, false, false),
+            new IndexItem("recognition_2", "People here are thanked for raising problems early, not only for successes.",
+                    Trait.RECOGNITION, 2.8, false, false),
+            new IndexItem("recognition_3", "Credit here goes to the people who actually did the work.",
+                    Trait.RECOGNITION, 3.1, false, false),
+            new IndexItem("recognition_4", "Behind-the-scenes work that helps customers goes unnoticed here.",
+                    Trait.RECOGNITION, 2.6, true, false));
 
     private static final List<Pair> PAIRS = List.of(
-            new Pair("Our leaders say that customers come first.",
-                    "Our leaders' decisions show that customers come first.", 4.2, 0.8, Trait.EMPATHY),
-            new Pair("Our leaders say that mistakes are a chance to learn.",
-                    "Our leaders' decisions show that mistakes are treated as a chance to learn.", 3.9, 1.2,
-                    Trait.SAFETY),
-            new Pair("Our leaders say that they care about employees' wellbeing.",
-                    "Our leaders' decisions show that they care about employees' wellbeing.", 3.8, 0.7,
-                    Trait.ALIGNMENT));
+            new Pair("customers_first", "Our leaders say that customers come first.",
+                    "In the last three months, our leaders' decisions showed that customers come first.", 4.2, 0.8,
+                    Trait.EMPATHY),
+            new Pair("learning_from_mistakes", "Our leaders say that mistakes are a chance to learn.",
+                    "In the last three months, our leaders' decisions showed that mistakes are treated as a chance to learn.",
+                    3.9, 1.2, Trait.SAFETY),
+            new Pair("caring_for_employees", "Our leaders say that they care about employees' wellbeing.",
+                    "In the last three months, our leaders' decisions showed that they care about employees' wellbeing.",
+                    3.8, 0.7, Trait.RECOGNITION),
+            new Pair("empowerment", "Our leaders say that front-line staff are trusted to make decisions for customers.",
+                    "In the last three months, our leaders' decisions showed that front-line staff are trusted to make decisions for customers.",
+                    4.0, 1.0, Trait.EMPOWERMENT),
+            new Pair("listening_to_feedback", "Our leaders say that they want to hear feedback, including criticism.",
+                    "In the last three months, our leaders' decisions showed that they act on feedback, including criticism.",
+                    4.1, 0.9, Trait.FEEDBACK));
 
     private static final String ENPS_HEADER = "enps"; // matched by id
+    private static final String CNPS_HEADER = "Judging by what you see in your daily work, how likely are our customers to "
+            + "recommend us to people they know?";
     private static final String COMMENT_HEADER = "What one thing would make it easier to put customers first here?";
 
+    //                                                  safety trust  feedb  empat  ethic  align  empow  learn  accou  recog
     private static final List<Team> TEAMS = List.of(
-            new Team("Customer Support", 71, 0.0, 0.3, 0.0, false),
-            new Team("Sales", 48, 0.1, -0.1, -0.2, false),
-            new Team("Onboarding", 35, 0.9, 0.7, 0.8, false),
-            new Team("Billing", 29, -0.8, -0.4, -0.7, false),
-            new Team("Product", 41, 0.1, -0.4, 0.1, false),
-            new Team("Field Service", 57, 0.0, 0.1, -0.1, true),
-            new Team("Marketing", 24, 0.1, 0.2, 0.2, false),
-            new Team("Data & Analytics", 22, 0.3, -0.5, 0.0, false),
-            new Team("Legal", 3, 0.0, -0.2, 0.1, false));
+            new Team("Customer Support", "Customer Operations", 71,
+                    new double[] {0.0, 0.1, 0.0, 0.3, 0.1, 0.0, -0.5, -0.1, 0.2, -0.2},
+                    new double[] {0.4, 0.3, 0.2, 0.1}, false),
+            new Team("Sales", "Commercial", 48,
+                    new double[] {0.1, 0.0, 0.1, -0.1, -0.5, -0.2, 0.2, 0.0, 0.3, 0.2},
+                    new double[] {0.5, 0.3, 0.2, 0.0}, false),
+            new Team("Onboarding", "Customer Operations", 35,
+                    new double[] {0.9, 0.3, 0.3, 0.4, 0.2, 0.4, 0.3, 0.3, 0.2, 0.3},
+                    new double[] {0.6, 0.4, 0.0, 0.0}, false),
+            new Team("Billing", "Finance & Legal", 29,
+                    new double[] {-0.8, -0.2, -0.3, -0.2, -0.1, -0.4, -0.3, -0.3, -0.2, -0.3},
+                    new double[] {0.3, 0.0, 0.0, 0.7}, false),
+            new Team("Product", "Product & Technology", 41,
+                    new double[] {0.1, 0.1, 0.1, -0.5, 0.0, 0.1, 0.2, 0.3, -0.1, 0.0},
+                    new double[] {0.6, 0.0, 0.0, 0.4}, false),
+            new Team("Field Service", "Field Operations", 57,
+                    new double[] {0.0, 0.0, -0.1, 0.1, 0.0, -0.2, 0.1, -0.1, 0.0, -0.1},
+                    new double[] {0.3, 0.3, 0.4, 0.0}, true),
+            new Team("Marketing", "Commercial", 24,
+                    new double[] {0.1, 0.1, 0.1, 0.2, 0.1, 0.1, 0.1, 0.1, 0.0, 0.2},
+                    new double[] {0.7, 0.0, 0.3, 0.0}, false),
+            new Team("Data & Analytics", "Product & Technology", 22,
+                    new double[] {0.3, 0.1, 0.2, -0.6, 0.1, 0.0, 0.2, 0.4, 0.1, -0.2},
+                    new double[] {0.3, 0.0, 0.0, 0.7}, false),
+            new Team("Legal", "Finance & Legal", 3,
+                    new double[] {0.0, 0.2, 0.0, -0.3, 0.3, 0.1, -0.2, 0.0, 0.0, -0.1},
+                    new double[] {1.0, 0.0, 0.0, 0.0}, false));
 
     /** Answers to "What one thing would make it easier to put customers first here?" from less happy people. */
     private static final List<String> CRITICAL_COMMENTS = List.of(
@@ -231,6 +388,7 @@ public final class GenerateExample {
             "Trust the front line.",
             "Time to actually talk to customers.");
 
+
     private final SplittableRandom random = new SplittableRandom(SEED);
     // Comments draw from their own stream, so editing the comment lists leaves every answer unchanged.
     private final SplittableRandom commentRandom = random.split();
@@ -261,7 +419,8 @@ public final class GenerateExample {
     }
 
     private void write(StringBuilder csv) {
-        List<String> header = new ArrayList<>(List.of("ResponseId", "Team", "Level"));
+        List<String> header = new ArrayList<>(List.of("ResponseId", "Team", "Department", "Level", "Tenure",
+                "Location"));
         for (IndexItem item : ITEMS) {
             header.add(item.header());
         }
@@ -270,6 +429,7 @@ public final class GenerateExample {
             header.add(pair.doText());
         }
         header.add(ENPS_HEADER);
+        header.add(CNPS_HEADER);
         header.add(COMMENT_HEADER);
         row(csv, header);
 
@@ -302,53 +462,63 @@ public final class GenerateExample {
     }
 
     private List<String> respondent(int number, Team team, boolean leader) {
+        int tenure = pick(leader ? TENURE_WEIGHTS_LEADER : TENURE_WEIGHTS_MEMBER);
+        int location = pick(team.locations());
         List<String> fields = new ArrayList<>();
         fields.add(String.format(Locale.ROOT, "R_%04d", number));
         fields.add(team.name());
+        fields.add(team.department());
         fields.add(leader ? "Leader" : "Team member");
+        fields.add(TENURES[tenure]);
+        fields.add(LOCATIONS[location]);
 
-        // Latent traits in scale points around 0: general mood + team + leader bonus + individual noise.
-        double mood = 0.45 * gaussian();
+        // Latent traits in scale points around 0. Safety: general mood + team + leader bonus + noise; every
+        // other trait: its loading on safety + the same mood + its own team effect, extra leader bonus and noise.
+        double mood = 0.45 * gaussian() + TENURE_MOOD[tenure] + LOCATION_MOOD[location];
         double camp = team.polarised() ? (random.nextBoolean() ? 1.0 : -1.0) : 0.0;
-        double safety = team.safety() + 1.4 * camp + (leader ? 0.55 : 0.0) + mood + 0.55 * gaussian();
-        double empathy = team.empathy() + 1.0 * camp + (leader ? 0.35 : 0.0) + 0.6 * mood + 0.55 * gaussian();
-        double alignment = team.alignment() + 1.1 * camp + (leader ? 0.4 : 0.0) + 0.6 * mood + 0.55 * gaussian();
+        double safety = team.effects()[Trait.SAFETY.ordinal()] + 1.4 * camp + (leader ? 0.55 : 0.0) + mood
+                + 0.55 * gaussian();
+        Map<Trait, Double> traits = new EnumMap<>(Trait.class);
+        traits.put(Trait.SAFETY, safety);
+        for (Trait trait : Trait.values()) {
+            if (trait == Trait.SAFETY) {
+                continue;
+            }
+            double level = trait.safetyLoading * safety + 0.6 * mood + team.effects()[trait.ordinal()]
+                    + trait.campLoading * camp + (leader ? trait.leaderBonus : 0.0) + 0.5 * gaussian();
+            if (trait == Trait.ALIGNMENT) {
+                level += LOCATION_ALIGNMENT[location];
+            }
+            traits.put(trait, level);
+        }
 
         for (IndexItem item : ITEMS) {
-            double trait = switch (item.trait()) {
-                case SAFETY -> safety;
-                case EMPATHY -> empathy;
-                case ALIGNMENT -> alignment;
-            };
-            double keyed = item.mean() + trait;
+            double keyed = item.mean() + traits.get(item.trait());
             // Agreement with a reverse-worded statement runs the other way: keyed = 1 + 5 - answer.
             double agreement = item.reverse() ? 6.0 - keyed : keyed;
             fields.add(agree(agreement + 0.65 * gaussian()));
         }
 
-        // How respondents hear leaders talk, shared by the three "say" items.
+        // How respondents hear leaders talk, shared by the "say" items.
         double heard = 0.5 * mood + 0.45 * gaussian() + (leader ? 0.2 : 0.0);
         for (Pair pair : PAIRS) {
-            double driver = switch (pair.driver()) {
-                case SAFETY -> safety;
-                case EMPATHY -> empathy;
-                case ALIGNMENT -> alignment;
-            };
             double gap = leader ? pair.gap() - 0.4 : pair.gap();
             fields.add(agree(pair.sayMean() + heard + 0.55 * gaussian()));
-            fields.add(agree(pair.sayMean() - gap + heard + 0.5 * driver + 0.6 * gaussian()));
+            fields.add(agree(pair.sayMean() - gap + heard + 0.5 * traits.get(pair.driver()) + 0.6 * gaussian()));
         }
 
-        double likelihood = 7.3 + 1.5 * safety + 0.5 * empathy + 1.5 * gaussian();
-        if (random.nextDouble() < BLANK_RATE) {
-            fields.add("");
-        } else {
-            fields.add(Integer.toString(clamp((int) Math.floor(likelihood + 0.5), 0, 10)));
-        }
+        double likelihood = 7.2 + 1.1 * safety + 0.5 * traits.get(Trait.RECOGNITION)
+                + 0.3 * traits.get(Trait.EMPATHY) + 1.5 * gaussian();
+        fields.add(zeroToTen(likelihood, 0.0));
+
+        double customers = 7.0 + 0.7 * traits.get(Trait.EMPATHY) + 0.5 * traits.get(Trait.ETHICS)
+                + 0.5 * traits.get(Trait.ALIGNMENT) + 1.4 * gaussian();
+        fields.add(zeroToTen(customers, CNPS_NOT_APPLICABLE_RATE));
 
         String comment = "";
         if (commentRandom.nextDouble() < COMMENT_RATE) {
-            double contentment = (safety + empathy + alignment) / 3.0 + 0.3 * gaussian(commentRandom);
+            double contentment = (safety + traits.get(Trait.EMPATHY) + traits.get(Trait.ALIGNMENT)) / 3.0
+                    + 0.3 * gaussian(commentRandom);
             comment = comment(contentment > 0.3);
         }
         fields.add(comment);
@@ -366,6 +536,39 @@ public final class GenerateExample {
             return "N/A";
         }
         return AGREE[value - 1];
+    }
+
+    /** Rounds a latent 0-10 answer and writes it as a number, blank or (with {@code notApplicable}) "N/A". */
+    private String zeroToTen(double latent, double notApplicable) {
+        int value = clamp((int) Math.floor(latent + 0.5), 0, 10);
+        double u = random.nextDouble();
+        if (u < BLANK_RATE) {
+            return "";
+        }
+        if (u < BLANK_RATE + notApplicable) {
+            return "N/A";
+        }
+        return Integer.toString(value);
+    }
+
+    /** An index drawn with the given relative weights. */
+    private int pick(double[] weights) {
+        double total = 0.0;
+        for (double weight : weights) {
+            total += weight;
+        }
+        double u = random.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            u -= weights[i];
+            if (u < 0.0 && weights[i] > 0.0) {
+                return i;
+            }
+        }
+        int last = weights.length - 1;
+        while (weights[last] <= 0.0) {
+            last--;
+        }
+        return last;
     }
 
     /** Picks a comment; each longer one is used once, so every special case in the lists appears. */

@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.culturekit.io.InputException;
+import org.culturekit.io.QuestionnaireReader;
 import org.culturekit.io.Questionnaires;
 import org.culturekit.io.ReadOptions;
 import org.culturekit.io.ResponseReader;
@@ -11,6 +13,7 @@ import org.culturekit.model.Questionnaire;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Check a questionnaire definition and list every problem with file:line:column.",
             "With exports, also check that their columns map onto it and that every answer can be read; items "
-                    + "without a column and columns nothing uses are listed."
+                    + "without a column and columns nothing uses are listed.",
+            "Warnings (an index with fewer than three items or no reverse-worded item) go to stderr and do not "
+                    + "fail; problems exit 1."
         })
 final class ValidateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -34,19 +39,31 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "EXPORT", description = "Survey exports to check against it.")
     List<Path> csvFiles;
 
+    @Option(names = "--pilot", paramLabel = "EXPORT",
+            description = "A pilot export: flag items whose corrected item-total correlation is negative (usually "
+                    + "a missing 'reverse: true') and indices whose alpha is below " + Pilot.MIN_ALPHA
+                    + "; any finding exits 1.")
+    Path pilot;
+
     @Override
     public Integer call() {
-        // load() reports every problem of the file at once, as an InputException (exit 1)
-        Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
+        QuestionnaireReader.Validation validation = Questionnaires.validate(input.questionnaire);
+        PrintWriter err = spec.commandLine().getErr();
+        validation.warnings().forEach(warning -> err.println("warning: " + warning));
+        // every problem of the file at once, as an InputException (exit 1)
+        Questionnaire questionnaire = validation.questionnaire()
+                .orElseThrow(() -> new InputException(validation.problems()));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: questionnaire '%s' %s is valid (%d items, %d indices, %d say-do pairs, %d segments)%n",
                 input.questionnaire, questionnaire.id(), questionnaire.version(), questionnaire.items().size(),
                 questionnaire.indices().size(), questionnaire.sayDo().size(), questionnaire.segments().size());
+        ReadOptions options = imports.readOptions(spec, false);
+        int findings = pilot == null ? 0 : Pilot.check(questionnaire,
+                ScoringRun.score(questionnaire, List.of(pilot), options, false, null, err), out);
         List<Path> files = InputOptions.orEmpty(csvFiles);
         if (files.isEmpty()) {
-            return ExitCodes.OK;
+            return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
-        ReadOptions options = imports.readOptions(spec, false);
         for (Path file : files) {
             try (ResponseReader reader = ResponseReader.open(file, questionnaire, options)) {
                 out.printf("%s: %s export, %s%n", file, reader.platform().id(), reader.describe());
@@ -63,6 +80,6 @@ final class ValidateCommand implements Callable<Integer> {
                 spec.commandLine().getErr());
         out.printf("%d rows read: %d would be scored, %d left out%n", results.rows().read(),
                 results.rows().scored(), results.rows().read() - results.rows().scored());
-        return ExitCodes.OK;
+        return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
     }
 }

@@ -48,6 +48,7 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
         List<Problem> warnings = new ArrayList<>();
         List<Item> items = questionnaire.items();
         int[] itemColumns = new int[items.size()];
+        List<String> unmapped = new ArrayList<>();
         Map<Integer, String> claimedBy = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
@@ -59,8 +60,7 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
                 problems.add(new Problem(file, 1, 0, "item '" + item.id() + "' matches more than one column; name "
                         + "the right one in the item's columns: list (culturekit inspect shows the names)", ""));
             } else if (itemColumns[i] < 0) {
-                warnings.add(new Problem(file, 1, 0, "no column for item '" + item.id()
-                        + "'; it is treated as unanswered (name its column in the item's columns: list)", ""));
+                unmapped.add(item.id());
             } else {
                 String other = claimedBy.putIfAbsent(itemColumns[i], item.id());
                 if (other != null) {
@@ -69,6 +69,13 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
                             + "'; give one of them a distinct columns: entry", ""));
                 }
             }
+        }
+        if (!unmapped.isEmpty()) {
+            int shown = Math.min(unmapped.size(), 12);
+            warnings.add(new Problem(file, 1, 0, "no column for " + (unmapped.size() == 1 ? "item " : unmapped.size()
+                    + " items: ") + String.join(", ", unmapped.subList(0, shown))
+                    + (unmapped.size() > shown ? " and " + (unmapped.size() - shown) + " more" : "")
+                    + "; treated as unanswered (culturekit inspect --suggest proposes columns: entries)", ""));
         }
         List<Segment> segments = questionnaire.segments();
         int[] segmentColumns = new int[segments.size()];

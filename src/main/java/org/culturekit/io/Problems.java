@@ -22,6 +22,7 @@ final class Problems {
 
     private final String file;
     private final List<Problem> found = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
     private int dropped;
 
     Problems(String file) {
@@ -36,6 +37,20 @@ final class Problems {
     /** A problem with the key of {@code entry} itself, such as an unknown key. */
     void atKey(Node.Entry entry, String message) {
         add(new Problem(file, entry.line(), entry.column(), message, entry.value().path()));
+    }
+
+    /** Advice about the value {@code node}: the file is valid, but probably not what the author wants. */
+    void warnAt(Node node, String message) {
+        if (warnings.size() < LIMIT) {
+            warnings.add(new Problem(file, node.line(), node.column(), message, node.path()));
+        }
+    }
+
+    /** Every warning in document order. */
+    List<Problem> warnings() {
+        List<Problem> sorted = new ArrayList<>(warnings);
+        sorted.sort(Comparator.comparingLong(Problem::line).thenComparingLong(Problem::column));
+        return sorted;
     }
 
     private void add(Problem problem) {

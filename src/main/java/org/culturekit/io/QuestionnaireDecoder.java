@@ -70,13 +70,12 @@ final class QuestionnaireDecoder {
      *
      * @throws InputException with every problem found, in document order
      */
-    static Questionnaire decode(String file, Node root) {
+    /** The questionnaire if {@code root} describes a valid one, every problem, and advice on a valid file. */
+    static QuestionnaireReader.Validation validate(String file, Node root) {
         QuestionnaireDecoder decoder = new QuestionnaireDecoder(new Problems(file));
         Questionnaire questionnaire = decoder.questionnaire(root);
-        if (questionnaire == null) {
-            throw new InputException(decoder.problems.sorted());
-        }
-        return questionnaire;
+        return new QuestionnaireReader.Validation(Optional.ofNullable(questionnaire), decoder.problems.sorted(),
+                questionnaire == null ? List.of() : decoder.problems.warnings());
     }
 
     /** The questionnaire, or null if any problem was found. */
@@ -152,12 +151,14 @@ final class QuestionnaireDecoder {
         Optional<String> id = uniqueId(index, indexIds, "index");
         Optional<String> name = index.requiredString("name");
         List<String> members = new ArrayList<>();
+        int reversed = 0;
         String firstScale = null;
         for (Node element : index.requiredList("items")) {
             Optional<Item> item = scoredItem(index, element, "item");
             if (item.isEmpty()) {
                 continue;
             }
+            reversed += item.get().reverse() ? 1 : 0;
             String scale = item.get().scale();
             if (members.contains(item.get().id())) {
                 problems.at(element, "item " + quote(item.get().id()) + " is listed twice in this index");
@@ -170,9 +171,25 @@ final class QuestionnaireDecoder {
             members.add(item.get().id());
             firstScale = firstScale == null ? scale : firstScale;
         }
+        adviseOnItems(index, id.orElse(""), members.size(), reversed);
         List<Band> bands = bands(index);
         List<Action> actions = actions(index, bands);
         return id.map(i -> new Index(i, name.orElse(""), members, bands, actions));
+    }
+
+    /** Checks an index's make-up: a lone reversed item is a mistake; too few or no reversed items are advice. */
+    private void adviseOnItems(Fields index, String id, int size, int reversed) {
+        if (size == 1 && reversed == 1) {
+            index.problem("items", "index " + quote(id) + " has a single item and it is reverse-keyed, so the "
+                    + "index scores the opposite of what its item says; add items or remove 'reverse' from it");
+        } else if (size > 0 && size < 3) {
+            problems.warnAt(index.node(), "index " + quote(id) + " has " + size + (size == 1 ? " item" : " items")
+                    + "; three or more make its score dependable and let its reliability (alpha) be estimated");
+        }
+        if (size >= 2 && reversed == 0) {
+            problems.warnAt(index.node(), "index " + quote(id) + " has no reverse-worded item; one or two (with "
+                    + "'reverse: true') catch people who agree with every statement");
+        }
     }
 
     private List<Band> bands(Fields index) {

@@ -40,24 +40,34 @@ public final class QuestionnaireReader {
      * @throws InputException listing every problem if the file is missing, unreadable, malformed or invalid
      */
     public static Questionnaire read(Path file) {
+        Validation validation = validate(file);
+        return validation.questionnaire().orElseThrow(() -> new InputException(validation.problems()));
+    }
+
+    /** {@code file} checked, as {@link #read(Path)} but returning the problems and advice instead of throwing. */
+    public static Validation validate(Path file) {
         String name = file.toString();
         Path fileName = file.getFileName();
-        Format format = Format.ofFileName(fileName == null ? "" : fileName.toString())
-                .orElseThrow(() -> new InputException(name,
-                        "unknown questionnaire format; the file name must end in .yaml, .yml or .json"));
+        Optional<Format> format = Format.ofFileName(fileName == null ? "" : fileName.toString());
+        if (format.isEmpty()) {
+            return failed(name, "unknown questionnaire format; the file name must end in .yaml, .yml or .json");
+        }
         if (Files.isDirectory(file)) {
-            throw new InputException(name, "is a directory; name a questionnaire file");
+            return failed(name, "is a directory; name a questionnaire file");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(name, in, format);
+            return validate(name, in, format.get());
         } catch (NoSuchFileException e) {
-            throw new InputException(name, "file not found; check the path");
+            return failed(name, "file not found; check the path");
         } catch (AccessDeniedException e) {
-            throw new InputException(name, "permission denied; make the file readable");
+            return failed(name, "permission denied; make the file readable");
         } catch (IOException e) {
-            throw new InputException(name, "cannot read the file (" + Problems.shorten(String.valueOf(e.getMessage()))
-                    + ")");
+            return failed(name, "cannot read the file (" + Problems.shorten(String.valueOf(e.getMessage())) + ")");
         }
+    }
+
+    private static Validation failed(String file, String message) {
+        return new Validation(Optional.empty(), List.of(new Problem(file, 0, 0, message, "")), List.of());
     }
 
     /**
@@ -68,26 +78,41 @@ public final class QuestionnaireReader {
      * @throws InputException listing every problem if the document is malformed or invalid
      */
     public static Questionnaire read(String displayName, InputStream in, Format format) {
-        return QuestionnaireDecoder.decode(displayName, DocumentParser.parse(displayName, in, format));
+        Validation validation = validate(displayName, in, format);
+        return validation.questionnaire().orElseThrow(() -> new InputException(validation.problems()));
+    }
+
+    /**
+     * A questionnaire file checked: the questionnaire if it is valid, every problem, and advice (warnings) about
+     * a valid one, such as an index without reverse-worded items.
+     *
+     * @param questionnaire the questionnaire, when there is no problem
+     * @param problems every problem, in document order
+     * @param warnings advice on a valid file, in document order
+     */
+    public record Validation(Optional<Questionnaire> questionnaire, List<Problem> problems, List<Problem> warnings) {
+        public Validation {
+            problems = List.copyOf(problems);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** {@code in} checked, as {@link #read(String, InputStream, Format)} but returning advice as well. */
+    public static Validation validate(String displayName, InputStream in, Format format) {
+        try {
+            return QuestionnaireDecoder.validate(displayName, DocumentParser.parse(displayName, in, format));
+        } catch (InputException e) {
+            return new Validation(Optional.empty(), e.problems(), List.of());
+        }
     }
 
     /** Every problem in {@code file}, in document order; empty if it holds a valid questionnaire. */
     public static List<Problem> check(Path file) {
-        try {
-            read(file);
-            return List.of();
-        } catch (InputException e) {
-            return e.problems();
-        }
+        return validate(file).problems();
     }
 
     /** Every problem in the questionnaire that {@code in} holds, as {@link #read(String, InputStream, Format)}. */
     public static List<Problem> check(String displayName, InputStream in, Format format) {
-        try {
-            read(displayName, in, format);
-            return List.of();
-        } catch (InputException e) {
-            return e.problems();
-        }
+        return validate(displayName, in, format).problems();
     }
 }

@@ -2,37 +2,70 @@ package org.culturekit.io;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Pattern;
+import java.util.List;
 import org.culturekit.model.Questionnaire;
 
-/** Finds a questionnaire by what the user typed: {@code builtin:ID} for a bundled one, otherwise a file path. */
+/**
+ * Finds a questionnaire by what the user typed: {@code builtin:ID} for one bundled in the jar, otherwise a file
+ * path.
+ */
 public final class Questionnaires {
     /** The prefix that names a bundled questionnaire. */
     public static final String BUILTIN = "builtin:";
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    /** The bundled questionnaires, default first; a test checks this matches {@code questionnaires/}. */
+    public static final List<String> BUNDLED =
+            List.of("customer-centric-culture", "psych-safety-pulse", "say-do-values-audit");
 
     private Questionnaires() {}
 
     /** The questionnaire {@code spec} names, checked; every problem of the file is in the exception. */
     public static Questionnaire load(String spec) {
+        QuestionnaireReader.Validation validation = validate(spec);
+        return validation.questionnaire().orElseThrow(() -> new InputException(validation.problems()));
+    }
+
+    /** The questionnaire {@code spec} names, checked, with every problem and warning. */
+    public static QuestionnaireReader.Validation validate(String spec) {
         if (!spec.startsWith(BUILTIN)) {
-            return QuestionnaireReader.read(Path.of(spec));
+            return QuestionnaireReader.validate(Path.of(spec));
         }
+        try (InputStream in = bundled(spec)) {
+            return QuestionnaireReader.validate(spec, in, QuestionnaireReader.Format.YAML);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of the questionnaire {@code spec} names, as written, for copying. */
+    public static String source(String spec) {
+        try {
+            if (!spec.startsWith(BUILTIN)) {
+                return Files.readString(Path.of(spec), StandardCharsets.UTF_8);
+            }
+            try (InputStream in = bundled(spec)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new InputException(spec, "cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static InputStream bundled(String spec) {
         String id = spec.substring(BUILTIN.length());
-        // the id becomes part of a resource name, so nothing but the id alphabet gets that far
-        InputStream in = ID.matcher(id).matches()
+        // only listed ids become resource names, so nothing else of the class path can be reached
+        InputStream in = BUNDLED.contains(id)
                 ? Questionnaires.class.getClassLoader().getResourceAsStream("questionnaires/" + id + ".yaml")
                 : null;
         if (in == null) {
-            throw new InputException(spec, "no bundled questionnaire with that id; "
-                    + "the bundled one is builtin:customer-centric-culture");
+            throw new InputException(spec, "no bundled questionnaire with that id; the bundled ones are "
+                    + String.join(", ", BUNDLED.stream().map(b -> BUILTIN + b).toList())
+                    + " (culturekit questionnaires list)");
         }
-        try (in) {
-            return QuestionnaireReader.read(spec, in, QuestionnaireReader.Format.YAML);
-        } catch (IOException e) {
-            throw new InputException(spec, "the bundled questionnaire cannot be read");
-        }
+        return in;
     }
 }

@@ -1,0 +1,121 @@
+package org.culturekit.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.culturekit.io.InputException;
+import org.culturekit.io.Questionnaires;
+import org.culturekit.model.Item;
+import org.culturekit.model.Questionnaire;
+import org.culturekit.model.Segment;
+import org.culturekit.report.OutputFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code culturekit init}: scaffold an assessment folder from a bundled or existing questionnaire. */
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start an assessment in a new folder: a copy of the questionnaire to adapt, the CSV header the survey "
+                    + "export must have, and a README with the next steps.",
+            "The folder must not exist yet, or be empty."
+        })
+final class InitCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--from", paramLabel = "ID", defaultValue = "customer-centric-culture",
+            description = "A bundled questionnaire (culturekit questionnaires list) or a questionnaire file to start "
+                    + "from (default: ${DEFAULT-VALUE}).")
+    String from;
+
+    @Parameters(paramLabel = "DIR", description = "The folder to create.")
+    Path directory;
+
+    @Override
+    public Integer call() throws IOException {
+        String spec = Questionnaires.BUNDLED.contains(from) ? Questionnaires.BUILTIN + from : from;
+        Questionnaire questionnaire = Questionnaires.load(spec);
+        if (Files.exists(directory) && (!Files.isDirectory(directory) || !isEmpty(directory))) {
+            throw new InputException(directory.toString(), "already exists and is not an empty folder; choose a "
+                    + "new folder so nothing is overwritten");
+        }
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("questionnaire.yaml", Questionnaires.source(spec));
+        files.put("responses-template.csv", header(questionnaire));
+        files.put("README.md", readme(questionnaire, directory));
+        List<Path> written = OutputFiles.publish(directory, files);
+        PrintWriter out = this.spec.commandLine().getOut();
+        written.forEach(path -> out.println("created " + path));
+        out.printf("Next: edit %s, then run: java -jar culturekit.jar validate -q %s%n",
+                directory.resolve("questionnaire.yaml"), directory.resolve("questionnaire.yaml"));
+        return ExitCodes.OK;
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    /** The columns an export must have: the respondent id, each segment, then every item by id. */
+    static String header(Questionnaire questionnaire) {
+        List<String> columns = new ArrayList<>();
+        questionnaire.respondentId().ifPresent(columns::add);
+        for (Segment segment : questionnaire.segments()) {
+            columns.add(segment.columns().get(0));
+        }
+        for (Item item : questionnaire.items()) {
+            columns.add(item.id());
+        }
+        return CSVFormat.RFC4180.builder().setRecordSeparator('\n').get().format(columns.toArray()) + "\n";
+    }
+
+    private static String readme(Questionnaire q, Path directory) {
+        String dir = directory.toString();
+        return """
+                # Assessment: %s
+
+                Started with culturekit from the questionnaire `%s` %s. Steps:
+
+                1. **Adapt the questionnaire.** Edit `questionnaire.yaml`: the title, the item texts (keep the \
+                meaning of reverse-keyed items, marked `reverse: true`), the segments your organisation needs \
+                (team, department, level…). Check it after every change:
+
+                       java -jar culturekit.jar validate -q %s/questionnaire.yaml
+
+                   `validate` lists every mistake with its line and column, and warns about indices with fewer \
+                than three items or no reverse-worded item.
+                2. **Pilot it.** Field it to a small group, export the answers, and run
+
+                       java -jar culturekit.jar validate -q %s/questionnaire.yaml --pilot pilot.csv
+
+                   An item whose corrected item-total correlation is negative usually lacks `reverse: true`; an \
+                index with alpha below .6 needs better items.
+                3. **Field the survey** on your platform (Qualtrics, SurveyMonkey, Google Forms, Microsoft Forms, \
+                LimeSurvey, Alchemer, or any CSV). `responses-template.csv` shows the columns a generic export \
+                needs; platform exports are matched by their own codes or question texts — check with
+
+                       java -jar culturekit.jar inspect -q %s/questionnaire.yaml export.csv --suggest
+
+                4. **Report.**
+
+                       java -jar culturekit.jar report -q %s/questionnaire.yaml -o %s/report export.csv
+
+                Anonymity: no group with fewer than %d respondents is ever shown (`reporting.minGroupSize`), and \
+                comments only for groups of %d or more. Keep the raw export, and any `--rejects` file, as \
+                confidential as the answers themselves.
+                """.formatted(q.title(), q.id(), q.version(), dir, dir, dir, dir, dir,
+                q.reporting().minGroupSize(), q.reporting().minCommentGroupSize());
+    }
+}
