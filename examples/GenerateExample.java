@@ -7,6 +7,9 @@
  *     java examples/GenerateExample.java                  # writes examples/survey.csv
  *     java examples/GenerateExample.java OTHER.csv        # writes OTHER.csv
  *
+ * Java 17 reads this source in the platform charset; under a non-UTF-8 locale (LANG=C, say) add
+ * -Dfile.encoding=UTF-8, or the program stops rather than write garbled text.
+ *
  * The output is byte-for-byte deterministic: a fixed seed for SplittableRandom, StrictMath for the normal
  * deviates, no clock, no locale-dependent formatting, UTF-8 without BOM and "\n" line endings.
  *
@@ -37,6 +40,7 @@
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,7 +149,8 @@ public final class GenerateExample {
                     Trait.TRUST, 3.8, false, false),
             new IndexItem("trust_3", "When a colleague questions my work, I can assume they mean well.",
                     Trait.TRUST, 3.9, false, false),
-            new IndexItem("trust_4", "People on my team hide their weak spots from each other to protect their standing.",
+            new IndexItem("trust_4",
+                    "People on my team hide their weak spots from each other to protect their standing.",
                     Trait.TRUST, 3.5, true, false),
             new IndexItem("feedback_1", "I get feedback on my work that is specific enough to act on.",
                     Trait.FEEDBACK, 3.3, false, false),
@@ -173,15 +178,15 @@ public final class GenerateExample {
                     Trait.EMPATHY, 3.5, false, false),
             new IndexItem("ethics_1",
                     "My manager would back me if I advised a customer against buying something they do not need.",
-                    Trait.ETHICS, 3.8, false, false),
+                    Trait.ETHICS, 3.9, false, false),
             new IndexItem("ethics_2",
                     "We explain prices and contract terms to customers plainly, including the parts that do not favour us.",
-                    Trait.ETHICS, 3.7, false, false),
+                    Trait.ETHICS, 3.8, false, false),
             new IndexItem("ethics_3", "If I saw a practice here that harmed customers, I would feel able to report it.",
-                    Trait.ETHICS, 4.1, false, false),
+                    Trait.ETHICS, 4.2, false, false),
             new IndexItem("ethics_4",
                     "Hitting a target here sometimes matters more than whether the customer was treated fairly.",
-                    Trait.ETHICS, 3.6, true, false),
+                    Trait.ETHICS, 3.7, true, false),
             new IndexItem("alignment_1",
                     "Departments here share one picture of the customer journey, from first contact to renewal.",
                     Trait.ALIGNMENT, 3.1, false, false),
@@ -205,7 +210,8 @@ public final class GenerateExample {
             new IndexItem("empowerment_3",
                     "Ideas I put forward for serving customers better can change how things are done here.",
                     Trait.EMPOWERMENT, 3.1, false, false),
-            new IndexItem("empowerment_4", "Rules and scripts here stop me from doing what is obviously right for a customer.",
+            new IndexItem("empowerment_4",
+                    "Rules and scripts here stop me from doing what is obviously right for a customer.",
                     Trait.EMPOWERMENT, 3.0, true, false),
             new IndexItem("learning_1",
                     "After a project or an incident, my team takes time to review what worked and what did not.",
@@ -215,7 +221,8 @@ public final class GenerateExample {
             new IndexItem("learning_3",
                     "Good practices found in one team are passed on so that other teams can use them.",
                     Trait.LEARNING, 2.9, false, false),
-            new IndexItem("learning_4", "We keep repeating the same mistakes because lessons learned are not passed on.",
+            new IndexItem("learning_4",
+                    "We keep repeating the same mistakes because lessons learned are not passed on.",
                     Trait.LEARNING, 3.1, true, false),
             new IndexItem("accountability_1",
                     "My team looks at customer measures, such as complaints or resolution times, at least once a month.",
@@ -230,7 +237,8 @@ public final class GenerateExample {
                     Trait.ACCOUNTABILITY, 2.9, true, false),
             new IndexItem("recognition_1", "When I go out of my way for a customer, someone notices and says so.",
                     Trait.RECOGNITION, 3.0, false, false),
-            new IndexItem("recognition_2", "People here are thanked for raising problems early, not only for successes.",
+            new IndexItem("recognition_2",
+                    "People here are thanked for raising problems early, not only for successes.",
                     Trait.RECOGNITION, 2.8, false, false),
             new IndexItem("recognition_3", "Credit here goes to the people who actually did the work.",
                     Trait.RECOGNITION, 3.1, false, false),
@@ -247,7 +255,8 @@ public final class GenerateExample {
             new Pair("caring_for_employees", "Our leaders say that they care about employees' wellbeing.",
                     "In the last three months, our leaders' decisions showed that they care about employees' wellbeing.",
                     3.8, 0.7, Trait.RECOGNITION),
-            new Pair("empowerment", "Our leaders say that front-line staff are trusted to make decisions for customers.",
+            new Pair("empowerment",
+                    "Our leaders say that front-line staff are trusted to make decisions for customers.",
                     "In the last three months, our leaders' decisions showed that front-line staff are trusted to make decisions for customers.",
                     4.0, 1.0, Trait.EMPOWERMENT),
             new Pair("listening_to_feedback", "Our leaders say that they want to hear feedback, including criticism.",
@@ -255,11 +264,12 @@ public final class GenerateExample {
                     4.1, 0.9, Trait.FEEDBACK));
 
     private static final String ENPS_HEADER = "enps"; // matched by id
-    private static final String CNPS_HEADER = "Judging by what you see in your daily work, how likely are our customers to "
-            + "recommend us to people they know?";
+    private static final String CNPS_HEADER =
+            "Judging by what you see in your daily work, how likely are our customers to recommend us to people they know?";
     private static final String COMMENT_HEADER = "What one thing would make it easier to put customers first here?";
 
-    //                                                  safety trust  feedb  empat  ethic  align  empow  learn  accou  recog
+    // Effects in Trait order: safety, trust, feedback, empathy, ethics, alignment, empowerment, learning,
+    // accountability, recognition. Locations: Manchester, Rotterdam, Lyon, Kraków.
     private static final List<Team> TEAMS = List.of(
             new Team("Customer Support", "Customer Operations", 71,
                     new double[] {0.0, 0.1, 0.0, 0.3, 0.1, 0.0, -0.5, -0.1, 0.2, -0.2},
@@ -401,6 +411,13 @@ public final class GenerateExample {
     }
 
     public static void main(String[] args) throws IOException {
+        // Java 17 compiles a source-file program in the platform charset (UTF-8 became the default only with
+        // Java 18), so under a non-UTF-8 locale every non-ASCII literal here would be garbled: refuse instead.
+        if (!"ó–ü🙌".equals("\u00f3\u2013\u00fc\uD83D\uDE4C")) {
+            System.err.println("error: this file was read as " + Charset.defaultCharset() + ", not UTF-8; run it as "
+                    + "java -Dfile.encoding=UTF-8 examples/GenerateExample.java");
+            System.exit(2);
+        }
         if (args.length > 1) {
             System.err.println("usage: java examples/GenerateExample.java [OUT.csv]");
             System.exit(2);
@@ -496,7 +513,7 @@ public final class GenerateExample {
             double keyed = item.mean() + traits.get(item.trait());
             // Agreement with a reverse-worded statement runs the other way: keyed = 1 + 5 - answer.
             double agreement = item.reverse() ? 6.0 - keyed : keyed;
-            fields.add(agree(agreement + 0.65 * gaussian()));
+            fields.add(agree(agreement + 0.8 * gaussian()));
         }
 
         // How respondents hear leaders talk, shared by the "say" items.
