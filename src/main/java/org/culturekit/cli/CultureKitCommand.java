@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
         description = "Scores culture surveys — psychological safety, customer empathy, alignment, say-do gaps, "
                 + "eNPS — from a questionnaire definition and CSV exports, into HTML, Markdown and JSON reports.",
         subcommands = {ReportCommand.class, ValidateCommand.class, InspectCommand.class, QuestionnairesCommand.class,
-            InitCommand.class, SchemaCommand.class, HelpCommand.class},
+            InitCommand.class, SchemaCommand.class, TemplatesCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -7,18 +7,22 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.culturekit.io.Questionnaires;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.report.OutputFiles;
 import org.culturekit.report.ReportFormat;
 import org.culturekit.report.ReportModel;
+import org.culturekit.report.ReportOptions;
 import org.culturekit.report.ReportRenderer;
 import org.culturekit.report.ResultsJson;
+import org.culturekit.report.ScoresCsv;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +50,8 @@ final class ReportCommand implements Callable<Integer> {
     List<Path> csvFiles;
 
     @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json",
-            description = "Comma-separated outputs: html (report.html), md (report.md), json (results.json). "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "Comma-separated outputs: html (report.html), md (report.md), json (results.json), csv "
+                    + "(scores.csv, one figure per row). Default: ${DEFAULT-VALUE}.")
     List<ReportFormat> formats;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "report",
@@ -63,19 +67,34 @@ final class ReportCommand implements Callable<Integer> {
             description = "A label for this survey round, shown in the reports (for example 2026-Q4).")
     String wave;
 
+    @Option(names = "--invited", paramLabel = "N",
+            description = "How many people were invited, to show the response rate.")
+    Long invited;
+
+    @Option(names = "--no-comments", negatable = false,
+            description = "Leave every comment out of the reports and results.json.")
+    boolean noComments;
+
     @Override
     public Integer call() {
         Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
         OutputGuard.check(spec, input, csvFiles, templateDir, output, formats, imports.rejects);
         PrintWriter err = spec.commandLine().getErr();
-        Results results = ScoringRun.score(questionnaire, csvFiles, imports.readOptions(spec, false),
+        if (invited != null && invited < 1) {
+            throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
+        }
+        Results scored = ScoringRun.score(questionnaire, csvFiles, imports.readOptions(spec, false),
                 imports.strict, imports.rejects, err);
-        ReportModel model = ReportModel.of(questionnaire, results, wave);
+        Results results = noComments ? scored.withoutComments() : scored;
+        ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
+                invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments));
         Map<String, String> files = new LinkedHashMap<>();
         ReportRenderer renderer = null;
         for (ReportFormat format : new LinkedHashSet<>(formats)) {
-            if (format.template() == null) {
+            if (format == ReportFormat.JSON) {
                 files.put(format.fileName(), ResultsJson.write(results));
+            } else if (format == ReportFormat.CSV) {
+                files.put(format.fileName(), ScoresCsv.write(results));
             } else {
                 if (renderer == null) {
                     renderer = new ReportRenderer(templateDir);

@@ -4,7 +4,8 @@ package org.culturekit.report;
 public enum ReportFormat {
     HTML("report.ftlh", "report.html"),
     MD("report.ftlmd", "report.md"),
-    JSON(null, "results.json");
+    JSON(null, "results.json"),
+    CSV(null, "scores.csv");
 
     private final String template;
     private final String fileName;

@@ -1,57 +1,79 @@
 package org.culturekit.report;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.culturekit.model.Action;
-import org.culturekit.model.Index;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.scoring.Results;
 
 /**
- * What a report shows, already decided: rows in display order, numbers rounded to text, suppressed cells
- * marked. Templates see one root variable, {@code report}, of this type and do no arithmetic.
+ * What a report shows, already decided: rows in display order, numbers rounded to text, chart geometry worked
+ * out, suppressed cells marked, sentences written. Templates see one root variable, {@code report}, of this
+ * type and do no arithmetic.
  *
  * @param title the questionnaire's title
  * @param questionnaireId its id
  * @param questionnaireVersion its version
  * @param wave the wave label given on the command line, or empty
+ * @param respondents respondents scored
+ * @param responseRate e.g. "62% of 530 invited", or empty when the number invited is not known
+ * @param summary the executive summary, a few plain sentences
  * @param rows the row reconciliation
- * @param minGroupSize the anonymity threshold
+ * @param minGroupSize the anonymity threshold for figures
+ * @param minCommentGroupSize the anonymity threshold for comments
  * @param indices one card per index
  * @param sayDo say-do gaps, or null without pairs
  * @param enps eNPS, or null without an eNPS item
  * @param perceptionGaps leaders vs others per index
- * @param segments one table per segment
+ * @param segments one heatmap per segment
+ * @param spots the strongest bright spots, then the strongest hot spots
+ * @param moreSpots a note on further spots marked only in the heatmaps, or empty
  * @param drivers correlations with eNPS, strongest first
  * @param actions recommended actions for the bands the indices fall in
- * @param notes plain-sentence notes on what was withheld and why
+ * @param comments comment questions with the groups whose comments may be shown
+ * @param commentsOff whether comments were left out on request
+ * @param notes plain sentences on what was withheld and why, and on reliability
  */
 public record ReportModel(
         String title,
         String questionnaireId,
         String questionnaireVersion,
         String wave,
+        String respondents,
+        String responseRate,
+        List<String> summary,
         RowsView rows,
         int minGroupSize,
+        int minCommentGroupSize,
         List<IndexCard> indices,
         SayDoView sayDo,
         EnpsView enps,
         List<PerceptionRow> perceptionGaps,
         List<SegmentTable> segments,
+        List<Spot> spots,
+        String moreSpots,
         List<DriverRow> drivers,
         List<ActionRow> actions,
+        List<CommentSection> comments,
+        boolean commentsOff,
         List<String> notes) {
 
     public ReportModel {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(wave, "wave");
+        summary = List.copyOf(summary);
         indices = List.copyOf(indices);
         perceptionGaps = List.copyOf(perceptionGaps);
         segments = List.copyOf(segments);
+        spots = List.copyOf(spots);
         drivers = List.copyOf(drivers);
         actions = List.copyOf(actions);
+        comments = List.copyOf(comments);
         notes = List.copyOf(notes);
+    }
+
+    /** The model of a report. */
+    public static ReportModel of(Questionnaire questionnaire, Results results, ReportOptions options) {
+        return new ReportModelBuilder(questionnaire, results, options).build();
     }
 
     /** @param read rows read @param scored rows scored @param excluded rows left out by reason */
@@ -74,26 +96,16 @@ public record ReportModel(
      * @param ci the 95% interval, "low–high"
      * @param score100 0–100, whole
      * @param band the band label, or empty
+     * @param level 0–4, how favourable, for colour
      * @param favorable percent, whole
      * @param neutral percent, whole
      * @param unfavorable percent, whole
-     * @param bar bar widths that add up to 100
+     * @param bar bar geometry
      * @param alpha Cronbach's alpha, two decimals
      * @param items item rows
      */
-    public record IndexCard(
-            String id,
-            String name,
-            String n,
-            String mean,
-            String ci,
-            String score100,
-            String band,
-            String favorable,
-            String neutral,
-            String unfavorable,
-            Bar bar,
-            String alpha,
+    public record IndexCard(String id, String name, String n, String mean, String ci, String score100, String band,
+            int level, String favorable, String neutral, String unfavorable, Bar bar, String alpha,
             List<ItemRow> items) {
         public IndexCard {
             items = List.copyOf(items);
@@ -134,22 +146,13 @@ public record ReportModel(
      * @param favorable percent, whole
      * @param neutral percent, whole
      * @param unfavorable percent, whole
-     * @param bar bar widths
+     * @param bar bar geometry
      * @param itemTotal corrected item-total correlation, two decimals
      */
-    public record ItemRow(
-            String id,
-            String text,
-            boolean reverse,
-            String n,
-            String mean,
-            String favorable,
-            String neutral,
-            String unfavorable,
-            Bar bar,
-            String itemTotal) {}
+    public record ItemRow(String id, String text, boolean reverse, String n, String mean, String favorable,
+            String neutral, String unfavorable, Bar bar, String itemTotal) {}
 
-    /** @param overall the gap per respondent @param pairs the gap per value */
+    /** @param overall the gap per respondent @param pairs the gap per value, widest first */
     public record SayDoView(GapRow overall, List<GapRow> pairs) {
         public SayDoView {
             pairs = List.copyOf(pairs);
@@ -157,18 +160,31 @@ public record ReportModel(
     }
 
     /**
-     * A say-do gap.
+     * A say-do gap, with a dumbbell from the do mean to the say mean on a 0–100 axis.
      *
      * @param name the value, or "All values"
      * @param n respondents
+     * @param say mean say answer, two decimals (empty for all values)
+     * @param doo mean do answer, two decimals (empty for all values)
      * @param meanGap two decimals, signed
      * @param ci the 95% interval
      * @param p the p-value
      * @param dz standardised gap, two decimals
      * @param shareGapAtLeast1 percent, whole
+     * @param dumbbell chart geometry, or null
      */
-    public record GapRow(String name, String n, String meanGap, String ci, String p, String dz,
-            String shareGapAtLeast1) {}
+    public record GapRow(String name, String n, String say, String doo, String meanGap, String ci, String p,
+            String dz, String shareGapAtLeast1, Dumbbell dumbbell) {}
+
+    /**
+     * Two points on a 0–100 axis joined by a line, for say vs do or leaders vs others.
+     *
+     * @param low the lower x
+     * @param high the higher x
+     * @param first x of the first point (say, leaders)
+     * @param second x of the second point (do, others)
+     */
+    public record Dumbbell(String low, String high, String first, String second) {}
 
     /**
      * @param n respondents
@@ -189,19 +205,23 @@ public record ReportModel(
      * @param difference leaders − others, signed
      * @param p Welch p
      * @param hedgesG effect size
+     * @param significant whether p &lt; .05
+     * @param dumbbell leaders (first) vs others (second), or null when suppressed
      */
     public record PerceptionRow(String index, boolean suppressed, String leaders, String others, String difference,
-            String p, String hedgesG) {}
+            String p, String hedgesG, boolean significant, Dumbbell dumbbell) {}
 
     /**
-     * One segment as a groups × indices table.
+     * One segment as a groups × indices heatmap.
      *
      * @param id segment id
      * @param indexNames column headings
      * @param groups rows
      * @param icc1 ICC(1) per index, in column order
+     * @param hiddenGroups how many groups are not shown (never their sizes)
      */
-    public record SegmentTable(String id, List<String> indexNames, List<GroupRow> groups, List<String> icc1) {
+    public record SegmentTable(String id, List<String> indexNames, List<GroupRow> groups, List<String> icc1,
+            int hiddenGroups) {
         public SegmentTable {
             indexNames = List.copyOf(indexNames);
             groups = List.copyOf(groups);
@@ -237,30 +257,41 @@ public record ReportModel(
         static final Cell SUPPRESSED = new Cell("", true, "", -1);
     }
 
-    /** @param index index name @param r correlation @param ci interval @param n respondents */
-    public record DriverRow(String index, String r, String ci, String n) {}
+    /**
+     * A group that stands out on an index.
+     *
+     * @param kind {@code bright-spot} or {@code hot-spot}
+     * @param segment segment id
+     * @param group group label
+     * @param index index name
+     * @param score the group's score, 0–100
+     * @param delta points above (+) or below (−) everyone else, on 0–100
+     * @param q the adjusted p
+     * @param advice what to do about it
+     */
+    public record Spot(String kind, String segment, String group, String index, String score, String delta,
+            String q, String advice) {}
+
+    /** @param index index name @param r correlation @param ci interval @param n respondents @param width bar 0–100 */
+    public record DriverRow(String index, String r, String ci, String n, int width) {}
 
     /** @param index index name @param band band label @param text what to do */
     public record ActionRow(String index, String band, String text) {}
 
-    /**
-     * The model of a report.
-     *
-     * @param questionnaire the instrument scored
-     * @param results what the scorer found
-     * @param wave a label for this survey round, or empty
-     */
-    public static ReportModel of(Questionnaire questionnaire, Results results, String wave) {
-        return new ReportModelBuilder(questionnaire, results).build(wave);
+    /** @param question the comment question @param groups its groups, each with its comments */
+    public record CommentSection(String question, List<CommentBlock> groups) {
+        public CommentSection {
+            groups = List.copyOf(groups);
+        }
     }
 
-    static List<ActionRow> actionsFor(Index index, String band) {
-        List<ActionRow> rows = new ArrayList<>();
-        for (Action action : index.actions()) {
-            if (action.band().equals(band)) {
-                rows.add(new ActionRow(index.name(), band, action.text()));
-            }
+    /** @param group the group @param comments its comments @param omitted how many more were written, or empty */
+    public record CommentBlock(String group, List<CommentLine> comments, String omitted) {
+        public CommentBlock {
+            comments = List.copyOf(comments);
         }
-        return rows;
     }
+
+    /** @param text the comment @param count "×3" when several wrote exactly this, else empty */
+    public record CommentLine(String text, String count) {}
 }

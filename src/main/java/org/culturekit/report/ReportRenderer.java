@@ -53,6 +53,10 @@ public final class ReportRenderer {
     /** The bundled templates' location on the class path. */
     static final String BUNDLED = "report-templates";
 
+    /** Every bundled template, for {@code templates export}. */
+    public static final List<String> BUNDLED_TEMPLATES =
+            List.of("report.ftlh", "report.ftlmd", "lib/html.ftlh", "lib/markdown.ftlmd");
+
     /** The most characters a template may produce. */
     public static final long DEFAULT_MAX_OUTPUT = 50L * 1024 * 1024;
 
@@ -119,6 +123,21 @@ public final class ReportRenderer {
             }
         }.build());
         return cfg;
+    }
+
+    /** The text of a bundled template, for copying. */
+    public static String bundledSource(String name) {
+        if (!BUNDLED_TEMPLATES.contains(name)) {
+            throw new IllegalArgumentException("not a bundled template: " + name);
+        }
+        try (var in = ReportRenderer.class.getClassLoader().getResourceAsStream(BUNDLED + "/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Renders {@code format} (which must have a template) to text. */

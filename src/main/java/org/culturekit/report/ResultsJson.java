@@ -136,6 +136,18 @@ public final class ResultsJson {
             number(node, "ciHigh", driver.ciHigh());
             node.put("n", driver.n());
         }
+
+        ArrayNode comments = root.putArray("comments");
+        for (Results.CommentQuestion question : results.comments()) {
+            ObjectNode q = comments.addObject().put("item", question.item()).put("question", question.question());
+            ArrayNode groups = q.putArray("groups");
+            for (Results.CommentGroup group : question.groups()) {
+                ObjectNode g = groups.addObject().put("group", group.group());
+                ArrayNode list = g.putArray("comments");
+                group.comments().forEach(c -> list.addObject().put("text", c.text()).put("count", c.count()));
+                g.put("omitted", group.omitted());
+            }
+        }
         return root;
     }
 
@@ -153,6 +165,10 @@ public final class ResultsJson {
         number(node, "p", gap.p());
         number(node, "dz", gap.dz());
         number(node, "shareGapAtLeast1", gap.shareGapAtLeast1());
+        if (gap.id() != null) {
+            number(node, "sayMean", gap.sayMean());
+            number(node, "doMean", gap.doMean());
+        }
     }
 
     private static void group(ObjectNode node, Group group) {

@@ -25,6 +25,8 @@ public final class Accumulator {
     private final List<Map<String, Tally>> segments = new ArrayList<>();
     private final Tally leaders;
     private final Tally others;
+    /** Per comment question: its answers by group of the first segment. */
+    private final CommentSample[] comments;
 
     public Accumulator(Questionnaire questionnaire) {
         plan = new Plan(questionnaire);
@@ -36,6 +38,10 @@ public final class Accumulator {
         }
         leaders = new Tally(plan);
         others = new Tally(plan);
+        comments = new CommentSample[questionnaire.comments().size()];
+        for (int c = 0; c < comments.length; c++) {
+            comments[c] = new CommentSample();
+        }
     }
 
     /** Adds one respondent. */
@@ -49,6 +55,10 @@ public final class Accumulator {
         }
         if (plan.leaderSegment >= 0) {
             (plan.isLeader(response.segments().get(plan.leaderSegment)) ? leaders : others).add(o);
+        }
+        String commentGroup = segments.isEmpty() ? "" : label(response.segments().get(0));
+        for (int c = 0; c < comments.length; c++) {
+            comments[c].add(commentGroup, response.comments().get(c));
         }
     }
 
@@ -66,11 +76,14 @@ public final class Accumulator {
         }
         leaders.merge(other.leaders);
         others.merge(other.others);
+        for (int c = 0; c < comments.length; c++) {
+            comments[c].merge(other.comments[c]);
+        }
     }
 
     /** The results so far; the accumulator can go on taking responses. */
     public Results results() {
-        return new ResultsBuilder(plan, everyone, totals, segments, leaders, others).build();
+        return new ResultsBuilder(plan, everyone, totals, segments, leaders, others, comments).build();
     }
 
     /** Blank values become the empty key, which no real label can equal. */

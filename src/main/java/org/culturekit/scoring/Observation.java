@@ -16,8 +16,10 @@ final class Observation {
     final boolean[][] has;
     /** Per index: counts of unfavourable, neutral and favourable answers. */
     final int[][] classes;
-    /** Per pair: whether both answered, and say − do. */
+    /** Per pair: whether both answered, the keyed say and do answers, and say − do. */
     final boolean[] pairAnswered;
+    final int[] pairSay;
+    final int[] pairDo;
     final int[] pairGap;
     /** Sum of gaps over complete pairs, and how many pairs were complete. */
     long gapSum;
@@ -38,6 +40,8 @@ final class Observation {
             has[x] = new boolean[plan.indices.get(x).size()];
         }
         pairAnswered = new boolean[plan.pairs.size()];
+        pairSay = new int[plan.pairs.size()];
+        pairDo = new int[plan.pairs.size()];
         pairGap = new int[plan.pairs.size()];
     }
 
@@ -74,7 +78,9 @@ final class Observation {
             boolean both = Response.isValue(say) && Response.isValue(doo);
             pairAnswered[p] = both;
             if (both) {
-                int gap = pair.keySay(say) - pair.keyDo(doo);
+                pairSay[p] = pair.keySay(say);
+                pairDo[p] = pair.keyDo(doo);
+                int gap = pairSay[p] - pairDo[p];
                 pairGap[p] = gap;
                 gapSum += gap;
                 gapPairs++;

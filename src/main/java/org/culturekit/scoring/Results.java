@@ -32,7 +32,8 @@ public record Results(
         Enps enps,
         List<PerceptionGap> perceptionGap,
         List<SegmentResult> segments,
-        List<Driver> drivers) {
+        List<Driver> drivers,
+        List<CommentQuestion> comments) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -43,13 +44,20 @@ public record Results(
         perceptionGap = List.copyOf(perceptionGap);
         segments = List.copyOf(segments);
         drivers = List.copyOf(drivers);
+        comments = List.copyOf(comments);
     }
 
     /** These results with the rows the reader excluded added to the tally. */
     public Results withExclusions(List<Exclusion> excluded) {
         long read = rows.scored() + excluded.stream().mapToLong(Exclusion::count).sum();
         return new Results(schemaVersion, questionnaire, new Rows(read, rows.scored(), excluded), indices, sayDo,
-                enps, perceptionGap, segments, drivers);
+                enps, perceptionGap, segments, drivers, comments);
+    }
+
+    /** These results without any comment, for {@code --no-comments}. */
+    public Results withoutComments() {
+        return new Results(schemaVersion, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments,
+                drivers, List.of());
     }
 
     /** @param id questionnaire id @param version questionnaire version */
@@ -157,6 +165,8 @@ public record Results(
      * @param p two-sided p-value
      * @param dz standardised mean gap
      * @param shareGapAtLeast1 percent of respondents whose gap is at least 1
+     * @param sayMean mean keyed say answer over the same respondents; null for the overall gap
+     * @param doMean mean keyed do answer over the same respondents; null for the overall gap
      */
     public record Gap(
             String id,
@@ -170,7 +180,9 @@ public record Results(
             Double df,
             Double p,
             Double dz,
-            Double shareGapAtLeast1) {}
+            Double shareGapAtLeast1,
+            Double sayMean,
+            Double doMean) {}
 
     /**
      * @param n respondents who answered
@@ -291,4 +303,34 @@ public record Results(
      * @param n respondents with both
      */
     public record Driver(String id, Double r, Double ciLow, Double ciHigh, long n) {}
+
+    /**
+     * The answers to one comment question.
+     *
+     * @param item the comment item's id
+     * @param question its text
+     * @param groups the groups whose comments may be shown, each with at least the comment threshold of
+     *     respondents
+     */
+    public record CommentQuestion(String item, String question, List<CommentGroup> groups) {
+        public CommentQuestion {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /**
+     * The comments of one group, or of several small groups together, or of everyone.
+     *
+     * @param group the group label, "Other groups" or "All respondents"
+     * @param comments the comments in text order (never submission order), redacted, equal texts counted once
+     * @param omitted how many further comments were written but not kept
+     */
+    public record CommentGroup(String group, List<Comment> comments, long omitted) {
+        public CommentGroup {
+            comments = List.copyOf(comments);
+        }
+    }
+
+    /** @param text the comment, redacted @param count how many respondents wrote exactly this */
+    public record Comment(String text, long count) {}
 }

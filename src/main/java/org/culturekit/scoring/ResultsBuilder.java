@@ -35,16 +35,18 @@ final class ResultsBuilder {
     private final List<Map<String, Tally>> segments;
     private final Tally leaders;
     private final Tally others;
+    private final CommentSample[] comments;
     private final int k;
 
-    ResultsBuilder(
-            Plan plan, Tally everyone, Totals totals, List<Map<String, Tally>> segments, Tally leaders, Tally others) {
+    ResultsBuilder(Plan plan, Tally everyone, Totals totals, List<Map<String, Tally>> segments, Tally leaders,
+            Tally others, CommentSample[] comments) {
         this.plan = plan;
         this.everyone = everyone;
         this.totals = totals;
         this.segments = segments;
         this.leaders = leaders;
         this.others = others;
+        this.comments = comments;
         this.k = plan.questionnaire.reporting().minGroupSize();
     }
 
@@ -73,7 +75,8 @@ final class ResultsBuilder {
                 plan.enps < 0 ? null : enps(everyone.enps),
                 gaps,
                 segmentResults,
-                plan.enps < 0 ? List.of() : drivers());
+                plan.enps < 0 ? List.of() : drivers(),
+                comments());
     }
 
     // ---- indices ----
@@ -163,12 +166,14 @@ final class ResultsBuilder {
         List<Gap> pairs = new ArrayList<>();
         for (int p = 0; p < plan.pairs.size(); p++) {
             var pair = plan.pairs.get(p).pair();
-            pairs.add(gap(pair.id(), pair.name(), everyone.pairGap[p], everyone.pairGapAtLeast1[p]));
+            pairs.add(gap(pair.id(), pair.name(), everyone.pairGap[p], everyone.pairGapAtLeast1[p],
+                    totals.sayAndDo[p]));
         }
-        return new Results.SayDo(gap(null, null, everyone.gap, everyone.gapAtLeast1), pairs);
+        return new Results.SayDo(gap(null, null, everyone.gap, everyone.gapAtLeast1, null), pairs);
     }
 
-    private static Gap gap(String id, String name, Sums sums, long atLeast1) {
+    /** A gap's statistics; {@code sayAndDo} (say paired with do) is null for the overall gap. */
+    private static Gap gap(String id, String name, Sums sums, long atLeast1, Sums sayAndDo) {
         long n = sums.n();
         Double mean = sums.mean();
         Double sd = sqrt(sums.variance());
@@ -187,7 +192,9 @@ final class ResultsBuilder {
                 testable ? (double) (n - 1) : null,
                 testable ? Inference.twoSidedP(t, n - 1) : null,
                 testable ? mean / sd : null,
-                n == 0 ? null : 100.0 * atLeast1 / n);
+                n == 0 ? null : 100.0 * atLeast1 / n,
+                sayAndDo == null ? null : sayAndDo.mean(),
+                sayAndDo == null ? null : sayAndDo.meanY());
     }
 
     private static Enps enps(long[] counts) {
@@ -431,6 +438,86 @@ final class ResultsBuilder {
         drivers.sort(Comparator.comparing(Driver::r, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Driver::id));
         return drivers;
+    }
+
+    // ---- comments ----
+
+    private static final String OTHER_GROUPS = "Other groups";
+    private static final String EVERYONE = "All respondents";
+
+    /**
+     * Each comment question's answers, shown per group of the first segment only for groups of at least the
+     * comment threshold (SECURITY.md R-ANON-3). The rest are pooled as "Other groups", which must reach the
+     * threshold too — if it would not, the smallest qualifying group joins it — so no small group's comments
+     * can be told apart, not even by elimination. Below the threshold overall, nothing is shown.
+     */
+    private List<Results.CommentQuestion> comments() {
+        int kc = plan.questionnaire.reporting().minCommentGroupSize();
+        List<String> qualifying = commentGroups(kc);
+        long qualifyingRespondents = 0;
+        for (String group : qualifying) {
+            qualifyingRespondents += segments.get(0).get(group).respondents;
+        }
+        boolean showOthers = everyone.respondents - qualifyingRespondents >= kc;
+        List<Results.CommentQuestion> questions = new ArrayList<>();
+        for (int c = 0; c < comments.length; c++) {
+            String item = plan.questionnaire.comments().get(c);
+            Map<String, CommentSample.Bucket> buckets = comments[c].groups();
+            List<Results.CommentGroup> groups = new ArrayList<>();
+            for (String group : qualifying) {
+                addGroup(groups, group, buckets.containsKey(group) ? List.of(buckets.get(group)) : List.of());
+            }
+            if (showOthers) {
+                List<CommentSample.Bucket> rest = new ArrayList<>();
+                buckets.forEach((group, bucket) -> {
+                    if (!qualifying.contains(group)) {
+                        rest.add(bucket);
+                    }
+                });
+                addGroup(groups, qualifying.isEmpty() ? EVERYONE : OTHER_GROUPS, rest);
+            }
+            questions.add(new Results.CommentQuestion(item, plan.questionnaire.item(item).text(), groups));
+        }
+        return questions;
+    }
+
+    /** Groups of the first segment whose comments may be shown on their own. */
+    private List<String> commentGroups(int kc) {
+        if (segments.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Tally> groups = segments.get(0);
+        List<String> labels = new ArrayList<>(groups.keySet());
+        long[] sizes = labels.stream().mapToLong(label -> groups.get(label).respondents).toArray();
+        boolean[] hidden = Suppression.hide(sizes, null, k);
+        List<String> qualifying = new ArrayList<>();
+        long rest = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            if (!hidden[i] && sizes[i] >= kc && !labels.get(i).isEmpty()) {
+                qualifying.add(labels.get(i));
+            } else {
+                rest += sizes[i];
+            }
+        }
+        while (rest > 0 && rest < kc && !qualifying.isEmpty()) {
+            String smallest = qualifying.stream()
+                    .min(Comparator.comparingLong((String label) -> groups.get(label).respondents)
+                            .thenComparing(Comparator.naturalOrder()))
+                    .orElseThrow();
+            qualifying.remove(smallest);
+            rest += groups.get(smallest).respondents;
+        }
+        return qualifying;
+    }
+
+    private static void addGroup(List<Results.CommentGroup> groups, String label, List<CommentSample.Bucket> buckets) {
+        CommentSample.Bucket combined = CommentSample.combined(buckets);
+        if (combined.total == 0) {
+            return;
+        }
+        List<Results.Comment> kept = new ArrayList<>(combined.kept.values());
+        long shown = kept.stream().mapToLong(Results.Comment::count).sum();
+        groups.add(new Results.CommentGroup(label, kept, combined.total - shown));
     }
 
     // ---- shared ----

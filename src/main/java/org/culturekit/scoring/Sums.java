@@ -125,6 +125,12 @@ final class Sums {
         return n == 0 ? null : sum().dividedBy(n).toDouble();
     }
 
+    /** The mean of the paired values y, or null when empty. */
+    Double meanY() {
+        long n = n();
+        return n == 0 ? null : sumY().dividedBy(n).toDouble();
+    }
+
     /** Exact sample variance (n − 1), or null when n &lt; 2. */
     Fraction variance() {
         long n = n();

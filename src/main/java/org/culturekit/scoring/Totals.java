@@ -10,6 +10,8 @@ final class Totals {
     final Sums[][] itemPairs;
     /** Per index: respondent score paired with the eNPS answer. */
     final Sums[] driver;
+    /** Per say-do pair: keyed say answers paired with keyed do answers, over respondents with both. */
+    final Sums[] sayAndDo;
 
     Totals(Plan plan) {
         int indices = plan.indices.size();
@@ -17,6 +19,10 @@ final class Totals {
         itemClasses = new long[indices][][];
         itemPairs = new Sums[indices][];
         driver = new Sums[indices];
+        sayAndDo = new Sums[plan.pairs.size()];
+        for (int p = 0; p < sayAndDo.length; p++) {
+            sayAndDo[p] = new Sums(1);
+        }
         for (int x = 0; x < indices; x++) {
             int k = plan.indices.get(x).size();
             item[x] = new Sums[k];
@@ -33,6 +39,11 @@ final class Totals {
     }
 
     void add(Observation o, Plan plan) {
+        for (int p = 0; p < sayAndDo.length; p++) {
+            if (o.pairAnswered[p]) {
+                sayAndDo[p].add(o.pairSay[p], 1, o.pairDo[p]);
+            }
+        }
         for (int x = 0; x < item.length; x++) {
             if (o.answered[x] == 0) {
                 continue;
@@ -60,6 +71,9 @@ final class Totals {
     }
 
     void merge(Totals other) {
+        for (int p = 0; p < sayAndDo.length; p++) {
+            sayAndDo[p].merge(other.sayAndDo[p]);
+        }
         for (int x = 0; x < item.length; x++) {
             for (int j = 0; j < item[x].length; j++) {
                 item[x][j].merge(other.item[x][j]);

@@ -30,7 +30,8 @@ class ReportGoldenTest {
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     /** The expected file of each format. */
-    private static final List<String> EXPECTED = List.of("expected.html", "expected.md", "expected.json");
+    private static final List<String> EXPECTED =
+            List.of("expected.html", "expected.md", "expected.json", "expected.csv");
 
     static Stream<Arguments> cases() throws IOException {
         List<Arguments> cases = new ArrayList<>();
@@ -60,10 +61,11 @@ class ReportGoldenTest {
             reader.excluded().forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
         }
         Results results = accumulator.results().withExclusions(exclusions);
-        ReportModel model = ReportModel.of(questionnaire, results, "golden");
+        ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions("golden", java.util.OptionalLong.empty(), true));
         String actual = switch (expectedFile) {
             case "expected.html" -> new ReportRenderer(null).render(model, ReportFormat.HTML);
             case "expected.md" -> new ReportRenderer(null).render(model, ReportFormat.MD);
+            case "expected.csv" -> ScoresCsv.write(results);
             default -> ResultsJson.write(results);
         };
         Path expected = dir.resolve(expectedFile);

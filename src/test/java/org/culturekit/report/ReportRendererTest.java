@@ -98,6 +98,9 @@ class ReportRendererTest {
         String html = new ReportRenderer(null).render(Samples.model(), ReportFormat.HTML);
         assertTrue(html.contains("Safety " + Samples.HOSTILE_HTML), "index name");
         assertTrue(html.contains(Samples.HOSTILE_HTML + "</td>"), "group name");
+        assertTrue(html.contains("<li>" + Samples.HOSTILE_HTML + "<span class=\"count\">×5</span></li>"), "comment");
+        assertTrue(html.contains("call me on [phone number removed] or mail [e-mail removed]"), "redaction");
+        assertTrue(!html.contains("7946") && !html.contains("example.com"), "nothing of them is left");
         String bundled = new String(ReportRenderer.class.getClassLoader()
                 .getResourceAsStream("report-templates/report.ftlh").readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(count(bundled, "<script"), count(html, "<script"), "no <script beyond the template's own");

@@ -31,7 +31,8 @@ final class Samples {
                     new Item("a2", "Second item", "agree5", true, List.of()),
                     new Item("s1", "Say", "agree5", false, List.of()),
                     new Item("d1", "Do", "agree5", false, List.of()),
-                    new Item("nps", "Recommend", "likelihood", false, List.of())),
+                    new Item("nps", "Recommend", "likelihood", false, List.of()),
+                    new Item("comment", "Comment " + HOSTILE, Scale.TEXT, false, List.of())),
             List.of(new Index("a", "Safety " + HOSTILE, List.of("a1", "a2"),
                     List.of(new Band(OptionalDouble.of(50), "Low " + HOSTILE), new Band(OptionalDouble.empty(), "High")),
                     List.of(new Action("Low " + HOSTILE, "Do " + HOSTILE), new Action("High", "Keep going | ok")))),
@@ -39,7 +40,7 @@ final class Samples {
             Optional.of("nps"),
             List.of(new Segment("team", List.of("Team"), List.of(), Map.of()),
                     new Segment("level", List.of("Level"), List.of("Lead"), Map.of())),
-            Optional.empty(), List.of(), new Reporting(3, 3));
+            Optional.empty(), List.of("comment"), new Reporting(3, 3));
 
     private Samples() {}
 
@@ -50,11 +51,11 @@ final class Samples {
             "Tiny", "Tiny"};
         for (int r = 0; r < teams.length; r++) {
             int v = 1 + r % 5;
-            int[] answers = {v, 6 - v, Math.min(5, v + 1), v, r % 11};
+            int[] answers = {v, 6 - v, Math.min(5, v + 1), v, r % 11, Response.MISSING};
             responses.add(new Response("s.csv", r + 2, answers, List.of(teams[r], r % 3 == 0 ? "Lead" : "Member"),
-                    List.of()));
+                    List.of(r % 2 == 0 ? HOSTILE : "call me on +44 20 7946 0958 or mail a.b@example.com")));
         }
         Results results = Scorer.score(QUESTIONNAIRE, responses);
-        return ReportModel.of(QUESTIONNAIRE, results, "Wave " + HOSTILE);
+        return ReportModel.of(QUESTIONNAIRE, results, new ReportOptions("Wave " + HOSTILE, java.util.OptionalLong.of(40), true));
     }
 }

@@ -93,6 +93,10 @@ class ScorerTest {
         assertEquals(1.0, gap.dz(), EPS);
         // two of three gaps are at least 1
         assertEquals(200.0 / 3, gap.shareGapAtLeast1(), EPS);
+        // say 5, 4, 2 and do 3, 4, 1 over the three with both
+        assertEquals(11.0 / 3, gap.sayMean(), EPS);
+        assertEquals(8.0 / 3, gap.doMean(), EPS);
+        assertNull(results.sayDo().overall().sayMean());
     }
 
     @Test

@@ -1,0 +1,157 @@
+package org.culturekit.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.culturekit.scoring.Results;
+
+/**
+ * Writes {@link Results} as {@code scores.csv} in long format — one figure per row: {@code segment, group,
+ * measure, metric, value} — for spreadsheets and BI tools.
+ *
+ * <ul>
+ *   <li>The whole organisation is segment and group {@code all}; a measure is an index, an item
+ *       ({@code index/item}), a say-do pair ({@code sayDo/pair}), {@code sayDo} or {@code enps}.
+ *   <li>{@code value} is always a number written by a number formatter (or empty when undefined); the text
+ *       columns are made safe against formula injection (SECURITY.md R-XLS-1, -2).
+ *   <li>A suppressed group or cell is one row with metric {@code suppressed} and value 1, and nothing else,
+ *       exactly as in the other outputs.
+ * </ul>
+ */
+public final class ScoresCsv {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+    private static final String ALL = "all";
+
+    private final List<List<String>> rows = new ArrayList<>();
+
+    private ScoresCsv() {}
+
+    /** The CSV text, with a header row and {@code \n} line endings. */
+    public static String write(Results results) {
+        ScoresCsv csv = new ScoresCsv();
+        csv.everyone(results);
+        results.segments().forEach(csv::segment);
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
+            printer.printRecord("segment", "group", "measure", "metric", "value");
+            for (List<String> row : csv.rows) {
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private void everyone(Results results) {
+        for (Results.IndexResult index : results.indices()) {
+            add(ALL, ALL, index.id(), "n", (double) index.n());
+            add(ALL, ALL, index.id(), "mean", index.mean());
+            add(ALL, ALL, index.id(), "sd", index.sd());
+            add(ALL, ALL, index.id(), "ciLow", index.ciLow());
+            add(ALL, ALL, index.id(), "ciHigh", index.ciHigh());
+            add(ALL, ALL, index.id(), "score100", index.score100());
+            add(ALL, ALL, index.id(), "favorable", index.favorable());
+            add(ALL, ALL, index.id(), "neutral", index.neutral());
+            add(ALL, ALL, index.id(), "unfavorable", index.unfavorable());
+            add(ALL, ALL, index.id(), "alpha", index.alpha());
+            add(ALL, ALL, index.id(), "standardizedAlpha", index.standardizedAlpha());
+            for (Results.ItemResult item : index.items()) {
+                String measure = index.id() + "/" + item.id();
+                add(ALL, ALL, measure, "n", (double) item.n());
+                add(ALL, ALL, measure, "mean", item.mean());
+                add(ALL, ALL, measure, "sd", item.sd());
+                add(ALL, ALL, measure, "favorable", item.favorable());
+                add(ALL, ALL, measure, "itemTotal", item.itemTotal());
+                add(ALL, ALL, measure, "alphaIfDeleted", item.alphaIfDeleted());
+            }
+        }
+        if (results.sayDo() != null) {
+            gap("sayDo", results.sayDo().overall());
+            results.sayDo().pairs().forEach(pair -> gap("sayDo/" + pair.id(), pair));
+        }
+        if (results.enps() != null) {
+            add(ALL, ALL, "enps", "n", (double) results.enps().n());
+            add(ALL, ALL, "enps", "score", results.enps().score());
+        }
+        for (Results.Driver driver : results.drivers()) {
+            add(ALL, ALL, driver.id(), "rWithEnps", driver.r());
+        }
+    }
+
+    private void gap(String measure, Results.Gap gap) {
+        add(ALL, ALL, measure, "n", (double) gap.n());
+        add(ALL, ALL, measure, "meanGap", gap.meanGap());
+        add(ALL, ALL, measure, "ciLow", gap.ciLow());
+        add(ALL, ALL, measure, "ciHigh", gap.ciHigh());
+        add(ALL, ALL, measure, "p", gap.p());
+        add(ALL, ALL, measure, "shareGapAtLeast1", gap.shareGapAtLeast1());
+    }
+
+    private void segment(Results.SegmentResult segment) {
+        for (Results.Agreement agreement : segment.agreement()) {
+            add(segment.id(), ALL, agreement.index(), "icc1", agreement.icc1());
+            add(segment.id(), ALL, agreement.index(), "icc2", agreement.icc2());
+        }
+        for (Results.Group group : segment.groups()) {
+            if (group.suppressed()) {
+                add(segment.id(), group.value(), ALL, "suppressed", 1.0);
+                continue;
+            }
+            add(segment.id(), group.value(), ALL, "n", (double) group.n());
+            for (Results.GroupIndex cell : group.indices()) {
+                if (cell.suppressed()) {
+                    add(segment.id(), group.value(), cell.id(), "suppressed", 1.0);
+                    continue;
+                }
+                add(segment.id(), group.value(), cell.id(), "n", (double) cell.n());
+                add(segment.id(), group.value(), cell.id(), "mean", cell.mean());
+                add(segment.id(), group.value(), cell.id(), "sd", cell.sd());
+                add(segment.id(), group.value(), cell.id(), "favorable", cell.favorable());
+                add(segment.id(), group.value(), cell.id(), "rwg", cell.rwg());
+                add(segment.id(), group.value(), cell.id(), "deltaVsRest", cell.deltaVsRest());
+                add(segment.id(), group.value(), cell.id(), "q", cell.q());
+                if (cell.flag() != null) {
+                    add(segment.id(), group.value(), cell.id(), cell.flag(), 1.0);
+                }
+            }
+            if (group.sayDo() != null) {
+                if (group.sayDo().suppressed()) {
+                    add(segment.id(), group.value(), "sayDo", "suppressed", 1.0);
+                } else {
+                    add(segment.id(), group.value(), "sayDo", "n", (double) group.sayDo().n());
+                    add(segment.id(), group.value(), "sayDo", "meanGap", group.sayDo().meanGap());
+                }
+            }
+            if (group.enps() != null) {
+                if (group.enps().suppressed()) {
+                    add(segment.id(), group.value(), "enps", "suppressed", 1.0);
+                } else {
+                    add(segment.id(), group.value(), "enps", "n", (double) group.enps().n());
+                    add(segment.id(), group.value(), "enps", "score", group.enps().score());
+                }
+            }
+        }
+    }
+
+    private void add(String segment, String group, String measure, String metric, Double value) {
+        rows.add(List.of(SpreadsheetText.safe(segment), SpreadsheetText.safe(group), SpreadsheetText.safe(measure),
+                metric, number(value)));
+    }
+
+    /** A plain decimal with no exponent, the shortest that reads back as the same double; empty when undefined. */
+    static String number(Double value) {
+        if (value == null) {
+            return "";
+        }
+        if (!Double.isFinite(value)) {
+            throw new IllegalStateException("non-finite value " + value);
+        }
+        String plain = new BigDecimal(Double.toString(value)).toPlainString();
+        return plain.endsWith(".0") ? plain.substring(0, plain.length() - 2) : plain;
+    }
+}

@@ -1,0 +1,86 @@
+package org.culturekit.scoring;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The free-text answers to one comment question, kept per group of one segment for the report: redacted
+ * (e-mail addresses and phone numbers), ordered by their text rather than by when they were submitted, and
+ * bounded — the first {@link #KEPT} in that order per group are kept, the rest only counted — so memory does
+ * not grow with respondents.
+ */
+final class CommentSample {
+    /** The most comments kept per group and question. */
+    static final int KEPT = 200;
+
+    static final String EMAIL_REMOVED = "[e-mail removed]";
+    static final String PHONE_REMOVED = "[phone number removed]";
+
+    private static final Pattern EMAIL = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(\\.[\\p{L}\\p{N}-]+)+");
+    /** Nine or more digits with the usual separators, or a + followed by seven or more: a phone number. */
+    private static final Pattern PHONE =
+            Pattern.compile("\\+\\d[\\d ()./-]{5,}\\d|(?<![\\p{L}\\p{N}])\\d(?:[ ()./-]?\\d){8,}(?![\\p{L}\\p{N}])");
+
+    /** Per group label: the kept comments, sorted by their sort key, and how many there were in all. */
+    private final Map<String, Bucket> groups = new TreeMap<>();
+
+    /** The comments of one group. */
+    static final class Bucket {
+        /** Sort key → comment and how often it was written; equal texts share one entry. */
+        final TreeMap<String, Results.Comment> kept = new TreeMap<>();
+        long total;
+
+        void add(String comment) {
+            total++;
+            keep(sortKey(comment), new Results.Comment(comment, 1));
+        }
+
+        void merge(Bucket other) {
+            total += other.total;
+            other.kept.forEach(this::keep);
+        }
+
+        private void keep(String key, Results.Comment comment) {
+            kept.merge(key, comment, (a, b) -> new Results.Comment(a.text(), a.count() + b.count()));
+            // the cap bounds distinct texts; what falls off is still in total
+            while (kept.size() > KEPT) {
+                kept.pollLastEntry();
+            }
+        }
+    }
+
+    void add(String group, String text) {
+        String comment = redact(text.strip());
+        if (!comment.isEmpty()) {
+            groups.computeIfAbsent(group, g -> new Bucket()).add(comment);
+        }
+    }
+
+    void merge(CommentSample other) {
+        other.groups.forEach((group, bucket) -> groups.computeIfAbsent(group, g -> new Bucket()).merge(bucket));
+    }
+
+    Map<String, Bucket> groups() {
+        return groups;
+    }
+
+    /** {@code text} with e-mail addresses and phone numbers replaced. */
+    static String redact(String text) {
+        return PHONE.matcher(EMAIL.matcher(text).replaceAll(EMAIL_REMOVED)).replaceAll(PHONE_REMOVED);
+    }
+
+    /** Orders by the text as a reader sees it (case and spacing folded), then by the exact text. */
+    static String sortKey(String comment) {
+        return comment.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + "\u0000" + comment;
+    }
+
+    /** Several buckets as one. */
+    static Bucket combined(List<Bucket> buckets) {
+        Bucket all = new Bucket();
+        buckets.forEach(all::merge);
+        return all;
+    }
+}
