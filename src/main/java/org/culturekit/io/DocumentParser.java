@@ -79,6 +79,8 @@ final class DocumentParser {
             .loaderOptions(loaderOptions())
             // Yes, No, On, Off, Y and N stay text; only true and false are booleans.
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            // `key:` with nothing after it means "left out", as in YAML itself (the builder leaves this off)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .streamReadConstraints(LIMITS)
             .errorReportConfiguration(ERROR_REPORTS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

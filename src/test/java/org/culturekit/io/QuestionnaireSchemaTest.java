@@ -61,13 +61,10 @@ class QuestionnaireSchemaTest {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    /**
-     * Reads YAML as {@link DocumentParser} does: only true and false are booleans, and, since its factory too
-     * comes from {@code YAMLFactory.builder()} (which leaves {@code EMPTY_STRING_AS_NULL} off, unlike
-     * {@code new YAMLFactory()}), a key with nothing after it reads as empty text.
-     */
+    /** Reads YAML as {@link DocumentParser} does: only true and false are booleans; {@code key:} is null. */
     private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build());
 
