@@ -1,19 +1,25 @@
 /*
- * Generates examples/survey.csv: a made-up but realistic generic CSV export of the bundled
- * questionnaires/customer-centric-culture.yaml (version 2.0), used by the README quick start and the examples test.
+ * Generates three made-up but realistic generic CSV exports, one for each bundled questionnaire:
+ *
+ *   examples/survey.csv        questionnaires/customer-centric-culture.yaml (version 2.0), the full survey used by
+ *                              the README quick start and the examples test;
+ *   examples/pulse.csv         questionnaires/psych-safety-pulse.yaml, a later pulse wave in the same company;
+ *   examples/values-audit.csv  questionnaires/say-do-values-audit.yaml, the values audit template as shipped.
  *
  * Regenerate from the repository root (Java 17, no dependencies):
  *
- *     java examples/GenerateExample.java                  # writes examples/survey.csv
- *     java examples/GenerateExample.java OTHER.csv        # writes OTHER.csv
+ *     java examples/GenerateExample.java                  # writes all three files above
+ *     java examples/GenerateExample.java OTHER.csv        # writes only the full survey, to OTHER.csv
  *
  * Java 17 reads this source in the platform charset; under a non-UTF-8 locale (LANG=C, say) add
  * -Dfile.encoding=UTF-8, or the program stops rather than write garbled text.
  *
- * The output is byte-for-byte deterministic: a fixed seed for SplittableRandom, StrictMath for the normal
- * deviates, no clock, no locale-dependent formatting, UTF-8 without BOM and "\n" line endings.
+ * The output is byte-for-byte deterministic: a fixed seed per file for SplittableRandom (so the files do not
+ * share a random stream and adding a file, or changing one, leaves the others unchanged), StrictMath for the
+ * normal deviates, no clock, no locale-dependent formatting, UTF-8 without BOM and "\n" line endings. Fields
+ * are quoted as RFC 4180 requires and only then.
  *
- * What is in it (all of it invented; no real people):
+ * What is in survey.csv (all of it invented; no real people):
  *   - 330 respondents (ResponseId R_0001 ...), in 9 teams of uneven size, one of which ("Legal", 3 people) is
  *     below the questionnaire's minGroupSize of 5; about 15% answer Level "Leader", the rest "Team member".
  *     The teams roll up into 5 departments (Finance & Legal has 32 people); Tenure is "< 1 year", "1–3 years",
@@ -36,6 +42,20 @@
  *     matching modes are exercised.
  *   - About 40% leave a comment; the comments include commas, double quotes, embedded newlines, non-ASCII text
  *     (German, French, Chinese, Japanese, emoji), one that starts with "-" and one fake e-mail address.
+ *
+ * What is in pulse.csv: 180 respondents (P_0001 ...) from the same nine teams, Legal again with 3, and columns
+ * ResponseId, Team, Level, the six safety items (the same wording as in the full survey; safety_4 again headed
+ * by its id), the say-do pair on speaking up and the comment. The answers come from the same latent model; since
+ * the full survey, Billing has acted on its "At risk" result and is up by half a scale point on safety, while
+ * Customer Support has slipped a little. The "do" item sits about a point below the "say" item. Agree answers
+ * as in survey.csv; about 15% leave a comment.
+ *
+ * What is in values-audit.csv: 150 respondents (A_0001 ...) from the same nine teams (Legal 3), columns
+ * ResponseId, Team, Level, the five say-do pairs of the template, the three integrity items and the comment.
+ * Every "do" sits below its "say"; caring for employees' wellbeing shows by far the largest gap (about 1.9
+ * scale points in the model, against 0.5 to 1.0 for the others). A "follow-through" trait per respondent
+ * drives the integrity items and lifts every "do" answer, so the index and the gaps go together. Agree answers
+ * as in survey.csv; about 35% leave a comment.
  */
 
 import java.io.IOException;
@@ -51,11 +71,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-/** Writes the example survey export; see the comment above for what it contains. */
+/** Writes the example survey exports; see the comment above for what they contain. */
 public final class GenerateExample {
 
     private static final long SEED = 0x5EED_C0FFEEL;
-    private static final String DEFAULT_OUT = "examples/survey.csv";
+    // Derived seeds, one per further file, so that none of them touches the random stream of survey.csv.
+    private static final long PULSE_SEED = SEED + 1;
+    private static final long VALUES_AUDIT_SEED = SEED + 2;
+
+    private static final String SURVEY_OUT = "examples/survey.csv";
+    private static final String PULSE_OUT = "examples/pulse.csv";
+    private static final String VALUES_AUDIT_OUT = "examples/values-audit.csv";
 
     private static final String[] AGREE = {
         "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"
@@ -64,6 +90,8 @@ public final class GenerateExample {
     private static final double NOT_APPLICABLE_RATE = 0.005;
     private static final double CNPS_NOT_APPLICABLE_RATE = 0.03;
     private static final double COMMENT_RATE = 0.40;
+    private static final double PULSE_COMMENT_RATE = 0.15;
+    private static final double VALUES_AUDIT_COMMENT_RATE = 0.35;
     private static final double LEADER_SHARE = 0.15;
 
     /**
@@ -103,8 +131,14 @@ public final class GenerateExample {
         }
     }
 
-    /** A say-do pair; {@code gap} is how much lower "do" sits than "say" for a team member. */
+    /**
+     * A say-do pair; {@code gap} is how much lower "do" sits than "say" for a team member, and "do" also rises
+     * with the {@code driver} trait.
+     */
     private record Pair(String id, String sayText, String doText, double sayMean, double gap, Trait driver) {}
+
+    /** An item outside the trait model; {@code mean} is its keyed mean, as for {@link IndexItem}. */
+    private record PlainItem(String id, String text, double mean, boolean reverse) {}
 
     /**
      * A team: its department, size, effect on each trait (in {@link Trait} order; for traits other than safety
@@ -113,6 +147,19 @@ public final class GenerateExample {
      */
     private record Team(String name, String department, int size, double[] effects, double[] locations,
             boolean polarised) {}
+
+    /** How many of a team answer one survey, and how far its safety has moved since the full survey. */
+    private record Turnout(Team team, int size, double safetyShift) {}
+
+    /** One respondent before answering: their team, whether a leader, and their team's safety shift. */
+    private record Member(Team team, boolean leader, double safetyShift) {}
+
+    /** A respondent's latent state: the general mood and one level per trait, in scale points around 0. */
+    private record Latent(double mood, Map<Trait, Double> traits) {
+        double get(Trait trait) {
+            return traits.get(trait);
+        }
+    }
 
     private static final String[] LOCATIONS = {"Manchester", "Rotterdam", "Lyon", "Kraków"};
     /** Shifts every trait of a respondent at that location. */

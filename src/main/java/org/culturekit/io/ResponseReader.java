@@ -267,7 +267,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     }
 
     private Response toResponse(Table.Row row) {
-        List<String> cells = row.cells();
+        List<String> cells = widened(row.cells());
         long line = row.line();
         if (cells.size() != columns.columns().size()) {
             throw new InputException(new Problem(file, line, 0, "this row has " + cells.size()
@@ -339,6 +339,18 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             groups.add(segments.get(s).values().getOrDefault(value, value));
         }
         return new Response(file, line, answers, groups, comments);
+    }
+
+    /** A spreadsheet row that stops before its last empty cells, given them back. */
+    private List<String> widened(List<String> cells) {
+        if (cells.size() >= columns.columns().size() || !table.omitsTrailingEmptyCells()) {
+            return cells;
+        }
+        List<String> padded = new ArrayList<>(cells);
+        while (padded.size() < columns.columns().size()) {
+            padded.add("");
+        }
+        return padded;
     }
 
     private String metadata(List<String> cells, String... headers) {

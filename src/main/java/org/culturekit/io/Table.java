@@ -18,6 +18,14 @@ interface Table extends Closeable {
     /** How the file was read, for {@code inspect}: for example "UTF-8 with BOM, ';'-separated". */
     String describe();
 
+    /**
+     * Whether a row may stop before its last empty cells, as spreadsheet rows do; a CSV record must have every
+     * field, so there a short row is an error.
+     */
+    default boolean omitsTrailingEmptyCells() {
+        return false;
+    }
+
     /** Releases the file; never throws for a read-only source. */
     @Override
     void close();

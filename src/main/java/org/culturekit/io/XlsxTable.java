@@ -339,6 +339,11 @@ final class XlsxTable implements Table {
     }
 
     @Override
+    public boolean omitsTrailingEmptyCells() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return description;
     }

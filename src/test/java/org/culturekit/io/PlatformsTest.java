@@ -2,7 +2,14 @@ package org.culturekit.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +72,50 @@ class PlatformsTest {
         assertEquals(previews, excluded.get(0).getOrDefault(Platform.PREVIEW, 0L), "previews");
         assertEquals(partials, excluded.get(0).getOrDefault(Platform.PARTIAL, 0L), "partial responses");
         assertEquals(reference, results, file + " scores differently from generic.csv");
+    }
+
+    @Test
+    void aMicrosoftFormsWorkbookScoresTheSame(@TempDir Path dir) throws IOException {
+        // MS Forms' native export: ID, Start time, Completion time, Email, Name, then the questions, with
+        // numbers as numeric cells and times as date cells; built from generic.csv's rows
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(DIR.resolve("generic.csv"), StandardCharsets.UTF_8)).getRecords();
+        List<String> questions = List.of("I can raise problems without being blamed.",
+                "Mistakes are held against you here.", "Asking for help is easy here.",
+                "We listen to what customers tell us.", "How likely are you to recommend working here?");
+        Path workbook = XlsxFixtures.written(dir.resolve("Form1.xlsx"), "Form1", sheet -> {
+            List<String> header = new ArrayList<>(List.of("ID", "Start time", "Completion time", "Email", "Name",
+                    "Which team are you in?"));
+            header.addAll(questions);
+            for (int c = 0; c < header.size(); c++) {
+                sheet.value(0, c, header.get(c));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                CSVRecord row = rows.get(r);
+                sheet.value(r + 1, 0, r + 1);
+                sheet.value(r + 1, 1, java.time.LocalDateTime.of(2026, 4, 22, 9, r));
+                sheet.style(r + 1, 1).format("m/d/yy h:mm").set();
+                sheet.value(r + 1, 2, java.time.LocalDateTime.of(2026, 4, 22, 10, r));
+                sheet.style(r + 1, 2).format("m/d/yy h:mm").set();
+                sheet.value(r + 1, 3, "anonymous");
+                sheet.value(r + 1, 5, row.get("Team"));
+                for (int q = 0; q < questions.size(); q++) {
+                    String answer = row.get(questions.get(q));
+                    if (answer.matches("\\d+")) {
+                        sheet.value(r + 1, 6 + q, Integer.parseInt(answer));
+                    } else if (!answer.isEmpty()) {
+                        sheet.value(r + 1, 6 + q, answer);
+                    }
+                }
+            }
+        });
+        Accumulator accumulator = new Accumulator(questionnaire);
+        try (ResponseReader reader = ResponseReader.open(workbook, questionnaire)) {
+            assertEquals(Platform.MS_FORMS, reader.platform());
+            reader.forEach(accumulator::add);
+            assertEquals(0, reader.problemCount(), reader.problems().toString());
+        }
+        assertEquals(reference, accumulator.results());
     }
 
     @ParameterizedTest(name = "{0}")
