@@ -446,15 +446,164 @@ public final class GenerateExample {
             "Time to actually talk to customers.");
 
 
-    private final SplittableRandom random = new SplittableRandom(SEED);
+    // ---- The pulse (psych-safety-pulse.yaml) ----
+
+    /** The six safety items, worded exactly as in the full survey (safety_4 again headed by its id). */
+    private static final List<IndexItem> PULSE_ITEMS =
+            ITEMS.stream().filter(item -> item.trait() == Trait.SAFETY).toList();
+
+    private static final Pair SPEAKING_UP = new Pair("speaking_up",
+            "Our leaders say that they want people to speak up, even when the news is bad.",
+            "In the last month, our leaders' reactions showed that they want people to speak up, even when the news is bad.",
+            4.1, 1.0, Trait.SAFETY);
+
+    private static final String PULSE_COMMENT_HEADER = "What one thing would make it easier to speak up in this team?";
+
+    /** Who answered the pulse: about 55% of each team, Legal again all 3; Billing up since, Support down. */
+    private static final List<Turnout> PULSE_TURNOUT = List.of(
+            new Turnout(team("Customer Support"), 38, -0.2),
+            new Turnout(team("Sales"), 26, 0.0),
+            new Turnout(team("Onboarding"), 20, 0.0),
+            new Turnout(team("Billing"), 16, 0.5),
+            new Turnout(team("Product"), 22, 0.0),
+            new Turnout(team("Field Service"), 30, 0.0),
+            new Turnout(team("Marketing"), 13, 0.0),
+            new Turnout(team("Data & Analytics"), 12, 0.0),
+            new Turnout(team("Legal"), 3, 0.0));
+
+    private static final List<String> PULSE_CRITICAL_COMMENTS = List.of(
+            "If the first reaction to bad news were \"thanks for telling me\" instead of a sigh.",
+            "Our stand-up is too rushed to raise anything. Ten minutes a week just for problems, please.",
+            "Retros where the manager isn't in the room for the first half.",
+            "I raised the rota problem twice and nothing changed, so why would I raise it again?",
+            "Honestly, after the last incident review nobody wants to be the one who found the bug.",
+            "Anonymous questions at the all-hands, and real answers to them.",
+            "Less \"let's take that offline\", which in practice means never.",
+            "Mehr Rückendeckung, wenn man einen Fehler meldet – nicht zuerst Schuldige suchen.",
+            "Qu'on arrête de couper la parole aux plus jeunes en réunion.",
+            "Managers who admit when they don't know something.\nThat would make it easier for the rest of us.",
+            "Stop forwarding our concerns up the chain with our names on them.",
+            "Fewer people in the room. I don't speak up in front of 30 people, and I'm not the only one.",
+            "Since the reorganisation it feels risky to disagree with anything, so people just nod.",
+            "Follow up on what we raise; even a \"no, because …\" is better than silence.",
+            "問題を報告した人が責められない仕組みがほしいです。");
+
+    private static final List<String> PULSE_POSITIVE_COMMENTS = List.of(
+            "Our lead now asks \"what's blocking you?\" every week, and means it. Big change since the last survey.",
+            "Keep the blameless reviews. They work.",
+            "It's already easy in our team, honestly. Our manager thanks people for bad news.",
+            "The anonymous channel helps, but most things we now just say out loud 👍",
+            "More of the same; the retro format we started in spring is good.",
+            "Nothing, it's fine here. Maybe share what happened with the last pulse results.");
+
+    private static final List<String> PULSE_SHORT_COMMENTS = List.of(
+            "More time in meetings.",
+            "Smaller meetings.",
+            "Nothing to add.",
+            "Anonymous feedback.",
+            "Act on what we say.",
+            "Less blame.",
+            "Listen more.",
+            "Tell us what happened next.");
+
+    // ---- The values audit (say-do-values-audit.yaml, the template as shipped) ----
+
+    /** The template's five values; caring for employees' wellbeing has by far the largest gap. */
+    private static final List<Pair> VALUE_PAIRS = List.of(
+            new Pair("value_1", "Our leaders say that customers come first.",
+                    "In the last three months, our leaders' decisions showed that customers come first.", 4.2, 0.7,
+                    Trait.EMPATHY),
+            new Pair("value_2", "Our leaders say that mistakes are a chance to learn.",
+                    "In the last three months, our leaders' decisions showed that mistakes are a chance to learn.",
+                    3.9, 0.9, Trait.SAFETY),
+            new Pair("value_3", "Our leaders say that they care about employees' wellbeing.",
+                    "In the last three months, our leaders' decisions showed that they care about employees' wellbeing.",
+                    4.0, 1.9, Trait.RECOGNITION),
+            new Pair("value_4", "Our leaders say that we act honestly, even when it costs us.",
+                    "In the last three months, our leaders' decisions showed that we act honestly, even when it costs us.",
+                    4.1, 0.5, Trait.ETHICS),
+            new Pair("value_5", "Our leaders say that departments should work as one team.",
+                    "In the last three months, our leaders' decisions showed that departments should work as one team.",
+                    3.9, 1.0, Trait.ALIGNMENT));
+
+    /** The integrity index, answered from the respondent's follow-through trait. */
+    private static final List<PlainItem> INTEGRITY_ITEMS = List.of(
+            new PlainItem("integrity_1", "Our leaders do what they say they will do.", 3.3, false),
+            new PlainItem("integrity_2", "When our leaders cannot keep a promise, they say so early and explain why.",
+                    3.0, false),
+            new PlainItem("integrity_3", "Changes our leaders announce are often quietly dropped a few months later.",
+                    3.1, true));
+
+    private static final String VALUES_AUDIT_COMMENT_HEADER =
+            "Where do our leaders' words and actions differ most? Please give an example.";
+
+    /** Who answered the audit: under half of each team, Legal again all 3. */
+    private static final List<Turnout> VALUES_AUDIT_TURNOUT = List.of(
+            new Turnout(team("Customer Support"), 32, 0.0),
+            new Turnout(team("Sales"), 22, 0.0),
+            new Turnout(team("Onboarding"), 16, 0.0),
+            new Turnout(team("Billing"), 13, 0.0),
+            new Turnout(team("Product"), 18, 0.0),
+            new Turnout(team("Field Service"), 25, 0.0),
+            new Turnout(team("Marketing"), 11, 0.0),
+            new Turnout(team("Data & Analytics"), 10, 0.0),
+            new Turnout(team("Legal"), 3, 0.0));
+
+    private static final List<String> VALUES_AUDIT_CRITICAL_COMMENTS = List.of(
+            "Wellbeing: we got a webinar on burnout and, the same week, a hiring freeze and another weekend release.",
+            "\"People first\" at the town hall, then the team was cut by a third without a word to us beforehand.",
+            "They say mistakes are for learning, but the last person who admitted one was moved off the project.",
+            "Customers first, except when the quarter is tight. Then it's the numbers first.",
+            "One team? Sales and Support still have targets that pull in opposite directions.",
+            "Workload. Everyone talks about balance, nobody removes any work.\nThe overtime is simply expected.",
+            "We were promised a training budget of four days each. It was quietly dropped in March.",
+            "Honesty \"even when it costs us\" – but we still haven't told customers about the known billing bug.",
+            "The wellbeing survey was run, the results were never shared, and nothing changed.",
+            "Leaders say they care, but the only recognition is for hitting targets.",
+            "Die Geschäftsleitung spricht von Wertschätzung, aber Überstunden werden einfach erwartet.",
+            "On parle d'« une seule équipe », mais chaque département garde ses informations pour lui.",
+            "Flexible working was announced, then every request in our team was refused.",
+            "When a project fails the message is \"lessons learned\"; in practice someone gets the blame, and it's rarely a director.",
+            "Decisions about our team arrive by e-mail on Friday afternoon. That's not how you treat people you care about.",
+            "言っていることとやっていることが違う。特に働き方について。",
+            "Mental health days exist on paper. Taking one is frowned upon.",
+            "The honesty value is real in my experience, the wellbeing one is not.");
+
+    private static final List<String> VALUES_AUDIT_POSITIVE_COMMENTS = List.of(
+            "Honestly, they mostly do what they say. Last month's change to the refund policy is a good example.",
+            "Our director turned down a profitable deal because it wasn't right for the customer. Words matched deeds.",
+            "I can't think of a big one. Maybe explain better why plans change.",
+            "The post-incident reviews really are blameless now, credit where it's due.",
+            "They kept the promise of no redundancies this year, which earned a lot of trust.");
+
+    private static final List<String> VALUES_AUDIT_SHORT_COMMENTS = List.of(
+            "Wellbeing.",
+            "Workload.",
+            "Work-life balance.",
+            "Recognition.",
+            "Hard to say.",
+            "Nothing specific.",
+            "Overtime.",
+            "Cross-team targets.");
+
+    private final SplittableRandom random;
     // Comments draw from their own stream, so editing the comment lists leaves every answer unchanged.
-    private final SplittableRandom commentRandom = random.split();
+    private final SplittableRandom commentRandom;
     private final List<String> critical;
     private final List<String> positive;
+    private final List<String> shortComments;
 
-    private GenerateExample() {
-        critical = shuffled(CRITICAL_COMMENTS);
-        positive = shuffled(POSITIVE_COMMENTS);
+    /**
+     * A generator for one file: answers are drawn from {@code seed}, comments from a stream split off it and
+     * picked from the given lists (see {@link #comment}).
+     */
+    private GenerateExample(long seed, List<String> criticalComments, List<String> positiveComments,
+            List<String> shortComments) {
+        random = new SplittableRandom(seed);
+        commentRandom = random.split();
+        critical = shuffled(criticalComments);
+        positive = shuffled(positiveComments);
+        this.shortComments = shortComments;
     }
 
     public static void main(String[] args) throws IOException {
@@ -469,20 +618,45 @@ public final class GenerateExample {
             System.err.println("usage: java examples/GenerateExample.java [OUT.csv]");
             System.exit(2);
         }
-        Path out = Path.of(args.length == 1 ? args[0] : DEFAULT_OUT);
+        if (args.length == 1) {
+            write(Path.of(args[0]), survey());
+            return;
+        }
+        write(Path.of(SURVEY_OUT), survey());
+        write(Path.of(PULSE_OUT), pulse());
+        write(Path.of(VALUES_AUDIT_OUT), valuesAudit());
+    }
+
+    /** The full survey, for customer-centric-culture.yaml. */
+    private static String survey() {
+        return new GenerateExample(SEED, CRITICAL_COMMENTS, POSITIVE_COMMENTS, SHORT_COMMENTS).writeSurvey();
+    }
+
+    /** The later pulse wave, for psych-safety-pulse.yaml. */
+    private static String pulse() {
+        return new GenerateExample(PULSE_SEED, PULSE_CRITICAL_COMMENTS, PULSE_POSITIVE_COMMENTS,
+                PULSE_SHORT_COMMENTS).writePulse();
+    }
+
+    /** The values audit, for say-do-values-audit.yaml. */
+    private static String valuesAudit() {
+        return new GenerateExample(VALUES_AUDIT_SEED, VALUES_AUDIT_CRITICAL_COMMENTS, VALUES_AUDIT_POSITIVE_COMMENTS,
+                VALUES_AUDIT_SHORT_COMMENTS).writeValuesAudit();
+    }
+
+    private static void write(Path out, String csv) throws IOException {
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        StringBuilder csv = new StringBuilder();
-        new GenerateExample().write(csv);
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            writer.write(csv.toString());
+            writer.write(csv);
         }
         System.err.println("wrote " + out);
     }
 
-    private void write(StringBuilder csv) {
+    private String writeSurvey() {
+        StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("ResponseId", "Team", "Department", "Level", "Tenure",
                 "Location"));
         for (IndexItem item : ITEMS) {
@@ -497,51 +671,145 @@ public final class GenerateExample {
         header.add(COMMENT_HEADER);
         row(csv, header);
 
-        // Members of each team, leaders first, then shuffled into submission order.
-        List<Team> teamOf = new ArrayList<>();
-        List<Boolean> leaderOf = new ArrayList<>();
+        List<Turnout> everyone = new ArrayList<>();
         for (Team team : TEAMS) {
-            int leaders = Math.max(1, (int) Math.round(team.size() * LEADER_SHARE));
-            for (int i = 0; i < team.size(); i++) {
-                teamOf.add(team);
-                leaderOf.add(i < leaders);
-            }
+            everyone.add(new Turnout(team, team.size(), 0.0));
         }
-        int[] order = new int[teamOf.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        List<Member> members = roster(everyone);
+        for (int n = 0; n < members.size(); n++) {
+            row(csv, surveyRespondent(n + 1, members.get(n)));
         }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
-
-        for (int n = 0; n < order.length; n++) {
-            Team team = teamOf.get(order[n]);
-            boolean leader = leaderOf.get(order[n]);
-            row(csv, respondent(n + 1, team, leader));
-        }
+        return csv.toString();
     }
 
-    private List<String> respondent(int number, Team team, boolean leader) {
+    private List<String> surveyRespondent(int number, Member member) {
+        Team team = member.team();
+        boolean leader = member.leader();
         int tenure = pick(leader ? TENURE_WEIGHTS_LEADER : TENURE_WEIGHTS_MEMBER);
         int location = pick(team.locations());
         List<String> fields = new ArrayList<>();
         fields.add(String.format(Locale.ROOT, "R_%04d", number));
         fields.add(team.name());
         fields.add(team.department());
-        fields.add(leader ? "Leader" : "Team member");
+        fields.add(level(leader));
         fields.add(TENURES[tenure]);
         fields.add(LOCATIONS[location]);
 
-        // Latent traits in scale points around 0. Safety: general mood + team + leader bonus + noise; every
-        // other trait: its loading on safety + the same mood + its own team effect, extra leader bonus and noise.
+        Latent latent = latent(member, tenure, location);
+        for (IndexItem item : ITEMS) {
+            fields.add(answer(item.mean(), item.reverse(), latent.get(item.trait())));
+        }
+        sayDo(fields, PAIRS, latent, leader, 0.0);
+
+        double likelihood = 7.2 + 1.1 * latent.get(Trait.SAFETY) + 0.5 * latent.get(Trait.RECOGNITION)
+                + 0.3 * latent.get(Trait.EMPATHY) + 1.5 * gaussian();
+        fields.add(zeroToTen(likelihood, 0.0));
+
+        double customers = 7.0 + 0.7 * latent.get(Trait.EMPATHY) + 0.5 * latent.get(Trait.ETHICS)
+                + 0.5 * latent.get(Trait.ALIGNMENT) + 1.4 * gaussian();
+        fields.add(zeroToTen(customers, CNPS_NOT_APPLICABLE_RATE));
+
+        double contentment =
+                (latent.get(Trait.SAFETY) + latent.get(Trait.EMPATHY) + latent.get(Trait.ALIGNMENT)) / 3.0;
+        fields.add(maybeComment(COMMENT_RATE, contentment));
+        return fields;
+    }
+
+    private String writePulse() {
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("ResponseId", "Team", "Level"));
+        for (IndexItem item : PULSE_ITEMS) {
+            header.add(item.header());
+        }
+        header.add(SPEAKING_UP.sayText());
+        header.add(SPEAKING_UP.doText());
+        header.add(PULSE_COMMENT_HEADER);
+        row(csv, header);
+
+        List<Member> members = roster(PULSE_TURNOUT);
+        for (int n = 0; n < members.size(); n++) {
+            Member member = members.get(n);
+            Latent latent = latent(member);
+            List<String> fields = new ArrayList<>(List.of(String.format(Locale.ROOT, "P_%04d", n + 1),
+                    member.team().name(), level(member.leader())));
+            for (IndexItem item : PULSE_ITEMS) {
+                fields.add(answer(item.mean(), item.reverse(), latent.get(item.trait())));
+            }
+            sayDo(fields, List.of(SPEAKING_UP), latent, member.leader(), 0.0);
+            fields.add(maybeComment(PULSE_COMMENT_RATE, latent.get(Trait.SAFETY)));
+            row(csv, fields);
+        }
+        return csv.toString();
+    }
+
+    private String writeValuesAudit() {
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("ResponseId", "Team", "Level"));
+        for (Pair pair : VALUE_PAIRS) {
+            header.add(pair.sayText());
+            header.add(pair.doText());
+        }
+        for (PlainItem item : INTEGRITY_ITEMS) {
+            header.add(item.text());
+        }
+        header.add(VALUES_AUDIT_COMMENT_HEADER);
+        row(csv, header);
+
+        List<Member> members = roster(VALUES_AUDIT_TURNOUT);
+        for (int n = 0; n < members.size(); n++) {
+            Member member = members.get(n);
+            Latent latent = latent(member);
+            List<String> fields = new ArrayList<>(List.of(String.format(Locale.ROOT, "A_%04d", n + 1),
+                    member.team().name(), level(member.leader())));
+            // How far this respondent sees leaders follow through on their word: it drives the integrity items
+            // and lifts every "do" answer.
+            double followThrough = 0.4 * latent.get(Trait.TRUST) + 0.3 * latent.mood()
+                    + (member.leader() ? 0.3 : 0.0) + 0.45 * gaussian();
+            sayDo(fields, VALUE_PAIRS, latent, member.leader(), 0.4 * followThrough);
+            for (PlainItem item : INTEGRITY_ITEMS) {
+                fields.add(answer(item.mean(), item.reverse(), followThrough));
+            }
+            fields.add(maybeComment(VALUES_AUDIT_COMMENT_RATE, followThrough));
+            row(csv, fields);
+        }
+        return csv.toString();
+    }
+
+    /** The members of each team who answer, leaders first, then shuffled into submission order. */
+    private List<Member> roster(List<Turnout> turnouts) {
+        List<Member> members = new ArrayList<>();
+        for (Turnout turnout : turnouts) {
+            int leaders = Math.max(1, (int) Math.round(turnout.size() * LEADER_SHARE));
+            for (int i = 0; i < turnout.size(); i++) {
+                members.add(new Member(turnout.team(), i < leaders, turnout.safetyShift()));
+            }
+        }
+        for (int i = members.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            members.set(i, members.set(j, members.get(i)));
+        }
+        return members;
+    }
+
+    /** Draws a tenure and location the same way as for the full survey (not written out), then the traits. */
+    private Latent latent(Member member) {
+        int tenure = pick(member.leader() ? TENURE_WEIGHTS_LEADER : TENURE_WEIGHTS_MEMBER);
+        int location = pick(member.team().locations());
+        return latent(member, tenure, location);
+    }
+
+    /**
+     * Latent traits in scale points around 0. Safety: general mood + team + leader bonus + noise (+ the team's
+     * shift since the full survey); every other trait: its loading on safety + the same mood + its own team
+     * effect, extra leader bonus and noise.
+     */
+    private Latent latent(Member member, int tenure, int location) {
+        Team team = member.team();
+        boolean leader = member.leader();
         double mood = 0.45 * gaussian() + TENURE_MOOD[tenure] + LOCATION_MOOD[location];
         double camp = team.polarised() ? (random.nextBoolean() ? 1.0 : -1.0) : 0.0;
         double safety = team.effects()[Trait.SAFETY.ordinal()] + 1.4 * camp + (leader ? 0.55 : 0.0) + mood
-                + 0.55 * gaussian();
+                + 0.55 * gaussian() + member.safetyShift();
         Map<Trait, Double> traits = new EnumMap<>(Trait.class);
         traits.put(Trait.SAFETY, safety);
         for (Trait trait : Trait.values()) {
@@ -555,38 +823,56 @@ public final class GenerateExample {
             }
             traits.put(trait, level);
         }
+        return new Latent(mood, traits);
+    }
 
-        for (IndexItem item : ITEMS) {
-            double keyed = item.mean() + traits.get(item.trait());
-            // Agreement with a reverse-worded statement runs the other way: keyed = 1 + 5 - answer.
-            double agreement = item.reverse() ? 6.0 - keyed : keyed;
-            fields.add(agree(agreement + 0.8 * gaussian()));
-        }
+    /**
+     * Answers an agree item with keyed mean {@code mean} for a respondent at {@code level} on what it measures.
+     * Agreement with a reverse-worded statement runs the other way (keyed = 1 + 5 - answer), so a respondent
+     * high on the trait disagrees with it.
+     */
+    private String answer(double mean, boolean reverse, double level) {
+        double keyed = mean + level;
+        double agreement = reverse ? 6.0 - keyed : keyed;
+        return agree(agreement + 0.8 * gaussian());
+    }
 
-        // How respondents hear leaders talk, shared by the "say" items.
-        double heard = 0.5 * mood + 0.45 * gaussian() + (leader ? 0.2 : 0.0);
-        for (Pair pair : PAIRS) {
+    /**
+     * Answers say-do pairs. "Say" is how the respondent hears leaders talk, shared by all pairs; "do" sits the
+     * pair's gap below it (0.4 less for leaders), rises with the pair's driver trait and by {@code doShift}.
+     */
+    private void sayDo(List<String> fields, List<Pair> pairs, Latent latent, boolean leader, double doShift) {
+        double heard = 0.5 * latent.mood() + 0.45 * gaussian() + (leader ? 0.2 : 0.0);
+        for (Pair pair : pairs) {
             double gap = leader ? pair.gap() - 0.4 : pair.gap();
             fields.add(agree(pair.sayMean() + heard + 0.55 * gaussian()));
-            fields.add(agree(pair.sayMean() - gap + heard + 0.5 * traits.get(pair.driver()) + 0.6 * gaussian()));
+            fields.add(agree(pair.sayMean() - gap + heard + 0.5 * latent.get(pair.driver()) + 0.6 * gaussian()
+                    + doShift));
         }
+    }
 
-        double likelihood = 7.2 + 1.1 * safety + 0.5 * traits.get(Trait.RECOGNITION)
-                + 0.3 * traits.get(Trait.EMPATHY) + 1.5 * gaussian();
-        fields.add(zeroToTen(likelihood, 0.0));
-
-        double customers = 7.0 + 0.7 * traits.get(Trait.EMPATHY) + 0.5 * traits.get(Trait.ETHICS)
-                + 0.5 * traits.get(Trait.ALIGNMENT) + 1.4 * gaussian();
-        fields.add(zeroToTen(customers, CNPS_NOT_APPLICABLE_RATE));
-
-        String comment = "";
-        if (commentRandom.nextDouble() < COMMENT_RATE) {
-            double contentment = (safety + traits.get(Trait.EMPATHY) + traits.get(Trait.ALIGNMENT)) / 3.0
-                    + 0.3 * gaussian(commentRandom);
-            comment = comment(contentment > 0.3);
+    /**
+     * With probability {@code rate} a comment, critical or positive as the respondent's {@code contentment}
+     * (give or take some noise) is below or above 0.3; otherwise blank.
+     */
+    private String maybeComment(double rate, double contentment) {
+        if (commentRandom.nextDouble() >= rate) {
+            return "";
         }
-        fields.add(comment);
-        return fields;
+        return comment(contentment + 0.3 * gaussian(commentRandom) > 0.3);
+    }
+
+    private static Team team(String name) {
+        for (Team team : TEAMS) {
+            if (team.name().equals(name)) {
+                return team;
+            }
+        }
+        throw new IllegalArgumentException("no team " + name);
+    }
+
+    private static String level(boolean leader) {
+        return leader ? "Leader" : "Team member";
     }
 
     /** Rounds a latent agreement to the agree scale and writes its label, blank or "N/A". */
@@ -641,7 +927,7 @@ public final class GenerateExample {
         List<String> second = contented ? critical : positive;
         // Mostly from the matching pool; some short generic answers throughout, and only those at the end.
         if (commentRandom.nextDouble() < 0.15) {
-            return SHORT_COMMENTS.get(commentRandom.nextInt(SHORT_COMMENTS.size()));
+            return shortComments.get(commentRandom.nextInt(shortComments.size()));
         }
         if (!first.isEmpty()) {
             return first.remove(first.size() - 1);
@@ -649,7 +935,7 @@ public final class GenerateExample {
         if (!second.isEmpty() && commentRandom.nextBoolean()) {
             return second.remove(second.size() - 1);
         }
-        return SHORT_COMMENTS.get(commentRandom.nextInt(SHORT_COMMENTS.size()));
+        return shortComments.get(commentRandom.nextInt(shortComments.size()));
     }
 
     private List<String> shuffled(List<String> source) {

@@ -38,15 +38,15 @@ final class QuestionnaireDecoder {
     private static final Pattern QUESTIONNAIRE_ID = Pattern.compile("[a-z0-9-]+");
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
-    private static final List<String> KEYS = List.of("id", "title", "version", "language", "scales", "items",
-            "indices", "sayDo", "enps", "segments", "respondentId", "comments", "reporting");
-    private static final List<String> ITEM_KEYS = List.of("id", "text", "scale", "reverse", "columns");
-    private static final List<String> INDEX_KEYS = List.of("id", "name", "items", "bands", "actions");
-    private static final List<String> BAND_KEYS = List.of("below", "label");
-    private static final List<String> ACTION_KEYS = List.of("band", "text");
-    private static final List<String> SAY_DO_KEYS = List.of("id", "name", "say", "do");
-    private static final List<String> SEGMENT_KEYS = List.of("id", "column", "columns", "leader", "values");
-    private static final List<String> REPORTING_KEYS = List.of("minGroupSize", "minCommentGroupSize");
+    // the keys each part may have come from the shipped JSON Schema, so editors and the loader agree
+    private static final List<String> KEYS = QuestionnaireSchema.keys("");
+    private static final List<String> ITEM_KEYS = QuestionnaireSchema.keys("item");
+    private static final List<String> INDEX_KEYS = QuestionnaireSchema.keys("index");
+    private static final List<String> BAND_KEYS = QuestionnaireSchema.keys("band");
+    private static final List<String> ACTION_KEYS = QuestionnaireSchema.keys("action");
+    private static final List<String> SAY_DO_KEYS = QuestionnaireSchema.keys("sayDoPair");
+    private static final List<String> SEGMENT_KEYS = QuestionnaireSchema.keys("segment");
+    private static final List<String> REPORTING_KEYS = QuestionnaireSchema.keys("reporting");
 
     private final Problems problems;
     /** Every declared scale id, in file order, whether or not the scale itself is valid. */

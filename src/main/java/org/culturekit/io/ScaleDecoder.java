@@ -17,7 +17,7 @@ import org.culturekit.model.Scale;
  * values and checking that every answer a respondent might give maps to one value only.
  */
 final class ScaleDecoder {
-    static final List<String> KEYS = List.of("min", "max", "labels", "favorable", "notApplicable", "aliases");
+    static final List<String> KEYS = QuestionnaireSchema.keys("scale");
 
     /** Scale values stay far from Response's sentinels and from int overflow in {@code min + max − value}. */
     static final int MAX_MAGNITUDE = 1_000_000;
