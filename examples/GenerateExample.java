@@ -1,14 +1,16 @@
 /*
- * Generates three made-up but realistic generic CSV exports, one for each bundled questionnaire:
+ * Generates four made-up but realistic generic CSV exports, at least one for each bundled questionnaire:
  *
- *   examples/survey.csv        questionnaires/customer-centric-culture.yaml (version 2.0), the full survey used by
- *                              the README quick start and the examples test;
- *   examples/pulse.csv         questionnaires/psych-safety-pulse.yaml, a later pulse wave in the same company;
- *   examples/values-audit.csv  questionnaires/say-do-values-audit.yaml, the values audit template as shipped.
+ *   examples/survey.csv          questionnaires/customer-centric-culture.yaml (version 2.0), the full survey used
+ *                                by the README quick start and the examples test; wave 2026-Q4;
+ *   examples/survey-2026-q2.csv  the same questionnaire and columns, the earlier wave 2026-Q2, for comparing
+ *                                waves (--baseline, --history) and the CI recipes in examples/ci/;
+ *   examples/pulse.csv           questionnaires/psych-safety-pulse.yaml, a later pulse wave in the same company;
+ *   examples/values-audit.csv    questionnaires/say-do-values-audit.yaml, the values audit template as shipped.
  *
  * Regenerate from the repository root (Java 17, no dependencies):
  *
- *     java examples/GenerateExample.java                  # writes all three files above
+ *     java examples/GenerateExample.java                  # writes all four files above
  *     java examples/GenerateExample.java OTHER.csv        # writes only the full survey, to OTHER.csv
  *
  * Java 17 reads this source in the platform charset; under a non-UTF-8 locale (LANG=C, say) add
@@ -42,6 +44,20 @@
  *     matching modes are exercised.
  *   - About 40% leave a comment; the comments include commas, double quotes, embedded newlines, non-ASCII text
  *     (German, French, Chinese, Japanese, emoji), one that starts with "-" and one fake e-mail address.
+ *
+ * What is in survey-2026-q2.csv: the same columns, headers and kinds of answer as survey.csv, from the earlier
+ * wave 2026-Q2 (survey.csv is 2026-Q4), drawn from its own seed. 300 respondents (Q2_0001 ...) from the same
+ * nine teams at about 91% turnout each (Legal again all 3), with the same levels, departments, tenures and
+ * locations; about 30% leave a comment, from a list of their own with the same special cases (commas, quotes,
+ * embedded newlines, non-ASCII text, a leading "-", a fake phone number). The model is that of survey.csv with
+ * exactly two changes from Q2 to Q4, which tests may rely on:
+ *   - psychological safety was lower in Q2 (by 0.33 in the model, about 0.35 scale points in the data): safety
+ *     improved by Q4, clearly beyond chance for a Welch test. Safety alone moves, not the traits that load on it,
+ *     but what safety drives moves with it: eNPS is lower in Q2;
+ *   - the say-do gap on learning from mistakes was wider in Q2 (by 0.35 in the model, plus what lower safety
+ *     takes off its "do"; about 1.5 against 1.1 scale points in the data), so it narrowed by Q4.
+ * Everything else is meant to be unchanged; customer empathy in particular is the same within 0.01 scale
+ * points. Three calibration offsets (see Q2_MOOD_CALIBRATION) cancel what chance did to this particular sample.
  *
  * What is in pulse.csv: 180 respondents (P_0001 ...) from the same nine teams, Legal again with 3, and columns
  * ResponseId, Team, Level, the six safety items (the same wording as in the full survey; safety_4 again headed
@@ -78,10 +94,12 @@ public final class GenerateExample {
     // Derived seeds, one per further file, so that none of them touches the random stream of survey.csv.
     private static final long PULSE_SEED = SEED + 1;
     private static final long VALUES_AUDIT_SEED = SEED + 2;
+    private static final long SURVEY_Q2_SEED = SEED + 3;
 
     private static final String SURVEY_OUT = "examples/survey.csv";
     private static final String PULSE_OUT = "examples/pulse.csv";
     private static final String VALUES_AUDIT_OUT = "examples/values-audit.csv";
+    private static final String SURVEY_Q2_OUT = "examples/survey-2026-q2.csv";
 
     private static final String[] AGREE = {
         "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"
@@ -92,6 +110,7 @@ public final class GenerateExample {
     private static final double COMMENT_RATE = 0.40;
     private static final double PULSE_COMMENT_RATE = 0.15;
     private static final double VALUES_AUDIT_COMMENT_RATE = 0.35;
+    private static final double SURVEY_Q2_COMMENT_RATE = 0.30;
     private static final double LEADER_SHARE = 0.15;
 
     /**
@@ -151,6 +170,15 @@ public final class GenerateExample {
     /** How many of a team answer one survey, and how far its safety has moved since the full survey. */
     private record Turnout(Team team, int size, double safetyShift) {}
 
+    /**
+     * One wave of the full survey: how its response ids are written, its say-do pairs (the same items, perhaps
+     * with other gaps), a shift of the general mood, a shift per trait in {@link Trait} order (applied after the
+     * other traits have taken their level from safety, so a shift of safety moves safety alone) and how many
+     * leave a comment.
+     */
+    private record Wave(String idFormat, List<Pair> pairs, double moodShift, double[] traitShifts,
+            double commentRate) {}
+
     /** One respondent before answering: their team, whether a leader, and their team's safety shift. */
     private record Member(Team team, boolean leader, double safetyShift) {}
 
@@ -160,6 +188,9 @@ public final class GenerateExample {
             return traits.get(trait);
         }
     }
+
+    /** Per trait, in {@link Trait} order: no shift. */
+    private static final double[] NO_TRAIT_SHIFTS = new double[Trait.values().length];
 
     private static final String[] LOCATIONS = {"Manchester", "Rotterdam", "Lyon", "Kraków"};
     /** Shifts every trait of a respondent at that location. */
@@ -586,6 +617,107 @@ public final class GenerateExample {
             "Overtime.",
             "Cross-team targets.");
 
+    // ---- The earlier wave of the full survey (2026-Q2; survey.csv is 2026-Q4) ----
+
+    /** The 2026-Q4 survey as a wave: the model exactly as described above. */
+    private static final Wave WAVE_Q4 = new Wave("R_%04d", PAIRS, 0.0, NO_TRAIT_SHIFTS, COMMENT_RATE);
+
+    /**
+     * The real change: how much lower safety sits in 2026-Q2 than in 2026-Q4, for every respondent (scale
+     * points). It moves safety alone, not the traits that load on it, but it does reach what safety drives:
+     * the "do" answer on learning from mistakes and eNPS.
+     */
+    private static final double Q2_SAFETY_SHIFT = -0.33;
+    /** The other real change: how much wider the say-do gap on learning from mistakes is in 2026-Q2. */
+    private static final double Q2_MISTAKES_GAP_EXTRA = 0.35;
+    /**
+     * Calibration, not change. With this wave's seed, chance put the 300 respondents of 2026-Q2 about 0.1 scale
+     * points below the 330 of 2026-Q4 on every index (the general mood), and customer empathy about 0.15 below;
+     * these offsets cancel that draw, so that what is meant to be unchanged between the waves is (customer
+     * empathy within 0.01, the other indices apart from safety within 0.1). Re-tune them if anything changes
+     * the random stream of this wave.
+     */
+    private static final double Q2_MOOD_CALIBRATION = 0.12;
+    private static final double Q2_EMPATHY_CALIBRATION = 0.07;
+    /** Likewise: chance widened the empowerment pair's gap in 2026-Q2 by about 0.15; this narrows it back. */
+    private static final double Q2_EMPOWERMENT_GAP_CALIBRATION = -0.15;
+
+    /** 2026-Q2: safety lower and learning from mistakes with a wider say-do gap; the rest as in 2026-Q4. */
+    private static final Wave WAVE_Q2 = new Wave("Q2_%04d",
+            widenGaps(PAIRS, Map.of("learning_from_mistakes", Q2_MISTAKES_GAP_EXTRA,
+                    "empowerment", Q2_EMPOWERMENT_GAP_CALIBRATION)),
+            Q2_MOOD_CALIBRATION,
+            traitShifts(Map.of(Trait.SAFETY, Q2_SAFETY_SHIFT, Trait.EMPATHY, Q2_EMPATHY_CALIBRATION)),
+            SURVEY_Q2_COMMENT_RATE);
+
+    /** Who answered in 2026-Q2: about 91% of each team (300 people), Legal again all 3. */
+    private static final List<Turnout> SURVEY_Q2_TURNOUT = List.of(
+            new Turnout(team("Customer Support"), 65, 0.0),
+            new Turnout(team("Sales"), 44, 0.0),
+            new Turnout(team("Onboarding"), 32, 0.0),
+            new Turnout(team("Billing"), 26, 0.0),
+            new Turnout(team("Product"), 37, 0.0),
+            new Turnout(team("Field Service"), 52, 0.0),
+            new Turnout(team("Marketing"), 22, 0.0),
+            new Turnout(team("Data & Analytics"), 19, 0.0),
+            new Turnout(team("Legal"), 3, 0.0));
+
+    private static final List<String> SURVEY_Q2_CRITICAL_COMMENTS = List.of(
+            "Nobody admits a mistake here any more. The last person who did was named in the all-hands.",
+            "Customers wait days for a refund of €12 because three people have to sign it off.",
+            "Leaders say \"mistakes are how we learn\", then the incident review is a hunt for whoever pressed the button.",
+            "Support, Billing and Onboarding each have their own version of the customer. Pick one, please.",
+            "I raised the escalation problem in March.\nIn June I was told it was \"not a priority\". It still isn't fixed.",
+            "Weniger Angst vor Fehlern. Im Moment versteckt jeder seine Probleme, bis es zu spät ist.",
+            "Qu'on puisse dire « je ne sais pas » sans passer pour incompétent.",
+            "希望领导能先听完问题，而不是先找责任人。",
+            "- fewer approvals\n- one CRM\n- tell us what happened to the last survey",
+            "Stop ranking teams on ticket counts, it only teaches us to close tickets fast, not well.",
+            "People keep quiet in meetings with the director present. Ask yourselves why.",
+            "If something goes wrong on a Friday, we fix it quietly and hope nobody notices. That says it all.",
+            "Happy to explain, call me on 0161 496 0000 any afternoon",
+            "Let Product sit in on complaint calls. They have no idea what customers go through.",
+            "Make it safe to push back on a deadline when it means letting the customer down.",
+            "Training on the new billing system happened after go-live, so customers found the bugs before we did.",
+            "Share the customer feedback with the field teams, not just the score.",
+            "Managers should say \"thank you for telling me\" when we bring bad news, not \"why didn't you catch it?\"",
+            "We need fewer priorities, and someone who says which one wins when they clash.",
+            "ミスを報告しやすい雰囲気を作ってほしいです。",
+            "Hand-offs between Sales and Onboarding lose half of what the customer told us.",
+            "More people, honestly. We are stretched, and it shows in how we treat customers.",
+            "Every post-mortem ends with a name. It should end with a fix.",
+            "Give us the authority to fix small problems on the spot, credits, replacements, that kind of thing.",
+            "Ask the front line before changing a process, we could have told you the new returns form would fail.",
+            "Fewer status meetings, more time with customers.",
+            "When I disagreed with my manager in a team meeting, it came up again in my review. I won't do that twice.",
+            "Clear ownership for customer issues that span departments.",
+            "Senior people should admit when they got something wrong. Then the rest of us could too.",
+            "Die Kunden merken, dass Vertrieb und Support nicht miteinander reden.");
+
+    private static final List<String> SURVEY_Q2_POSITIVE_COMMENTS = List.of(
+            "Our team is fine, our lead backs us when things go wrong. I'd like that to be normal everywhere.",
+            "Onboarding's 30-day call is great; other teams should copy it 👍",
+            "Keep the customer stories on Fridays.",
+            "The new escalation channel is a good start.",
+            "Très bonne équipe, on s'entraide beaucoup.",
+            "More listening sessions like the one in April, please.",
+            "Good manager, clear goals. More contact with Product would help.",
+            "We're getting better at sharing what customers tell us. Keep going.");
+
+    private static final List<String> SURVEY_Q2_SHORT_COMMENTS = List.of(
+            "More staff.",
+            "Less blame.",
+            "Fewer meetings.",
+            "Nothing to add.",
+            "More time per customer.",
+            "Faster approvals.",
+            "Better tools.",
+            "More training.",
+            "Clearer priorities.",
+            "Fix the CRM.",
+            "Listen to the front line.",
+            "Shared goals.");
+
     private final SplittableRandom random;
     // Comments draw from their own stream, so editing the comment lists leaves every answer unchanged.
     private final SplittableRandom commentRandom;
@@ -625,11 +757,23 @@ public final class GenerateExample {
         write(Path.of(SURVEY_OUT), survey());
         write(Path.of(PULSE_OUT), pulse());
         write(Path.of(VALUES_AUDIT_OUT), valuesAudit());
+        write(Path.of(SURVEY_Q2_OUT), surveyQ2());
     }
 
-    /** The full survey, for customer-centric-culture.yaml. */
+    /** The full survey, for customer-centric-culture.yaml: wave 2026-Q4, every member of each team. */
     private static String survey() {
-        return new GenerateExample(SEED, CRITICAL_COMMENTS, POSITIVE_COMMENTS, SHORT_COMMENTS).writeSurvey();
+        List<Turnout> everyone = new ArrayList<>();
+        for (Team team : TEAMS) {
+            everyone.add(new Turnout(team, team.size(), 0.0));
+        }
+        return new GenerateExample(SEED, CRITICAL_COMMENTS, POSITIVE_COMMENTS, SHORT_COMMENTS)
+                .writeSurvey(everyone, WAVE_Q4);
+    }
+
+    /** The earlier wave 2026-Q2 of the full survey, with the same questionnaire and columns. */
+    private static String surveyQ2() {
+        return new GenerateExample(SURVEY_Q2_SEED, SURVEY_Q2_CRITICAL_COMMENTS, SURVEY_Q2_POSITIVE_COMMENTS,
+                SURVEY_Q2_SHORT_COMMENTS).writeSurvey(SURVEY_Q2_TURNOUT, WAVE_Q2);
     }
 
     /** The later pulse wave, for psych-safety-pulse.yaml. */
@@ -655,14 +799,14 @@ public final class GenerateExample {
         System.err.println("wrote " + out);
     }
 
-    private String writeSurvey() {
+    private String writeSurvey(List<Turnout> turnouts, Wave wave) {
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("ResponseId", "Team", "Department", "Level", "Tenure",
                 "Location"));
         for (IndexItem item : ITEMS) {
             header.add(item.header());
         }
-        for (Pair pair : PAIRS) {
+        for (Pair pair : wave.pairs()) {
             header.add(pair.sayText());
             header.add(pair.doText());
         }
@@ -671,35 +815,31 @@ public final class GenerateExample {
         header.add(COMMENT_HEADER);
         row(csv, header);
 
-        List<Turnout> everyone = new ArrayList<>();
-        for (Team team : TEAMS) {
-            everyone.add(new Turnout(team, team.size(), 0.0));
-        }
-        List<Member> members = roster(everyone);
+        List<Member> members = roster(turnouts);
         for (int n = 0; n < members.size(); n++) {
-            row(csv, surveyRespondent(n + 1, members.get(n)));
+            row(csv, surveyRespondent(n + 1, members.get(n), wave));
         }
         return csv.toString();
     }
 
-    private List<String> surveyRespondent(int number, Member member) {
+    private List<String> surveyRespondent(int number, Member member, Wave wave) {
         Team team = member.team();
         boolean leader = member.leader();
         int tenure = pick(leader ? TENURE_WEIGHTS_LEADER : TENURE_WEIGHTS_MEMBER);
         int location = pick(team.locations());
         List<String> fields = new ArrayList<>();
-        fields.add(String.format(Locale.ROOT, "R_%04d", number));
+        fields.add(String.format(Locale.ROOT, wave.idFormat(), number));
         fields.add(team.name());
         fields.add(team.department());
         fields.add(level(leader));
         fields.add(TENURES[tenure]);
         fields.add(LOCATIONS[location]);
 
-        Latent latent = latent(member, tenure, location);
+        Latent latent = latent(member, tenure, location, wave.moodShift(), wave.traitShifts());
         for (IndexItem item : ITEMS) {
             fields.add(answer(item.mean(), item.reverse(), latent.get(item.trait())));
         }
-        sayDo(fields, PAIRS, latent, leader, 0.0);
+        sayDo(fields, wave.pairs(), latent, leader, 0.0);
 
         double likelihood = 7.2 + 1.1 * latent.get(Trait.SAFETY) + 0.5 * latent.get(Trait.RECOGNITION)
                 + 0.3 * latent.get(Trait.EMPATHY) + 1.5 * gaussian();
@@ -711,7 +851,7 @@ public final class GenerateExample {
 
         double contentment =
                 (latent.get(Trait.SAFETY) + latent.get(Trait.EMPATHY) + latent.get(Trait.ALIGNMENT)) / 3.0;
-        fields.add(maybeComment(COMMENT_RATE, contentment));
+        fields.add(maybeComment(wave.commentRate(), contentment));
         return fields;
     }
 
@@ -795,23 +935,24 @@ public final class GenerateExample {
     private Latent latent(Member member) {
         int tenure = pick(member.leader() ? TENURE_WEIGHTS_LEADER : TENURE_WEIGHTS_MEMBER);
         int location = pick(member.team().locations());
-        return latent(member, tenure, location);
+        return latent(member, tenure, location, 0.0, NO_TRAIT_SHIFTS);
     }
 
     /**
      * Latent traits in scale points around 0. Safety: general mood + team + leader bonus + noise (+ the team's
      * shift since the full survey); every other trait: its loading on safety + the same mood + its own team
-     * effect, extra leader bonus and noise.
+     * effect, extra leader bonus and noise. {@code moodShift} moves the mood; {@code traitShifts} (in {@link Trait}
+     * order) then move each trait on its own, after the others have taken their level from safety.
      */
-    private Latent latent(Member member, int tenure, int location) {
+    private Latent latent(Member member, int tenure, int location, double moodShift, double[] traitShifts) {
         Team team = member.team();
         boolean leader = member.leader();
-        double mood = 0.45 * gaussian() + TENURE_MOOD[tenure] + LOCATION_MOOD[location];
+        double mood = 0.45 * gaussian() + TENURE_MOOD[tenure] + LOCATION_MOOD[location] + moodShift;
         double camp = team.polarised() ? (random.nextBoolean() ? 1.0 : -1.0) : 0.0;
         double safety = team.effects()[Trait.SAFETY.ordinal()] + 1.4 * camp + (leader ? 0.55 : 0.0) + mood
                 + 0.55 * gaussian() + member.safetyShift();
         Map<Trait, Double> traits = new EnumMap<>(Trait.class);
-        traits.put(Trait.SAFETY, safety);
+        traits.put(Trait.SAFETY, safety + traitShifts[Trait.SAFETY.ordinal()]);
         for (Trait trait : Trait.values()) {
             if (trait == Trait.SAFETY) {
                 continue;
@@ -821,7 +962,7 @@ public final class GenerateExample {
             if (trait == Trait.ALIGNMENT) {
                 level += LOCATION_ALIGNMENT[location];
             }
-            traits.put(trait, level);
+            traits.put(trait, level + traitShifts[trait.ordinal()]);
         }
         return new Latent(mood, traits);
     }
@@ -860,6 +1001,21 @@ public final class GenerateExample {
             return "";
         }
         return comment(contentment + 0.3 * gaussian(commentRandom) > 0.3);
+    }
+
+    /** {@code pairs} with the gap of each pair named in {@code extra} widened by that much. */
+    private static List<Pair> widenGaps(List<Pair> pairs, Map<String, Double> extra) {
+        return pairs.stream()
+                .map(pair -> new Pair(pair.id(), pair.sayText(), pair.doText(), pair.sayMean(),
+                        pair.gap() + extra.getOrDefault(pair.id(), 0.0), pair.driver()))
+                .toList();
+    }
+
+    /** Shifts per trait in {@link Trait} order, zero for the traits not given. */
+    private static double[] traitShifts(Map<Trait, Double> shifts) {
+        double[] result = new double[Trait.values().length];
+        shifts.forEach((trait, shift) -> result[trait.ordinal()] = shift);
+        return result;
     }
 
     private static Team team(String name) {

@@ -18,6 +18,8 @@ import org.culturekit.report.ReportOptions;
 import org.culturekit.report.ReportRenderer;
 import org.culturekit.report.ResultsJson;
 import org.culturekit.report.ScoresCsv;
+import org.culturekit.scoring.Changes;
+import org.culturekit.scoring.Gate;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +45,8 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin InputOptions input;
 
     @Mixin ImportOptions imports;
+
+    @Mixin WaveOptions waves;
 
     @Parameters(arity = "1..*", paramLabel = "EXPORT",
             description = "Survey exports: CSV or tab-separated text from any supported platform, or an .xlsx "
@@ -75,24 +79,38 @@ final class ReportCommand implements Callable<Integer> {
             description = "Leave every comment out of the reports and results.json.")
     boolean noComments;
 
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Option(names = "--summary",
+            description = "Print one line of JSON to stdout: rows, each index's 0–100 score, the say-do gap, eNPS "
+                    + "and the gates breached, for scripts.")
+    boolean summary;
+
     @Override
     public Integer call() {
         Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
         OutputGuard.check(spec, input, csvFiles, templateDir, output, formats, imports.rejects);
-        PrintWriter err = spec.commandLine().getErr();
+        List<Gate> gates = waves.gates(spec, questionnaire);
+        Results baseline = waves.baseline == null ? null : WaveFiles.read(waves.baseline);
+        List<Results> history = waves.history == null ? List.of() : WaveFiles.history(waves.history, output);
+        PrintWriter err = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         if (invited != null && invited < 1) {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
         }
         Results scored = ScoringRun.score(questionnaire, csvFiles, imports.readOptions(spec, false),
                 imports.strict, imports.rejects, err);
-        Results results = noComments ? scored.withoutComments() : scored;
+        Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave);
+        Changes changes = baseline == null ? null : Changes.between(baseline, results);
+        List<String> breaches = Gate.breaches(gates, results, baseline);
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
-                invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments));
+                invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments, changes, history,
+                breaches));
         Map<String, String> files = new LinkedHashMap<>();
         ReportRenderer renderer = null;
         for (ReportFormat format : new LinkedHashSet<>(formats)) {
             if (format == ReportFormat.JSON) {
-                files.put(format.fileName(), ResultsJson.write(results));
+                files.put(format.fileName(), ResultsJson.write(results, changes, breaches));
             } else if (format == ReportFormat.CSV) {
                 files.put(format.fileName(), ScoresCsv.write(results));
             } else {
@@ -104,10 +122,16 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<Path> written = OutputFiles.publish(output, files);
         PrintWriter out = spec.commandLine().getOut();
-        List<String> names = new ArrayList<>();
-        written.forEach(path -> names.add(path.toString()));
-        out.printf("Scored %d of %d rows; wrote %s%n", results.rows().scored(), results.rows().read(),
-                String.join(", ", names));
-        return ExitCodes.OK;
+        if (summary) {
+            out.println(ResultsJson.summary(results, breaches));
+        } else if (!quiet) {
+            List<String> names = new ArrayList<>();
+            written.forEach(path -> names.add(path.toString()));
+            out.printf("Scored %d of %d rows; wrote %s%n", results.rows().scored(), results.rows().read(),
+                    String.join(", ", names));
+        }
+        // breaches are errors: stderr even with --quiet
+        breaches.forEach(breach -> spec.commandLine().getErr().println("gate breached: " + breach));
+        return breaches.isEmpty() ? ExitCodes.OK : ExitCodes.GATE_BREACHED;
     }
 }

@@ -13,9 +13,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Every ASCII punctuation character is backslash-escaped, so text can start no block, emphasis, link,
  *       code span, table cell or raw HTML.
- *   <li>Line breaks, tabs and other control characters become spaces, runs of spaces fold into one and the
- *       ends are trimmed, so a value stays on its line and in its table cell and never indents into a code
- *       block.
+ *   <li>Line breaks, tabs and other control characters become spaces and runs of spaces fold into one, so a
+ *       value stays on its line and in its table cell and can never indent a line into a code block.
  *   <li>A figure we format ourselves — a number ({@code 3.58}, {@code −12}, {@code 54%}), a range
  *       ({@code 3.36–3.57}) or {@code <0.001} — is left as it is: no such text can form markup (a {@code <}
  *       before a digit opens no tag), and CI job summaries stay readable as raw text.
@@ -71,8 +70,8 @@ final class MarkdownOutputFormat extends CommonMarkupOutputFormat<MarkdownOutput
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c <= ' ' || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\ufeff') {
-                // a newline must not end a table row or open a block, nor leading spaces start code
-                pendingSpace = escaped.length() > 0;
+                // a newline must not end a table row or open a block, nor a run of spaces start code
+                pendingSpace = true;
                 continue;
             }
             if (pendingSpace) {
@@ -83,6 +82,9 @@ final class MarkdownOutputFormat extends CommonMarkupOutputFormat<MarkdownOutput
                 escaped.append('\\');
             }
             escaped.append(c);
+        }
+        if (pendingSpace) {
+            escaped.append(' ');
         }
         return escaped.toString();
     }

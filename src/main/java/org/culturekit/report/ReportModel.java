@@ -32,6 +32,9 @@ import org.culturekit.scoring.Results;
  * @param comments comment questions with the groups whose comments may be shown
  * @param commentsOff whether comments were left out on request
  * @param notes plain sentences on what was withheld and why, and on reliability
+ * @param changes the change since a baseline wave, or null
+ * @param trend the scores over the waves given with {@code --history}, or null
+ * @param breaches the CI gates breached, one sentence each
  */
 public record ReportModel(
         String title,
@@ -55,7 +58,10 @@ public record ReportModel(
         List<ActionRow> actions,
         List<CommentSection> comments,
         boolean commentsOff,
-        List<String> notes) {
+        List<String> notes,
+        ChangesView changes,
+        TrendView trend,
+        List<String> breaches) {
 
     public ReportModel {
         Objects.requireNonNull(title, "title");
@@ -69,6 +75,7 @@ public record ReportModel(
         actions = List.copyOf(actions);
         comments = List.copyOf(comments);
         notes = List.copyOf(notes);
+        breaches = List.copyOf(breaches);
     }
 
     /** The model of a report. */
@@ -294,4 +301,77 @@ public record ReportModel(
 
     /** @param text the comment @param count "×3" when several wrote exactly this, else empty */
     public record CommentLine(String text, String count) {}
+
+    /**
+     * What moved since the baseline wave.
+     *
+     * @param baselineWave the baseline's label
+     * @param note a caution when the questionnaires differ, or empty
+     * @param indices index score changes (0–100 points)
+     * @param pairs say-do gap changes (scale points; a fall is good)
+     * @param enps the eNPS change, or null
+     * @param groups group changes, by segment
+     * @param onlyHere what is new in this wave
+     * @param onlyInBaseline what the baseline had and this wave does not
+     */
+    public record ChangesView(String baselineWave, String note, List<ChangeRow> indices, List<ChangeRow> pairs,
+            ChangeRow enps, List<ChangeRow> groups, List<String> onlyHere, List<String> onlyInBaseline) {
+        public ChangesView {
+            indices = List.copyOf(indices);
+            pairs = List.copyOf(pairs);
+            groups = List.copyOf(groups);
+            onlyHere = List.copyOf(onlyHere);
+            onlyInBaseline = List.copyOf(onlyInBaseline);
+        }
+    }
+
+    /**
+     * One figure then and now.
+     *
+     * @param name what it is ("Psychological safety", "Billing · Psychological safety")
+     * @param before the baseline figure, or empty
+     * @param after this wave's figure, or empty
+     * @param delta the change, signed, or the reason it is not compared
+     * @param direction {@code up}, {@code down} or {@code flat}, in the figure's own sense
+     * @param better whether the change is an improvement (a falling say-do gap is)
+     * @param p the p-value of the change
+     * @param significant whether p &lt; .05
+     */
+    public record ChangeRow(String name, String before, String after, String delta, String direction,
+            boolean better, String p, boolean significant) {}
+
+    /**
+     * Scores over the waves, oldest first, this wave last.
+     *
+     * @param waves the wave labels
+     * @param series one line per index (0–100)
+     * @param sayDo the overall say-do gap per wave
+     * @param enps eNPS per wave
+     */
+    public record TrendView(List<String> waves, List<Series> series, List<String> sayDo, List<String> enps) {
+        public TrendView {
+            waves = List.copyOf(waves);
+            series = List.copyOf(series);
+            sayDo = List.copyOf(sayDo);
+            enps = List.copyOf(enps);
+        }
+    }
+
+    /**
+     * One index over the waves.
+     *
+     * @param name the index
+     * @param values its score per wave, "–" where it has none or is not comparable
+     * @param points SVG polyline points on a 100 × 40 box ("x,y x,y …"), only for comparable waves
+     * @param dots the same points one by one, for markers
+     */
+    public record Series(String name, List<String> values, String points, List<Dot> dots) {
+        public Series {
+            values = List.copyOf(values);
+            dots = List.copyOf(dots);
+        }
+    }
+
+    /** @param x position @param y position @param label the value shown */
+    public record Dot(String x, String y, String label) {}
 }

@@ -27,6 +27,7 @@ import org.culturekit.report.ReportModel.RowsView;
 import org.culturekit.report.ReportModel.SayDoView;
 import org.culturekit.report.ReportModel.SegmentTable;
 import org.culturekit.report.ReportModel.Spot;
+import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Results;
 
 /** Builds a {@link ReportModel} from results: ordering, rounding, chart geometry and wording, nothing else. */
@@ -34,6 +35,8 @@ final class ReportModelBuilder {
     private static final double SIGNIFICANT = 0.05;
     /** Below this alpha an index is flagged as one to read with care. */
     private static final double RELIABLE_ALPHA = 0.7;
+    /** How many significant group changes the reports spell out. */
+    private static final int GROUP_CHANGES_SHOWN = 12;
     /** How many bright spots, and how many hot spots, are spelled out. */
     private static final int SPOTS_SHOWN = 5;
 
@@ -86,7 +89,10 @@ final class ReportModelBuilder {
                 actions,
                 options.comments() ? comments() : List.of(),
                 !options.comments(),
-                notes(segments, perception));
+                notes(segments, perception),
+                options.changes() == null ? null : changes(options.changes()),
+                options.history().isEmpty() ? null : trend(options.history()),
+                options.breaches());
     }
 
     private String responseRate() {
@@ -371,6 +377,101 @@ final class ReportModelBuilder {
                 .map(d -> new DriverRow(index(d.id()).name(), Display.decimal(d.r(), 2), interval(d.ciLow(), d.ciHigh()),
                         Long.toString(d.n()), d.r() == null ? 0 : Display.width(Math.abs(d.r()) * 100)))
                 .toList();
+    }
+
+    // ---- waves ----
+
+    private ReportModel.ChangesView changes(Changes changes) {
+        List<ReportModel.ChangeRow> indices = new ArrayList<>();
+        for (Changes.Change change : changes.indices()) {
+            Scale scale = questionnaire.scaleOf(index(change.id()).items().get(0));
+            indices.add(row(change.name(), change, scale.min(), 100.0 / (scale.max() - scale.min()), 0, true));
+        }
+        List<ReportModel.ChangeRow> pairs = changes.pairs().stream()
+                .map(change -> row(change.name(), change, 0, 1, 2, false)).toList();
+        ReportModel.ChangeRow enps = changes.enps() == null ? null : row("eNPS", changes.enps(), 0, 1, 0, true);
+        List<ReportModel.ChangeRow> groups = new ArrayList<>();
+        // every group change is in results.json; the reports spell out the significant ones, largest first
+        List<Changes.GroupChange> significant = changes.groups().stream()
+                .filter(g -> g.change().significant())
+                .sorted(Comparator.comparing((Changes.GroupChange g) -> -Math.abs(g.change().delta()))
+                        .thenComparing(Changes.GroupChange::segment).thenComparing(Changes.GroupChange::group)
+                        .thenComparing(g -> g.change().id()))
+                .limit(GROUP_CHANGES_SHOWN)
+                .toList();
+        for (Changes.GroupChange change : significant) {
+            Index index = index(change.change().id());
+            Scale scale = questionnaire.scaleOf(index.items().get(0));
+            groups.add(row(change.segment() + ": " + change.group() + " · " + index.name(), change.change(),
+                    scale.min(), 100.0 / (scale.max() - scale.min()), 0, true));
+        }
+        long others = changes.groups().size() - groups.size();
+        String note = (changes.sameQuestionnaire() ? "" : "The two waves used different questionnaires; only "
+                + "indices whose items are unchanged are compared. ")
+                + (changes.groups().isEmpty() ? "" : "Groups: the " + groups.size() + " largest significant changes "
+                        + "of groups shown in both waves" + (others > 0 ? "; " + others + " more group figures are "
+                        + "in results.json" : "") + ".");
+        return new ReportModel.ChangesView(changes.baselineWave() == null ? "the baseline" : changes.baselineWave(),
+                note, indices, pairs, enps, groups, changes.onlyHere(), changes.onlyInBaseline());
+    }
+
+    /**
+     * A change for display.
+     *
+     * @param origin the raw figure shown as 0 (an index scale's minimum)
+     * @param scale what to multiply the raw figures by (to 0–100 points for index means)
+     * @param places decimals shown
+     * @param higherIsBetter false for the say-do gap, whose fall is good news
+     */
+    private static ReportModel.ChangeRow row(String name, Changes.Change change, double origin, double scale,
+            int places, boolean higherIsBetter) {
+        if (!change.comparable()) {
+            return new ReportModel.ChangeRow(name, "", "", change.reason(), "flat", false, "", false);
+        }
+        double delta = change.delta() * scale;
+        String shown = Display.signed(delta, places);
+        String direction = shown.startsWith("+") ? "up" : shown.startsWith("\u2212") ? "down" : "flat";
+        boolean better = higherIsBetter ? direction.equals("up") : direction.equals("down");
+        return new ReportModel.ChangeRow(name, Display.decimal((change.before() - origin) * scale, places),
+                Display.decimal((change.after() - origin) * scale, places), shown, direction, better,
+                Display.probability(change.p()), change.significant());
+    }
+
+    private ReportModel.TrendView trend(List<Results> history) {
+        List<Results> waves = new ArrayList<>(history);
+        waves.add(results);
+        List<String> labels = new ArrayList<>();
+        for (int w = 0; w < waves.size(); w++) {
+            String wave = waves.get(w).wave();
+            labels.add(wave == null || wave.isEmpty() ? (w == waves.size() - 1 ? "this wave" : "wave " + (w + 1))
+                    : wave);
+        }
+        List<ReportModel.Series> series = new ArrayList<>();
+        for (Results.IndexResult now : results.indices()) {
+            List<String> values = new ArrayList<>();
+            List<ReportModel.Dot> dots = new ArrayList<>();
+            StringBuilder points = new StringBuilder();
+            for (int w = 0; w < waves.size(); w++) {
+                Results.IndexResult then = waves.get(w).indices().stream().filter(i -> i.id().equals(now.id()))
+                        .findFirst().orElse(null);
+                // a wave whose items differ measured something else: no point, so no misleading line
+                boolean comparable = then != null && then.score100() != null
+                        && java.util.Objects.equals(then.fingerprint(), now.fingerprint());
+                values.add(comparable ? Display.whole(then.score100()) : Display.NONE);
+                if (comparable) {
+                    String x = Display.decimal(waves.size() == 1 ? 50.0 : 5 + 90.0 * w / (waves.size() - 1), 1);
+                    String y = Display.decimal(38 - then.score100() * 0.36, 1);
+                    points.append(points.length() == 0 ? "" : " ").append(x).append(',').append(y);
+                    dots.add(new ReportModel.Dot(x, y, Display.whole(then.score100())));
+                }
+            }
+            series.add(new ReportModel.Series(now.name(), values, points.toString(), dots));
+        }
+        List<String> sayDo = waves.stream().map(r -> r.sayDo() == null ? Display.NONE
+                : Display.signed(r.sayDo().overall().meanGap(), 2)).toList();
+        List<String> enps = waves.stream().map(r -> r.enps() == null ? Display.NONE
+                : Display.signed(r.enps().score(), 0)).toList();
+        return new ReportModel.TrendView(labels, series, sayDo, enps);
     }
 
     // ---- comments and notes ----

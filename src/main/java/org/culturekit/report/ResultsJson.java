@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Results;
 import org.culturekit.scoring.Results.Gap;
 import org.culturekit.scoring.Results.Group;
@@ -30,13 +34,87 @@ public final class ResultsJson {
 
     /** The document as UTF-8 text with {@code \n} line endings and a final newline. */
     public static String write(Results results) {
+        return write(results, null, List.of());
+    }
+
+    /** The document with the changes since a baseline (or null) and the gates breached. */
+    public static String write(Results results, Changes changes, List<String> breaches) {
+        ObjectNode tree = tree(results);
+        if (changes != null) {
+            tree.set("changes", changes(changes));
+        }
+        ArrayNode gates = tree.putArray("gatesBreached");
+        breaches.forEach(gates::add);
+        return text(tree);
+    }
+
+    /** One line of JSON for scripts: rows, each index's score, the say-do gap, eNPS and the breaches. */
+    public static String summary(Results results, List<String> breaches) {
+        ObjectNode line = NODES.objectNode();
+        line.put("wave", results.wave());
+        line.put("read", results.rows().read()).put("scored", results.rows().scored());
+        ObjectNode scores = line.putObject("score100");
+        results.indices().forEach(index -> number(scores, index.id(), index.score100()));
+        number(line, "sayDoGap", results.sayDo() == null ? null : results.sayDo().overall().meanGap());
+        number(line, "enps", results.enps() == null ? null : results.enps().score());
+        ArrayNode gates = line.putArray("gatesBreached");
+        breaches.forEach(gates::add);
+        try {
+            return MAPPER.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode changes(Changes changes) {
+        ObjectNode node = NODES.objectNode();
+        node.put("baselineWave", changes.baselineWave());
+        node.put("sameQuestionnaire", changes.sameQuestionnaire());
+        ArrayNode indices = node.putArray("indices");
+        changes.indices().forEach(change -> change(indices.addObject(), change));
+        ArrayNode pairs = node.putArray("sayDo");
+        changes.pairs().forEach(change -> change(pairs.addObject(), change));
+        if (changes.enps() == null) {
+            node.putNull("enps");
+        } else {
+            change(node.putObject("enps"), changes.enps());
+        }
+        ArrayNode groups = node.putArray("groups");
+        for (Changes.GroupChange group : changes.groups()) {
+            ObjectNode g = groups.addObject().put("segment", group.segment()).put("value", group.group());
+            change(g, group.change());
+        }
+        ArrayNode onlyHere = node.putArray("onlyInThisWave");
+        changes.onlyHere().forEach(onlyHere::add);
+        ArrayNode onlyThen = node.putArray("onlyInBaseline");
+        changes.onlyInBaseline().forEach(onlyThen::add);
+        return node;
+    }
+
+    private static void change(ObjectNode node, Changes.Change change) {
+        node.put("id", change.id());
+        node.put("comparable", change.comparable());
+        if (!change.comparable()) {
+            node.put("reason", change.reason());
+            return;
+        }
+        number(node, "before", change.before());
+        number(node, "after", change.after());
+        number(node, "delta", change.delta());
+        number(node, "t", change.t());
+        number(node, "df", change.df());
+        number(node, "p", change.p());
+        node.put("significant", change.significant());
+    }
+
+    private static String text(ObjectNode tree) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
             return MAPPER.writer(printer)
                     .without(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    .writeValueAsString(tree(results)) + "\n";
+                    .writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,9 +123,11 @@ public final class ResultsJson {
     static ObjectNode tree(Results results) {
         ObjectNode root = NODES.objectNode();
         root.put("schemaVersion", results.schemaVersion());
+        root.put("wave", results.wave());
         root.putObject("questionnaire")
                 .put("id", results.questionnaire().id())
-                .put("version", results.questionnaire().version());
+                .put("version", results.questionnaire().version())
+                .put("fingerprint", results.questionnaire().fingerprint());
         ObjectNode rows = root.putObject("rows");
         rows.put("read", results.rows().read()).put("scored", results.rows().scored());
         ArrayNode excluded = rows.putArray("excluded");
@@ -68,6 +148,7 @@ public final class ResultsJson {
             number(node, "alpha", index.alpha());
             number(node, "standardizedAlpha", index.standardizedAlpha());
             node.put("band", index.band());
+            node.put("fingerprint", index.fingerprint());
             ArrayNode items = node.putArray("items");
             for (Results.ItemResult item : index.items()) {
                 ObjectNode i = items.addObject().put("id", item.id()).put("n", item.n());
@@ -149,6 +230,101 @@ public final class ResultsJson {
             }
         }
         return root;
+    }
+
+    // ---- reading back, for --baseline and --history ----
+
+    /**
+     * Results read back from a {@code results.json} this tool wrote, with every figure a comparison between
+     * waves needs.
+     *
+     * @throws IllegalArgumentException naming what is wrong, if the text is not such a file
+     */
+    public static Results read(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("is not JSON (line " + e.getLocation().getLineNr() + ")");
+        }
+        if (root == null || !root.isObject() || root.path("schemaVersion").asInt() != Results.SCHEMA_VERSION
+                || !root.path("indices").isArray()) {
+            throw new IllegalArgumentException("is not a culturekit results.json (schemaVersion "
+                    + Results.SCHEMA_VERSION + "); pass the results.json of an earlier 'report -f json' run");
+        }
+        List<Results.IndexResult> indices = new ArrayList<>();
+        for (JsonNode i : root.get("indices")) {
+            List<Results.ItemResult> items = new ArrayList<>();
+            for (JsonNode item : i.path("items")) {
+                items.add(new Results.ItemResult(text(item, "id"), item.path("n").asLong(), number(item, "mean"),
+                        number(item, "sd"), number(item, "favorable"), number(item, "neutral"),
+                        number(item, "unfavorable"), number(item, "itemTotal"), number(item, "alphaIfDeleted")));
+            }
+            indices.add(new Results.IndexResult(text(i, "id"), text(i, "name"), i.path("n").asLong(), number(i, "mean"),
+                    number(i, "sd"), number(i, "ciLow"), number(i, "ciHigh"), number(i, "score100"),
+                    number(i, "favorable"), number(i, "neutral"), number(i, "unfavorable"), number(i, "alpha"),
+                    number(i, "standardizedAlpha"), text(i, "band"), items, text(i, "fingerprint")));
+        }
+        JsonNode sayDo = root.path("sayDo");
+        Results.SayDo gaps = null;
+        if (sayDo.isObject()) {
+            List<Gap> pairs = new ArrayList<>();
+            sayDo.path("pairs").forEach(pair -> pairs.add(readGap(pair)));
+            gaps = new Results.SayDo(readGap(sayDo.path("overall")), pairs);
+        }
+        JsonNode e = root.path("enps");
+        Results.Enps enps = e.isObject() ? new Results.Enps(e.path("n").asLong(), e.path("promoters").asLong(),
+                e.path("passives").asLong(), e.path("detractors").asLong(), number(e, "score")) : null;
+        List<Results.SegmentResult> segments = new ArrayList<>();
+        for (JsonNode segment : root.path("segments")) {
+            List<Group> groups = new ArrayList<>();
+            for (JsonNode g : segment.path("groups")) {
+                if (g.path("suppressed").asBoolean()) {
+                    groups.add(new Group(text(g, "value"), true, null, List.of(), null, null));
+                    continue;
+                }
+                List<GroupIndex> cells = new ArrayList<>();
+                for (JsonNode c : g.path("indices")) {
+                    cells.add(c.path("suppressed").asBoolean()
+                            ? new GroupIndex(text(c, "id"), true, null, null, null, null, null, null, null, null)
+                            : new GroupIndex(text(c, "id"), false, c.path("n").asLong(), number(c, "mean"),
+                                    number(c, "sd"), number(c, "favorable"), number(c, "rwg"), number(c, "deltaVsRest"),
+                                    number(c, "q"), text(c, "flag")));
+                }
+                JsonNode gap = g.path("sayDo");
+                JsonNode groupEnps = g.path("enps");
+                groups.add(new Group(text(g, "value"), false, g.path("n").asLong(), cells,
+                        gap.isObject() ? new Results.GroupGap(gap.path("suppressed").asBoolean(),
+                                gap.has("n") ? gap.get("n").asLong() : null, number(gap, "meanGap")) : null,
+                        groupEnps.isObject() ? new Results.GroupEnps(groupEnps.path("suppressed").asBoolean(),
+                                groupEnps.has("n") ? groupEnps.get("n").asLong() : null, number(groupEnps, "score"))
+                                : null));
+            }
+            segments.add(new Results.SegmentResult(text(segment, "id"), List.of(), groups));
+        }
+        JsonNode q = root.path("questionnaire");
+        JsonNode rows = root.path("rows");
+        return new Results(Results.SCHEMA_VERSION, text(root, "wave"),
+                new Results.QuestionnaireRef(text(q, "id"), text(q, "version"), text(q, "fingerprint")),
+                new Results.Rows(rows.path("read").asLong(), rows.path("scored").asLong(), List.of()),
+                indices, gaps, enps, List.of(), segments, List.of(), List.of());
+    }
+
+    private static Gap readGap(JsonNode node) {
+        return new Gap(text(node, "id"), text(node, "name"), node.path("n").asLong(), number(node, "meanGap"),
+                number(node, "sd"), number(node, "ciLow"), number(node, "ciHigh"), number(node, "t"),
+                number(node, "df"), number(node, "p"), number(node, "dz"), number(node, "shareGapAtLeast1"),
+                number(node, "sayMean"), number(node, "doMean"));
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode value = node.get(key);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Double number(JsonNode node, String key) {
+        JsonNode value = node.get(key);
+        return value != null && value.isNumber() && Double.isFinite(value.asDouble()) ? value.asDouble() : null;
     }
 
     private static void gap(ObjectNode node, Gap gap) {

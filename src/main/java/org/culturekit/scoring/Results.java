@@ -14,6 +14,7 @@ import java.util.Objects;
  * </ul>
  *
  * @param schemaVersion version of the results format
+ * @param wave the label of this survey round, or null
  * @param questionnaire which instrument was scored
  * @param rows how many rows were read, scored and excluded
  * @param indices one per questionnaire index
@@ -25,6 +26,7 @@ import java.util.Objects;
  */
 public record Results(
         int schemaVersion,
+        String wave,
         QuestionnaireRef questionnaire,
         Rows rows,
         List<IndexResult> indices,
@@ -50,18 +52,28 @@ public record Results(
     /** These results with the rows the reader excluded added to the tally. */
     public Results withExclusions(List<Exclusion> excluded) {
         long read = rows.scored() + excluded.stream().mapToLong(Exclusion::count).sum();
-        return new Results(schemaVersion, questionnaire, new Rows(read, rows.scored(), excluded), indices, sayDo,
-                enps, perceptionGap, segments, drivers, comments);
+        return new Results(schemaVersion, wave, questionnaire, new Rows(read, rows.scored(), excluded), indices,
+                sayDo, enps, perceptionGap, segments, drivers, comments);
     }
 
     /** These results without any comment, for {@code --no-comments}. */
     public Results withoutComments() {
-        return new Results(schemaVersion, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments,
+        return new Results(schemaVersion, wave, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments,
                 drivers, List.of());
     }
 
-    /** @param id questionnaire id @param version questionnaire version */
-    public record QuestionnaireRef(String id, String version) {}
+    /** These results labelled as the survey round {@code label} (null for none). */
+    public Results withWave(String label) {
+        return new Results(schemaVersion, label, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments,
+                drivers, comments);
+    }
+
+    /**
+     * @param id questionnaire id
+     * @param version questionnaire version
+     * @param fingerprint a hash of everything scored (items, texts, scales, keying), to compare waves
+     */
+    public record QuestionnaireRef(String id, String version, String fingerprint) {}
 
     /**
      * The row reconciliation: {@code read = scored + Σ excluded.count}.
@@ -97,6 +109,7 @@ public record Results(
      * @param standardizedAlpha alpha from the correlation matrix
      * @param band label of the band score100 falls in
      * @param items one per item of the index
+     * @param fingerprint a hash of the index's items (ids, texts, scales, keying), to compare waves
      */
     public record IndexResult(
             String id,
@@ -113,7 +126,8 @@ public record Results(
             Double alpha,
             Double standardizedAlpha,
             String band,
-            List<ItemResult> items) {
+            List<ItemResult> items,
+            String fingerprint) {
         public IndexResult {
             items = List.copyOf(items);
         }

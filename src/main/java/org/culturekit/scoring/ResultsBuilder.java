@@ -68,7 +68,8 @@ final class ResultsBuilder {
         }
         return new Results(
                 Results.SCHEMA_VERSION,
-                new Results.QuestionnaireRef(q.id(), q.version()),
+                null,
+                new Results.QuestionnaireRef(q.id(), q.version(), Fingerprint.of(q)),
                 new Results.Rows(everyone.respondents, everyone.respondents, List.of()),
                 indices,
                 plan.pairs.isEmpty() ? null : sayDo(),
@@ -111,7 +112,8 @@ final class ResultsBuilder {
                 reliability.alpha(),
                 reliability.standardizedAlpha(),
                 band(index, score100),
-                items);
+                items,
+                Fingerprint.of(plan.questionnaire, index));
     }
 
     private ItemResult item(int x, int j, Reliability reliability) {

@@ -16,6 +16,7 @@ import org.culturekit.io.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 import org.culturekit.scoring.Accumulator;
+import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Results;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -46,27 +47,36 @@ class ReportGoldenTest {
         return cases.stream();
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("cases")
-    void rendersAsExpected(String name, String expectedFile) throws IOException {
-        Path dir = ROOT.resolve(name);
-        Questionnaire questionnaire = QuestionnaireReader.read(dir.resolve("questionnaire.yaml"));
+    private static Results score(Questionnaire questionnaire, Path export) {
         Accumulator accumulator = new Accumulator(questionnaire);
         List<Results.Exclusion> exclusions = new ArrayList<>();
-        // named relative to the case folder, so messages and outputs carry no machine path
-        try (ResponseReader reader = ResponseReader.open(dir.resolve("responses.csv"), questionnaire)) {
+        try (ResponseReader reader = ResponseReader.open(export, questionnaire)) {
             for (Response response : reader) {
                 accumulator.add(response);
             }
             reader.excluded().forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
         }
-        Results results = accumulator.results().withExclusions(exclusions);
-        ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions("golden", java.util.OptionalLong.empty(), true));
+        return accumulator.results().withExclusions(exclusions);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("cases")
+    void rendersAsExpected(String name, String expectedFile) throws IOException {
+        Path dir = ROOT.resolve(name);
+        Questionnaire questionnaire = QuestionnaireReader.read(dir.resolve("questionnaire.yaml"));
+        Results results = score(questionnaire, dir.resolve("responses.csv")).withWave("golden");
+        // a case with a baseline export is a second wave: its reports show the change and the trend
+        Path baselineFile = dir.resolve("baseline.csv");
+        Results baseline = Files.exists(baselineFile) ? score(questionnaire, baselineFile).withWave("baseline") : null;
+        Changes changes = baseline == null ? null : Changes.between(baseline, results);
+        ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions("golden",
+                java.util.OptionalLong.empty(), true, changes, baseline == null ? List.of() : List.of(baseline),
+                List.of()));
         String actual = switch (expectedFile) {
             case "expected.html" -> new ReportRenderer(null).render(model, ReportFormat.HTML);
             case "expected.md" -> new ReportRenderer(null).render(model, ReportFormat.MD);
             case "expected.csv" -> ScoresCsv.write(results);
-            default -> ResultsJson.write(results);
+            default -> ResultsJson.write(results, changes, List.of());
         };
         Path expected = dir.resolve(expectedFile);
         if (UPDATE) {

@@ -1,0 +1,69 @@
+package org.culturekit.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.culturekit.io.InputException;
+import org.culturekit.report.ResultsJson;
+import org.culturekit.scoring.Results;
+
+/** Reads earlier waves' {@code results.json} files for {@code --baseline} and {@code --history}. */
+final class WaveFiles {
+    private static final String RESULTS = "results.json";
+
+    private WaveFiles() {}
+
+    static Results read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputException(file.toString(), Files.exists(file) ? "cannot be read ("
+                    + e.getClass().getSimpleName() + ")" : "no such file; check the path");
+        }
+        try {
+            Results results = ResultsJson.read(text);
+            if (results.wave() == null) {
+                // an unlabelled wave is known by the folder it was written to
+                Path folder = file.toAbsolutePath().getParent();
+                return results.withWave(folder == null || folder.getFileName() == null ? file.toString()
+                        : folder.getFileName().toString());
+            }
+            return results;
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file.toString(), e.getMessage());
+        }
+    }
+
+    /**
+     * Every {@code results.json} up to two folders below {@code directory}, except those inside
+     * {@code exclude} (this run's own output folder), oldest wave first: by wave label, then path.
+     */
+    static List<Results> history(Path directory, Path exclude) {
+        if (!Files.isDirectory(directory)) {
+            throw new InputException(directory.toString(), "is not a folder; --history takes the folder that holds "
+                    + "earlier waves' results.json files");
+        }
+        Path skip = exclude.toAbsolutePath().normalize();
+        List<Path> files;
+        try (Stream<Path> found = Files.find(directory, 3, (path, attributes) -> attributes.isRegularFile()
+                && path.getFileName().toString().equals(RESULTS))) {
+            files = found.filter(path -> !path.toAbsolutePath().normalize().startsWith(skip)).sorted().toList();
+        } catch (IOException e) {
+            throw new InputException(directory.toString(), "cannot be searched (" + e.getClass().getSimpleName()
+                    + ")");
+        }
+        List<Results> waves = new ArrayList<>();
+        for (Path file : files) {
+            waves.add(read(file));
+        }
+        // stable: equal labels keep path order
+        waves.sort(Comparator.comparing(Results::wave));
+        return waves;
+    }
+}

@@ -1,0 +1,193 @@
+package org.culturekit.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What moved between a baseline wave and this one, each change tested with Welch's t-test from the two waves'
+ * summary statistics (n, mean, sd), so no respondent-level data of the baseline is needed.
+ *
+ * <ul>
+ *   <li>An index is compared only if its fingerprint (items, texts, scales, keying) is the same in both waves;
+ *       otherwise it is listed as not comparable, with the reason.
+ *   <li>A group's change is shown only where the group is shown in both waves (SECURITY.md R-ANON-11).
+ *   <li>Indices, pairs and groups present in one wave only are listed, not dropped.
+ * </ul>
+ *
+ * @param baselineWave the baseline's wave label, or null
+ * @param sameQuestionnaire whether both waves scored the same questionnaire fingerprint
+ * @param indices one per index of this wave
+ * @param pairs one per say-do pair of this wave, then the overall gap (id null)
+ * @param enps the eNPS change, or null when either wave has none
+ * @param groups per segment, group and index shown in both waves
+ * @param onlyHere what this wave has and the baseline lacks ("index recognition", "team: Legal")
+ * @param onlyInBaseline what the baseline has and this wave lacks
+ */
+public record Changes(
+        String baselineWave,
+        boolean sameQuestionnaire,
+        List<Change> indices,
+        List<Change> pairs,
+        Change enps,
+        List<GroupChange> groups,
+        List<String> onlyHere,
+        List<String> onlyInBaseline) {
+
+    private static final double SIGNIFICANT = 0.05;
+
+    public Changes {
+        indices = List.copyOf(indices);
+        pairs = List.copyOf(pairs);
+        groups = List.copyOf(groups);
+        onlyHere = List.copyOf(onlyHere);
+        onlyInBaseline = List.copyOf(onlyInBaseline);
+    }
+
+    /**
+     * One figure in both waves.
+     *
+     * @param id index or pair id (null for the overall say-do gap or eNPS)
+     * @param name display name
+     * @param comparable whether the two figures measure the same thing
+     * @param reason why not comparable, or null
+     * @param before the baseline figure (index mean, gap or eNPS)
+     * @param after this wave's figure
+     * @param delta after − before
+     * @param t Welch t
+     * @param df Welch–Satterthwaite df
+     * @param p two-sided p
+     * @param significant whether p &lt; .05
+     */
+    public record Change(String id, String name, boolean comparable, String reason, Double before, Double after,
+            Double delta, Double t, Double df, Double p, boolean significant) {
+        static Change notComparable(String id, String name, String reason) {
+            return new Change(id, name, false, reason, null, null, null, null, null, null, false);
+        }
+    }
+
+    /**
+     * One group's index in both waves.
+     *
+     * @param segment segment id
+     * @param group group label
+     * @param change the change of the group's mean on the index
+     */
+    public record GroupChange(String segment, String group, Change change) {}
+
+    /** Compares {@code current} with {@code baseline}. */
+    public static Changes between(Results baseline, Results current) {
+        Objects.requireNonNull(baseline, "baseline");
+        List<String> onlyHere = new ArrayList<>();
+        List<String> onlyInBaseline = new ArrayList<>();
+        Map<String, Results.IndexResult> before = new LinkedHashMap<>();
+        baseline.indices().forEach(index -> before.put(index.id(), index));
+        List<Change> indices = new ArrayList<>();
+        for (Results.IndexResult now : current.indices()) {
+            Results.IndexResult then = before.remove(now.id());
+            if (then == null) {
+                onlyHere.add("index " + now.id());
+                indices.add(Change.notComparable(now.id(), now.name(), "not in the baseline"));
+            } else if (!Objects.equals(then.fingerprint(), now.fingerprint())) {
+                indices.add(Change.notComparable(now.id(), now.name(), "its items changed since the baseline"));
+            } else {
+                indices.add(change(now.id(), now.name(), then.n(), then.mean(), then.sd(), now.n(), now.mean(),
+                        now.sd()));
+            }
+        }
+        before.keySet().forEach(id -> onlyInBaseline.add("index " + id));
+
+        List<Change> pairs = new ArrayList<>();
+        if (current.sayDo() != null) {
+            Map<String, Results.Gap> beforePairs = new LinkedHashMap<>();
+            if (baseline.sayDo() != null) {
+                baseline.sayDo().pairs().forEach(pair -> beforePairs.put(pair.id(), pair));
+            }
+            for (Results.Gap now : current.sayDo().pairs()) {
+                Results.Gap then = beforePairs.remove(now.id());
+                if (then == null) {
+                    onlyHere.add("say-do pair " + now.id());
+                    pairs.add(Change.notComparable(now.id(), now.name(), "not in the baseline"));
+                } else {
+                    pairs.add(change(now.id(), now.name(), then.n(), then.meanGap(), then.sd(), now.n(),
+                            now.meanGap(), now.sd()));
+                }
+            }
+            beforePairs.keySet().forEach(id -> onlyInBaseline.add("say-do pair " + id));
+            if (baseline.sayDo() != null) {
+                Results.Gap then = baseline.sayDo().overall();
+                Results.Gap now = current.sayDo().overall();
+                pairs.add(change(null, "All values", then.n(), then.meanGap(), then.sd(), now.n(), now.meanGap(),
+                        now.sd()));
+            }
+        }
+        Change enps = current.enps() == null || baseline.enps() == null ? null
+                : enpsChange(baseline.enps(), current.enps());
+
+        List<GroupChange> groups = new ArrayList<>();
+        for (Results.SegmentResult segment : current.segments()) {
+            Results.SegmentResult thenSegment = baseline.segments().stream()
+                    .filter(s -> s.id().equals(segment.id())).findFirst().orElse(null);
+            if (thenSegment == null) {
+                onlyHere.add("segment " + segment.id());
+                continue;
+            }
+            Map<String, Results.Group> thenGroups = new LinkedHashMap<>();
+            thenSegment.groups().forEach(g -> thenGroups.put(g.value(), g));
+            for (Results.Group group : segment.groups()) {
+                Results.Group then = thenGroups.remove(group.value());
+                if (then == null) {
+                    onlyHere.add(segment.id() + ": " + group.value());
+                    continue;
+                }
+                if (group.suppressed() || then.suppressed()) {
+                    continue; // a change is shown only where the group is shown in both waves
+                }
+                for (Results.GroupIndex cell : group.indices()) {
+                    Results.GroupIndex thenCell = then.indices().stream().filter(c -> c.id().equals(cell.id()))
+                            .findFirst().orElse(null);
+                    boolean comparable = indices.stream().anyMatch(c -> c.id().equals(cell.id()) && c.comparable());
+                    if (thenCell == null || cell.suppressed() || thenCell.suppressed() || !comparable) {
+                        continue;
+                    }
+                    groups.add(new GroupChange(segment.id(), group.value(), change(cell.id(), cell.id(),
+                            thenCell.n(), thenCell.mean(), thenCell.sd(), cell.n(), cell.mean(), cell.sd())));
+                }
+            }
+            thenGroups.keySet().forEach(value -> onlyInBaseline.add(segment.id() + ": " + value));
+        }
+        boolean same = Objects.equals(baseline.questionnaire().fingerprint(), current.questionnaire().fingerprint());
+        return new Changes(baseline.wave(), same, indices, pairs, enps, groups, onlyHere, onlyInBaseline);
+    }
+
+    private static Change change(String id, String name, long n1, Double mean1, Double sd1, long n2, Double mean2,
+            Double sd2) {
+        if (mean1 == null || mean2 == null) {
+            return Change.notComparable(id, name, "no answers in one of the waves");
+        }
+        // now against then, so t has the sign of the change
+        Inference.Welch welch = sd1 == null || sd2 == null ? null
+                : Inference.Welch.of(n2, mean2, sd2 * sd2, n1, mean1, sd1 * sd1);
+        return new Change(id, name, true, null, mean1, mean2, mean2 - mean1,
+                welch == null ? null : welch.t(), welch == null ? null : welch.df(),
+                welch == null ? null : welch.p(), welch != null && welch.p() < SIGNIFICANT);
+    }
+
+    /** eNPS compared as the mean of +100 (promoter), 0 (passive) and −100 (detractor) per respondent. */
+    private static Change enpsChange(Results.Enps then, Results.Enps now) {
+        return change(null, "eNPS", then.n(), then.score(), npsSd(then), now.n(), now.score(), npsSd(now));
+    }
+
+    /** The sd of the ±100 coding, from the counts; null when n &lt; 2. */
+    private static Double npsSd(Results.Enps enps) {
+        long n = enps.n();
+        if (n < 2) {
+            return null;
+        }
+        double mean = 100.0 * (enps.promoters() - enps.detractors()) / n;
+        double squares = 10_000.0 * (enps.promoters() + enps.detractors());
+        return Math.sqrt(Math.max(0, (squares - n * mean * mean) / (n - 1)));
+    }
+}

@@ -1,0 +1,89 @@
+package org.culturekit.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A condition a CI job sets on the results; a breach fails the build (exit 4) after every report is written.
+ *
+ * @param kind what is checked
+ * @param index the index id, or null for the say-do gap
+ * @param threshold the score (0–100), the drop in points (0–100), or the gap in scale points
+ */
+public record Gate(Kind kind, String index, double threshold) {
+    /** The kinds of gate, one per command-line option. */
+    public enum Kind {
+        /** {@code --fail-under INDEX=SCORE100}: the index's 0–100 score is below the threshold. */
+        UNDER,
+        /** {@code --fail-on-drop INDEX=POINTS}: the score fell by at least the threshold since the baseline. */
+        DROP,
+        /** {@code --fail-on-gap VALUE}: the overall say-do gap exceeds the threshold. */
+        GAP
+    }
+
+    public Gate {
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** What breaches {@code gates}, one sentence each; {@code baseline} may be null when no gate needs it. */
+    public static List<String> breaches(List<Gate> gates, Results results, Results baseline) {
+        List<String> breaches = new ArrayList<>();
+        for (Gate gate : gates) {
+            gate.check(results, baseline).ifPresent(breaches::add);
+        }
+        return breaches;
+    }
+
+    private Optional<String> check(Results results, Results baseline) {
+        switch (kind) {
+            case UNDER -> {
+                Results.IndexResult now = index(results);
+                if (now.score100() == null) {
+                    return Optional.of(now.name() + " has no score, so it cannot be shown to reach "
+                            + number(threshold) + " (--fail-under)");
+                }
+                return now.score100() < threshold
+                        ? Optional.of(now.name() + " scores " + number(now.score100()) + ", under "
+                                + number(threshold) + " (--fail-under " + index + "=" + number(threshold) + ")")
+                        : Optional.empty();
+            }
+            case DROP -> {
+                Results.IndexResult now = index(results);
+                Results.IndexResult then = baseline.indices().stream().filter(i -> i.id().equals(index))
+                        .findFirst().orElse(null);
+                if (then == null || !Objects.equals(then.fingerprint(), now.fingerprint())) {
+                    return Optional.of(now.name() + " cannot be compared with the baseline (its items "
+                            + "changed or it is new), so its drop cannot be checked (--fail-on-drop)");
+                }
+                if (now.score100() == null || then.score100() == null) {
+                    return Optional.of(now.name() + " has no score in one of the waves (--fail-on-drop)");
+                }
+                double drop = then.score100() - now.score100();
+                return drop >= threshold
+                        ? Optional.of(now.name() + " fell " + number(drop) + " points since the baseline, "
+                                + "from " + number(then.score100()) + " to " + number(now.score100())
+                                + " (--fail-on-drop " + index + "=" + number(threshold) + ")")
+                        : Optional.empty();
+            }
+            default -> {
+                Double gap = results.sayDo() == null ? null : results.sayDo().overall().meanGap();
+                return gap != null && gap > threshold
+                        ? Optional.of("the say-do gap is " + number(gap) + " scale points, over "
+                                + number(threshold) + " (--fail-on-gap " + number(threshold) + ")")
+                        : Optional.empty();
+            }
+        }
+    }
+
+    private Results.IndexResult index(Results results) {
+        return results.indices().stream().filter(i -> i.id().equals(index)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no index " + index));
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}
