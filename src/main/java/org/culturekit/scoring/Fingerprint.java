@@ -1,6 +1,5 @@
 package org.culturekit.scoring;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -50,9 +49,14 @@ final class Fingerprint {
 
     private static String hash(CharSequence canonical) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            // UTF-16 code units, high byte first: fixed and platform-independent, no charset needed
+            for (int i = 0; i < canonical.length(); i++) {
+                char c = canonical.charAt(i);
+                sha.update((byte) (c >>> 8));
+                sha.update((byte) c);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
