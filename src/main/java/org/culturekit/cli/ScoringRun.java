@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
 import org.culturekit.io.InputException;
 import org.culturekit.io.Problem;
 import org.culturekit.io.ReadOptions;
@@ -50,9 +53,7 @@ final class ScoringRun {
                         err.println("warning: " + file + ": its columns do not match " + firstFile + "'s: "
                                 + difference(unmapped, firstUnmapped, firstFile));
                     }
-                    for (Response response : reader) {
-                        accumulator.add(response);
-                    }
+                    fold(reader, accumulator);
                     if (reader.rowsRead() == 0) {
                         err.println("warning: " + file + ": the header rows are there but no responses follow");
                     }
@@ -75,6 +76,58 @@ final class ScoringRun {
         List<Results.Exclusion> exclusions = new ArrayList<>();
         excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
         return accumulator.results().withExclusions(exclusions);
+    }
+
+    /** Responses per hand-over between the reading and the scoring thread. */
+    private static final int BATCH = 2048;
+
+    /**
+     * Reads on one thread and scores on this one, so parsing and scoring use both cores. The sums are exact,
+     * so the results are the same as reading and scoring in turn; a reading failure is rethrown here.
+     */
+    static void fold(ResponseReader reader, Accumulator accumulator) {
+        BlockingQueue<List<Response>> queue = new ArrayBlockingQueue<>(8);
+        List<Response> end = new ArrayList<>(0);
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            try {
+                List<Response> batch = new ArrayList<>(BATCH);
+                for (Response response : reader) {
+                    batch.add(response);
+                    if (batch.size() == BATCH) {
+                        queue.put(batch);
+                        batch = new ArrayList<>(BATCH);
+                    }
+                }
+                queue.put(batch);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                queue.put(end);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "culturekit-read");
+        producer.setDaemon(true);
+        producer.start();
+        try {
+            for (List<Response> batch = queue.take(); batch != end; batch = queue.take()) {
+                batch.forEach(accumulator::add);
+            }
+            producer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        } finally {
+            producer.interrupt();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
     }
 
     private static String difference(TreeSet<String> unmapped, TreeSet<String> first, String firstFile) {

@@ -103,7 +103,14 @@ final class AnswerCodes {
 
     /** The raw value, {@link Response#MISSING} for a blank, {@link Response#NOT_APPLICABLE}, or {@link #UNKNOWN}. */
     int read(String cell) {
-        // the common case — a clean number or label exactly as defined — skips normalisation
+        // the commonest cell, one digit, needs no lookup at all
+        if (cell.length() == 1) {
+            int digit = cell.charAt(0) - '0';
+            if (digit >= 0 && digit <= 9 && digit >= scale.min() && digit <= scale.max()) {
+                return digit;
+            }
+        }
+        // then a clean number or label exactly as defined, without normalisation
         Integer value = exact.get(cell);
         if (value != null) {
             return value;

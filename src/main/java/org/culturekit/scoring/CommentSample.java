@@ -69,7 +69,20 @@ final class CommentSample {
 
     /** {@code text} with e-mail addresses and phone numbers replaced. */
     static String redact(String text) {
-        return PHONE.matcher(EMAIL.matcher(text).replaceAll(EMAIL_REMOVED)).replaceAll(PHONE_REMOVED);
+        // most comments hold neither; the regular expressions run only where one could be
+        String redacted = text.indexOf('@') >= 0 ? EMAIL.matcher(text).replaceAll(EMAIL_REMOVED) : text;
+        // both phone forms need at least two digits
+        return digits(redacted) >= 2 ? PHONE.matcher(redacted).replaceAll(PHONE_REMOVED) : redacted;
+    }
+
+    private static int digits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                digits++;
+            }
+        }
+        return digits;
     }
 
     /** Orders by the text as a reader sees it (case and spacing folded), then by the exact text. */

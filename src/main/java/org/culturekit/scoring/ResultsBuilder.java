@@ -139,7 +139,7 @@ final class ResultsBuilder {
         for (int i = 0; i < size; i++) {
             c[i][i] = orNaN(totals.item[x][i].variance());
             for (int j = i + 1; j < size; j++, pair++) {
-                c[i][j] = orNaN(totals.itemPairs[x][pair].covariance());
+                c[i][j] = orNaN(totals.itemPairs[x].covariance(pair));
                 c[j][i] = c[i][j];
             }
         }

@@ -6,8 +6,8 @@ final class Totals {
     final Sums[][] item;
     /** Per index, per item: counts of unfavourable, neutral and favourable answers. */
     final long[][][] itemClasses;
-    /** Per index, per item pair i &lt; j (row-major upper triangle): pairwise-complete keyed answers. */
-    final Sums[][] itemPairs;
+    /** Per index: pairwise-complete keyed answers of every item pair. */
+    final PairwiseSums[] itemPairs;
     /** Per index: respondent score paired with the eNPS answer. */
     final Sums[] driver;
     /** Per say-do pair: keyed say answers paired with keyed do answers, over respondents with both. */
@@ -17,7 +17,7 @@ final class Totals {
         int indices = plan.indices.size();
         item = new Sums[indices][];
         itemClasses = new long[indices][][];
-        itemPairs = new Sums[indices][];
+        itemPairs = new PairwiseSums[indices];
         driver = new Sums[indices];
         sayAndDo = new Sums[plan.pairs.size()];
         for (int p = 0; p < sayAndDo.length; p++) {
@@ -30,10 +30,7 @@ final class Totals {
             for (int j = 0; j < k; j++) {
                 item[x][j] = new Sums(1);
             }
-            itemPairs[x] = new Sums[k * (k - 1) / 2];
-            for (int p = 0; p < itemPairs[x].length; p++) {
-                itemPairs[x][p] = new Sums(1);
-            }
+            itemPairs[x] = new PairwiseSums(k);
             driver[x] = new Sums(k);
         }
     }
@@ -50,20 +47,13 @@ final class Totals {
             }
             Plan.IndexPlan index = plan.indices.get(x);
             int[] values = o.keyed[x];
-            int k = values.length;
-            int pair = 0;
-            for (int i = 0; i < k; i++) {
-                boolean hasI = o.has[x][i];
-                if (hasI) {
+            for (int i = 0; i < values.length; i++) {
+                if (o.has[x][i]) {
                     item[x][i].add(values[i], 1);
                     itemClasses[x][i][index.classOf(values[i])]++;
                 }
-                for (int j = i + 1; j < k; j++, pair++) {
-                    if (hasI && o.has[x][j]) {
-                        itemPairs[x][pair].add(values[i], 1, values[j]);
-                    }
-                }
             }
+            itemPairs[x].add(values, o.has[x]);
             if (o.enps >= 0) {
                 driver[x].add(o.scoreSum[x], o.answered[x], o.enps);
             }
@@ -81,9 +71,7 @@ final class Totals {
                     itemClasses[x][j][c] += other.itemClasses[x][j][c];
                 }
             }
-            for (int p = 0; p < itemPairs[x].length; p++) {
-                itemPairs[x][p].merge(other.itemPairs[x][p]);
-            }
+            itemPairs[x].merge(other.itemPairs[x]);
             driver[x].merge(other.driver[x]);
         }
     }
