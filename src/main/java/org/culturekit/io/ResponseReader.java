@@ -294,7 +294,9 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 continue;
             }
             int value = codes[i].read(cell);
-            count(items.get(i).id(), cell);
+            if (options.inspecting()) {
+                count(items.get(i).id(), cell);
+            }
             if (value == AnswerCodes.UNKNOWN) {
                 unreadable++;
                 Problem problem = new Problem(file, line, column + 1, "item '" + items.get(i).id() + "': "
