@@ -6,14 +6,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.culturekit.io.Platform.Column;
@@ -55,7 +53,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     private final Map<String, Integer> metadataColumns = new HashMap<>();
     private final Map<String, Long> excluded = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
-    private final Set<String> seenIds = new HashSet<>();
+    private final RespondentIds seenIds = new RespondentIds();
     private final Map<String, Map<String, Long>> answerCounts = new LinkedHashMap<>();
 
     private Consumer<Rejection> rejections = rejection -> { };
