@@ -88,7 +88,7 @@ final class ScoringRun {
     static void fold(ResponseReader reader, Accumulator accumulator) {
         BlockingQueue<List<Response>> queue = new ArrayBlockingQueue<>(8);
         List<Response> end = new ArrayList<>(0);
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread producer = new Thread(() -> {
             try {
                 List<Response> batch = new ArrayList<>(BATCH);
@@ -100,7 +100,8 @@ final class ScoringRun {
                     }
                 }
                 queue.put(batch);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too: the scoring thread must always be told the reading has stopped
                 failure.set(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -125,8 +126,12 @@ final class ScoringRun {
         } finally {
             producer.interrupt();
         }
-        if (failure.get() != null) {
-            throw failure.get();
+        Throwable thrown = failure.get();
+        if (thrown instanceof RuntimeException e) {
+            throw e;
+        }
+        if (thrown instanceof Error e) {
+            throw e;
         }
     }
 
