@@ -98,6 +98,10 @@ public record Changes(
             }
         }
         before.keySet().forEach(id -> onlyInBaseline.add("index " + id));
+        List<String> itemsThen = items(baseline);
+        List<String> itemsNow = items(current);
+        itemsNow.stream().filter(item -> !itemsThen.contains(item)).forEach(item -> onlyHere.add("item " + item));
+        itemsThen.stream().filter(item -> !itemsNow.contains(item)).forEach(item -> onlyInBaseline.add("item " + item));
 
         List<Change> pairs = new ArrayList<>();
         if (current.sayDo() != null) {
@@ -160,6 +164,17 @@ public record Changes(
         }
         boolean same = Objects.equals(baseline.questionnaire().fingerprint(), current.questionnaire().fingerprint());
         return new Changes(baseline.wave(), same, indices, pairs, enps, groups, onlyHere, onlyInBaseline);
+    }
+
+    /** The ids of every index item, in order, once each. */
+    private static List<String> items(Results results) {
+        List<String> items = new ArrayList<>();
+        results.indices().forEach(index -> index.items().forEach(item -> {
+            if (!items.contains(item.id())) {
+                items.add(item.id());
+            }
+        }));
+        return items;
     }
 
     private static Change change(String id, String name, long n1, Double mean1, Double sd1, long n2, Double mean2,

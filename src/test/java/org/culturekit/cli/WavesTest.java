@@ -132,6 +132,7 @@ class WavesTest {
         assertFalse(changes.at("/indices/0/comparable").asBoolean());
         assertEquals("its items changed since the baseline", changes.at("/indices/0/reason").asText());
         assertTrue(changes.at("/indices/3/comparable").asBoolean(), "empathy is unchanged");
+        assertEquals(0, changes.get("onlyInThisWave").size(), "the item ids are the same; only a text changed");
     }
 
     @Test

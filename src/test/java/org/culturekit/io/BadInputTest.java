@@ -178,4 +178,36 @@ class BadInputTest {
         InputException e = fails(write("sep=;\nid;a;b\n1;4;4\n2;5;\"x\n"));
         assertEquals(4, e.problems().get(0).line());
     }
+
+    @Test
+    void oldMacLineEndingsAreReadWithTheirLineNumbers() throws IOException {
+        List<Response> responses = new ArrayList<>();
+        try (ResponseReader reader = readAll(write("id,a,b\r1,4,4\r2,5,\"x\ry\"\r3,2,2\r"), responses)) {
+            assertEquals(List.of(2L, 3L, 5L), responses.stream().map(Response::line).toList());
+            assertEquals(1, reader.problemCount(), "the quoted line break stays inside its field");
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "stimme überhaupt nicht zu | stimme nicht zu | weder noch | stimme zu | stimme voll und ganz zu",
+        "pas du tout d'accord | pas d’accord | ni d'accord ni pas d'accord | d'accord | tout à fait d'accord",
+        "totalmente en desacuerdo | en desacuerdo | ni de acuerdo ni en desacuerdo | de acuerdo | totalmente de acuerdo",
+        "helemaal mee oneens | mee oneens | neutraal | mee eens | helemaal mee eens",
+        "instämmer inte alls | instämmer inte | varken eller | instämmer | instämmer helt",
+        "Strongly Disagree | DISAGREE | neutral | agree | strongly   agree"})
+    void agreementLabelsInEveryBuiltInLanguageReadAsTheSameValues(String one, String two, String three, String four,
+            String five) throws IOException {
+        String csv = "id,a\n" + String.join("\n", List.of("1," + quote(one), "2," + quote(two), "3," + quote(three),
+                "4," + quote(four), "5," + quote(five))) + "\n";
+        List<Response> responses = new ArrayList<>();
+        try (ResponseReader reader = readAll(write(csv), responses)) {
+            assertEquals(0, reader.problemCount(), reader.problems().toString());
+            assertEquals(List.of(1, 2, 3, 4, 5), responses.stream().map(r -> r.rawAnswer(0)).toList());
+        }
+    }
+
+    private static String quote(String cell) {
+        return "\"" + cell.replace("\"", "\"\"") + "\"";
+    }
 }

@@ -73,6 +73,7 @@ class ChangesTest {
                 List.of(), List.of());
         Changes changes = Changes.between(renamed, now);
         assertFalse(changes.sameQuestionnaire());
+        assertEquals(List.of(), changes.onlyHere(), "same item ids in both waves");
         Changes.Change change = changes.indices().get(0);
         assertFalse(change.comparable());
         assertEquals("its items changed since the baseline", change.reason());
@@ -133,5 +134,21 @@ class ChangesTest {
     private static double variance(double[] values) {
         double m = mean(values);
         return java.util.Arrays.stream(values).map(v -> (v - m) * (v - m)).sum() / (values.length - 1);
+    }
+
+    @Test
+    void itemsInOneWaveOnlyAreListed() {
+        Results then = Scorer.score(Fixtures.QUESTIONNAIRE, wave(new int[] {1, 2, 3}, 0));
+        Results now = Scorer.score(Fixtures.QUESTIONNAIRE, wave(new int[] {3, 4, 5}, 0));
+        Results.IndexResult index = then.indices().get(0);
+        List<Results.ItemResult> fewer = index.items().subList(0, 2);
+        Results older = new Results(then.schemaVersion(), "old", then.questionnaire(), then.rows(),
+                List.of(new Results.IndexResult(index.id(), index.name(), index.n(), index.mean(), index.sd(),
+                        index.ciLow(), index.ciHigh(), index.score100(), index.favorable(), index.neutral(),
+                        index.unfavorable(), index.alpha(), index.standardizedAlpha(), index.band(), fewer, "old")),
+                then.sayDo(), then.enps(), List.of(), then.segments(), List.of(), List.of());
+        Changes changes = Changes.between(older, now);
+        assertEquals(List.of("item a3"), changes.onlyHere());
+        assertFalse(changes.indices().get(0).comparable());
     }
 }
