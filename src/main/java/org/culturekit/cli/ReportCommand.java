@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.culturekit.io.Questionnaires;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.report.OutputFiles;
@@ -106,20 +110,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
                 invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments, changes, history,
                 breaches));
-        Map<String, String> files = new LinkedHashMap<>();
-        ReportRenderer renderer = null;
-        for (ReportFormat format : new LinkedHashSet<>(formats)) {
-            if (format == ReportFormat.JSON) {
-                files.put(format.fileName(), ResultsJson.write(results, changes, breaches));
-            } else if (format == ReportFormat.CSV) {
-                files.put(format.fileName(), ScoresCsv.write(results));
-            } else {
-                if (renderer == null) {
-                    renderer = new ReportRenderer(templateDir);
-                }
-                files.put(format.fileName(), renderer.render(model, format));
-            }
-        }
+        Map<String, String> files = renderAll(model, results, changes, breaches);
         List<Path> written = OutputFiles.publish(output, files);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
@@ -133,5 +124,53 @@ final class ReportCommand implements Callable<Integer> {
         // breaches are errors: stderr even with --quiet
         breaches.forEach(breach -> spec.commandLine().getErr().println("gate breached: " + breach));
         return breaches.isEmpty() ? ExitCodes.OK : ExitCodes.GATE_BREACHED;
+    }
+
+    /**
+     * Every chosen output as text, in the order chosen. The templated formats render on their own threads, in
+     * parallel with each other and with the JSON and CSV writers; each rendering still has its own limits.
+     */
+    private Map<String, String> renderAll(ReportModel model, Results results, Changes changes,
+            List<String> breaches) {
+        ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "culturekit-render-format");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            ReportRenderer renderer = formats.stream().anyMatch(f -> f.template() != null)
+                    ? new ReportRenderer(templateDir) : null;
+            Map<ReportFormat, Future<String>> rendering = new LinkedHashMap<>();
+            for (ReportFormat format : new LinkedHashSet<>(formats)) {
+                if (format.template() != null) {
+                    rendering.put(format, pool.submit(() -> renderer.render(model, format)));
+                }
+            }
+            Map<String, String> files = new LinkedHashMap<>();
+            for (ReportFormat format : new LinkedHashSet<>(formats)) {
+                files.put(format.fileName(), switch (format) {
+                    case JSON -> ResultsJson.write(results, changes, breaches);
+                    case CSV -> ScoresCsv.write(results);
+                    default -> finished(rendering.get(format));
+                });
+            }
+            return files;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String finished(Future<String> rendering) {
+        try {
+            return rendering.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rendering", e);
+        }
     }
 }
