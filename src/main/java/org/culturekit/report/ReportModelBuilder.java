@@ -442,9 +442,9 @@ final class ReportModelBuilder {
         waves.add(results);
         List<String> labels = new ArrayList<>();
         for (int w = 0; w < waves.size(); w++) {
-            String wave = waves.get(w).wave();
-            labels.add(wave == null || wave.isEmpty() ? (w == waves.size() - 1 ? "this wave" : "wave " + (w + 1))
-                    : wave);
+            boolean current = w == waves.size() - 1;
+            String wave = current && !options.wave().isEmpty() ? options.wave() : waves.get(w).wave();
+            labels.add(wave == null || wave.isEmpty() ? (current ? "this wave" : "wave " + (w + 1)) : wave);
         }
         List<ReportModel.Series> series = new ArrayList<>();
         for (Results.IndexResult now : results.indices()) {

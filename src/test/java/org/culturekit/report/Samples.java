@@ -44,8 +44,14 @@ final class Samples {
 
     private Samples() {}
 
-    /** A model over a dozen respondents in two visible teams (one with a hostile name) and one hidden team. */
+    /** A model over ten respondents in two teams (one with a hostile name) and one hidden team. */
     static ReportModel model() {
+        return ReportModel.of(QUESTIONNAIRE, results(), new ReportOptions("Wave " + HOSTILE,
+                java.util.OptionalLong.of(40), true));
+    }
+
+    /** The results behind {@link #model()}. */
+    static Results results() {
         List<Response> responses = new ArrayList<>();
         String[] teams = {HOSTILE, HOSTILE, HOSTILE, HOSTILE, "a|b\\|c\nd", "a|b\\|c\nd", "a|b\\|c\nd", "a|b\\|c\nd",
             "Tiny", "Tiny"};
@@ -55,7 +61,6 @@ final class Samples {
             responses.add(new Response("s.csv", r + 2, answers, List.of(teams[r], r % 3 == 0 ? "Lead" : "Member"),
                     List.of(r % 2 == 0 ? HOSTILE : "call me on +44 20 7946 0958 or mail a.b@example.com")));
         }
-        Results results = Scorer.score(QUESTIONNAIRE, responses);
-        return ReportModel.of(QUESTIONNAIRE, results, new ReportOptions("Wave " + HOSTILE, java.util.OptionalLong.of(40), true));
+        return Scorer.score(QUESTIONNAIRE, responses).withWave("Wave " + HOSTILE);
     }
 }
