@@ -53,7 +53,14 @@ final class ScoringRun {
                         err.println("warning: " + file + ": its columns do not match " + firstFile + "'s: "
                                 + difference(unmapped, firstUnmapped, firstFile));
                     }
-                    fold(reader, accumulator);
+                    Progress progress = Progress.start(file, reader, err);
+                    try {
+                        fold(reader, accumulator);
+                    } finally {
+                        if (progress != null) {
+                            progress.close();
+                        }
+                    }
                     if (reader.rowsRead() == 0) {
                         err.println("warning: " + file + ": the header rows are there but no responses follow");
                     }

@@ -34,7 +34,10 @@ final class CsvTable implements Table {
     /** Physical lines consumed before the parser started (an Excel {@code sep=} line). */
     private final long lineOffset;
 
-    private CsvTable(String file, CSVParser parser, String description, long lineOffset) {
+    private final StrictReader decoder;
+
+    private CsvTable(String file, CSVParser parser, String description, long lineOffset, StrictReader decoder) {
+        this.decoder = decoder;
         this.file = file;
         this.parser = parser;
         this.records = parser.iterator();
@@ -54,7 +57,8 @@ final class CsvTable implements Table {
         try {
             in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
             TextEncoding detected = TextEncoding.detect(in, encoding, file);
-            BufferedReader reader = new BufferedReader(new StrictReader(in, detected.charset()), 1 << 16);
+            StrictReader decoder = new StrictReader(in, detected.charset());
+            BufferedReader reader = new BufferedReader(decoder, 1 << 16);
             long lineOffset = 0;
             reader.mark(SNIFF_LIMIT);
             String first = firstRecord(reader);
@@ -77,7 +81,7 @@ final class CsvTable implements Table {
                     .setFormat(format)
                     .get();
             return new CsvTable(file, parser, detected.describe() + ", " + name(delimiter) + "-separated",
-                    lineOffset);
+                    lineOffset, decoder);
         } catch (NoSuchFileException e) {
             close(in);
             throw new InputException(file, "no such file; check the path");
@@ -184,6 +188,11 @@ final class CsvTable implements Table {
     @Override
     public String describe() {
         return description;
+    }
+
+    @Override
+    public long bytesRead() {
+        return decoder.bytesDecoded();
     }
 
     @Override

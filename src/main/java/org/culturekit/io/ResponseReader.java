@@ -58,7 +58,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
 
     private Consumer<Rejection> rejections = rejection -> { };
     private long problemCount;
-    private long rowsRead;
+    /** Written by the reading thread, read by a progress display. */
+    private volatile long rowsRead;
     private boolean iterated;
 
     private ResponseReader(String file, Questionnaire questionnaire, ReadOptions options, Table table) {
@@ -178,6 +179,11 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     /** Mapping warnings: items, segments or the id column the file does not have. */
     public List<Problem> warnings() {
         return columns.warnings();
+    }
+
+    /** Bytes of the file read so far, or −1 when unknown (a workbook). */
+    public long bytesRead() {
+        return table.bytesRead();
     }
 
     /** Data rows read so far. */

@@ -32,7 +32,8 @@ final class StrictReader extends Reader {
     private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     private final CharBuffer chars = CharBuffer.allocate(1 << 16);
-    private long bytesDecoded;
+    /** Written by the reading thread, read by a progress display. */
+    private volatile long bytesDecoded;
     private long line = 1;
     private boolean endOfInput;
     private boolean flushed;
@@ -94,6 +95,11 @@ final class StrictReader extends Reader {
                 line++;
             }
         }
+    }
+
+    /** Bytes decoded so far (after any byte-order mark). */
+    long bytesDecoded() {
+        return bytesDecoded;
     }
 
     @Override

@@ -26,6 +26,11 @@ interface Table extends Closeable {
         return false;
     }
 
+    /** Bytes of the file read so far, for progress, or −1 when the table cannot tell. */
+    default long bytesRead() {
+        return -1;
+    }
+
     /** Releases the file; never throws for a read-only source. */
     @Override
     void close();
