@@ -21,7 +21,13 @@ final class OutputGuard {
                     + templateDir + "; write the reports somewhere else");
         }
         List<Path> inputs = new ArrayList<>();
-        csvFiles.forEach(file -> inputs.add(canonical(file)));
+        for (Path file : csvFiles) {
+            Path real = canonical(file);
+            if (inputs.contains(real)) {
+                throw new ParameterException(spec.commandLine(), file + " is named twice; every export is read once");
+            }
+            inputs.add(real);
+        }
         if (input.questionnaireFile() != null) {
             inputs.add(canonical(input.questionnaireFile()));
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.culturekit.io.InputException;
 import org.culturekit.io.Problem;
 import org.culturekit.io.ReadOptions;
+import org.culturekit.io.RespondentIds;
 import org.culturekit.io.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
@@ -38,9 +39,11 @@ final class ScoringRun {
         String firstFile = null;
         TreeSet<String> firstUnmapped = null;
         RejectsWriter rejects = RejectsWriter.open(rejectsFile);
+        // one set for the run: a respondent in two exports is scored once, from the first
+        RespondentIds seenIds = new RespondentIds();
         try {
             for (Path file : files) {
-                try (ResponseReader reader = ResponseReader.open(file, questionnaire, options)) {
+                try (ResponseReader reader = ResponseReader.open(file, questionnaire, options, seenIds)) {
                     if (rejects != null) {
                         reader.onRejection(rejects::write);
                     }

@@ -1,15 +1,18 @@
 package org.culturekit.io;
 
 /**
- * The respondent ids seen so far, for duplicate detection, in about 32 bytes an id whatever its length: each id
+ * The respondent ids seen so far in a run, for duplicate detection within and between exports, in about 32 bytes an id whatever its length: each id
  * is kept as a 128-bit hash in an open-addressing table. Two different ids would have to agree in all 128 bits
  * to be mistaken for each other — for a million ids, a chance of about one in 10²⁷.
  */
-final class RespondentIds {
+public final class RespondentIds {
     private long[] high = new long[1 << 10];
     private long[] low = new long[1 << 10];
     private boolean[] used = new boolean[1 << 10];
     private int size;
+
+    /** An empty set; share one across the exports of a run so duplicates between them are found too. */
+    public RespondentIds() {}
 
     /** Adds {@code id}; false if it was already there. */
     boolean add(String id) {

@@ -53,7 +53,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     private final Map<String, Integer> metadataColumns = new HashMap<>();
     private final Map<String, Long> excluded = new LinkedHashMap<>();
     private final List<Problem> problems = new ArrayList<>();
-    private final RespondentIds seenIds = new RespondentIds();
+    private final RespondentIds seenIds;
     private final Map<String, Map<String, Long>> answerCounts = new LinkedHashMap<>();
 
     private Consumer<Rejection> rejections = rejection -> { };
@@ -62,7 +62,9 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     private volatile long rowsRead;
     private boolean iterated;
 
-    private ResponseReader(String file, Questionnaire questionnaire, ReadOptions options, Table table) {
+    private ResponseReader(String file, Questionnaire questionnaire, ReadOptions options, Table table,
+            RespondentIds seenIds) {
+        this.seenIds = seenIds;
         this.file = file;
         this.questionnaire = questionnaire;
         this.options = options;
@@ -103,12 +105,21 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
 
     /** Opens {@code path}: a CSV or tab-separated text file, or an .xlsx workbook. */
     public static ResponseReader open(Path path, Questionnaire questionnaire, ReadOptions options) {
+        return open(path, questionnaire, options, new RespondentIds());
+    }
+
+    /**
+     * Opens {@code path}, finding duplicate respondent ids against {@code seenIds} too, which the reader adds to:
+     * the first occurrence, in the order the exports are read, is scored and later ones are left out.
+     */
+    public static ResponseReader open(Path path, Questionnaire questionnaire, ReadOptions options,
+            RespondentIds seenIds) {
         String file = path.toString();
         Table table = file.toLowerCase(Locale.ROOT).endsWith(".xlsx")
                 ? XlsxTable.open(path, file)
                 : CsvTable.open(path, file, options.encoding(), options.fieldLimit());
         try {
-            return new ResponseReader(file, questionnaire, options, table);
+            return new ResponseReader(file, questionnaire, options, table, seenIds);
         } catch (RuntimeException e) {
             table.close();
             throw e;

@@ -272,4 +272,21 @@ class CliTest {
                 .assertOutContains("items without a column: safety_2")
                 .assertOutContains("columns nothing uses: Shoe size");
     }
+
+    @Test
+    void aRespondentInTwoExportsIsScoredOnceAndTheSameFileTwiceIsRefused() throws IOException {
+        Path first = dir.resolve("uk.csv");
+        Path second = dir.resolve("de.csv");
+        Files.writeString(first, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agree\n", StandardCharsets.UTF_8);
+        Files.writeString(second, "ResponseId,Team,safety_1\nR2,B,Disagree\nR3,B,Agree\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        CliRun.of("report", "-f", "json", "-o", out.toString(), first.toString(), second.toString())
+                .assertExit(ExitCodes.OK);
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("rows");
+        assertEquals(4, rows.get("read").asInt());
+        assertEquals(3, rows.get("scored").asInt());
+        assertEquals("duplicate respondent id", rows.at("/excluded/0/reason").asText());
+        CliRun.of("report", "-o", out.toString(), first.toString(), first.toString()).assertExit(ExitCodes.USAGE)
+                .assertErrContains("is named twice");
+    }
 }
