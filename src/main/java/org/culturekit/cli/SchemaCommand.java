@@ -1,9 +1,7 @@
 package org.culturekit.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
+import org.culturekit.io.QuestionnaireSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,19 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
                     + "see 'Editing questionnaires' in the README."
         })
 final class SchemaCommand implements Callable<Integer> {
-    /** Where the schema lives in the jar. */
-    static final String RESOURCE = "culturekit-questionnaire.schema.json";
-
     @Spec CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        try (InputStream in = SchemaCommand.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the jar");
-            }
-            spec.commandLine().getOut().print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    public Integer call() {
+        spec.commandLine().getOut().print(QuestionnaireSchema.text());
         return ExitCodes.OK;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.function.Consumer;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.culturekit.io.InputException;
@@ -32,6 +33,12 @@ final class ScoringRun {
 
     static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
             Path rejectsFile, PrintWriter err) {
+        return score(questionnaire, files, options, strict, rejectsFile, err, reader -> { });
+    }
+
+    /** As above, also handing each export's reader to {@code opened} once its header is mapped. */
+    static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
+            Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened) {
         Accumulator accumulator = new Accumulator(questionnaire);
         Map<String, Long> excluded = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -47,6 +54,7 @@ final class ScoringRun {
                     if (rejects != null) {
                         reader.onRejection(rejects::write);
                     }
+                    opened.accept(reader);
                     reader.warnings().forEach(warning -> err.println("warning: " + warning));
                     TreeSet<String> unmapped = new TreeSet<>(reader.unmappedItems());
                     if (firstUnmapped == null) {

@@ -7,8 +7,8 @@ import java.util.concurrent.Callable;
 import org.culturekit.io.InputException;
 import org.culturekit.io.QuestionnaireReader;
 import org.culturekit.io.Questionnaires;
-import org.culturekit.io.ReadOptions;
 import org.culturekit.io.ResponseReader;
+import org.culturekit.io.ReadOptions;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
@@ -64,22 +64,22 @@ final class ValidateCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
-        for (Path file : files) {
-            try (ResponseReader reader = ResponseReader.open(file, questionnaire, options)) {
-                out.printf("%s: %s export, %s%n", file, reader.platform().id(), reader.describe());
-                if (!reader.unmappedItems().isEmpty()) {
-                    out.printf("%s: items without a column: %s%n", file, String.join(", ", reader.unmappedItems()));
-                }
-                if (!reader.unusedColumns().isEmpty()) {
-                    out.printf("%s: columns nothing uses: %s%n", file, String.join(" | ", reader.unusedColumns()));
-                }
-            }
-        }
         // validating is checking: an unreadable answer is an error here, as with --strict
         Results results = ScoringRun.score(questionnaire, files, options, true, imports.rejects,
-                spec.commandLine().getErr());
+                spec.commandLine().getErr(), reader -> describe(reader, out));
         out.printf("%d rows read: %d would be scored, %d left out%n", results.rows().read(),
                 results.rows().scored(), results.rows().read() - results.rows().scored());
         return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
+    }
+
+    /** How an export was read and what of it maps, printed as soon as its header is mapped. */
+    private static void describe(ResponseReader reader, PrintWriter out) {
+        out.printf("%s: %s export, %s%n", reader.file(), reader.platform().id(), reader.describe());
+        if (!reader.unmappedItems().isEmpty()) {
+            out.printf("%s: items without a column: %s%n", reader.file(), String.join(", ", reader.unmappedItems()));
+        }
+        if (!reader.unusedColumns().isEmpty()) {
+            out.printf("%s: columns nothing uses: %s%n", reader.file(), String.join(" | ", reader.unusedColumns()));
+        }
     }
 }

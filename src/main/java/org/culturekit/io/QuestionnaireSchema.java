@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * source of the keys each part of a questionnaire may have: the loader refuses, and suggests corrections for,
  * exactly the keys the schema does not list, so editors and the loader cannot drift apart.
  */
-final class QuestionnaireSchema {
+public final class QuestionnaireSchema {
     /** Where the schema lives on the class path. */
     static final String RESOURCE = "culturekit-questionnaire.schema.json";
 
@@ -21,12 +22,21 @@ final class QuestionnaireSchema {
 
     private QuestionnaireSchema() {}
 
-    private static JsonNode load() {
+    /** The schema exactly as shipped, for {@code culturekit schema}. */
+    public static String text() {
         try (InputStream in = QuestionnaireSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");
             }
-            return new ObjectMapper().readTree(in);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode load() {
+        try {
+            return new ObjectMapper().readTree(text());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -131,6 +131,11 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         this.rejections = sink;
     }
 
+    /** The export as the user named it. */
+    public String file() {
+        return file;
+    }
+
     /** The platform the export came from (detected or given). */
     public Platform platform() {
         return platform;
