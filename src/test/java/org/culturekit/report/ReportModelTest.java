@@ -50,14 +50,17 @@ class ReportModelTest {
 
     @Test
     void hiddenGroupsShowNoFigureAtAll() {
+        int hidden = 0;
         for (ReportModel.SegmentTable segment : MODEL.segments()) {
             for (ReportModel.GroupRow group : segment.groups()) {
                 if (group.suppressed()) {
+                    hidden++;
                     assertEquals("", group.n());
                     assertTrue(group.cells().stream().allMatch(c -> c.suppressed() && c.text().isEmpty()));
                 }
             }
         }
+        assertTrue(hidden > 0, "the sample hides its two-person team");
         assertTrue(MODEL.notes().get(0).startsWith("Figures for any group with fewer than 3 respondents"),
                 MODEL.notes().toString());
         assertFalse(String.join(" ", MODEL.notes()).matches(".*\\b[12] respondents.*"), "no hidden size");
