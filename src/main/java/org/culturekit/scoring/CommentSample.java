@@ -87,7 +87,23 @@ final class CommentSample {
 
     /** Orders by the text as a reader sees it (case and spacing folded), then by the exact text. */
     static String sortKey(String comment) {
-        return comment.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + "\u0000" + comment;
+        String lower = comment.toLowerCase(Locale.ROOT);
+        StringBuilder key = new StringBuilder(lower.length() + 1 + comment.length());
+        boolean blank = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            // the blanks of the regular expression \s: space, tab, line feed, vertical tab, form feed, return
+            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+                if (!blank) {
+                    key.append(' ');
+                }
+                blank = true;
+            } else {
+                key.append(c);
+                blank = false;
+            }
+        }
+        return key.append('\u0000').append(comment).toString();
     }
 
     /** Several buckets as one. */
