@@ -7,17 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.function.Consumer;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.atomic.AtomicReference;
 import org.culturekit.io.InputException;
+import org.culturekit.io.ParallelReader;
 import org.culturekit.io.Problem;
 import org.culturekit.io.ReadOptions;
 import org.culturekit.io.RespondentIds;
 import org.culturekit.io.ResponseReader;
 import org.culturekit.model.Questionnaire;
-import org.culturekit.model.Response;
 import org.culturekit.scoring.Accumulator;
 import org.culturekit.scoring.Results;
 
@@ -39,16 +36,34 @@ final class ScoringRun {
     /** As above, also handing each export's reader to {@code opened} once its header is mapped. */
     static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
             Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened) {
+        return score(questionnaire, files, options, strict, rejectsFile, err, opened, Parallelism.DEFAULT);
+    }
+
+    /**
+     * How many threads parse, and in what chunks: the results are the same whatever these are.
+     *
+     * @param threads the parsing threads
+     * @param chunkSize the bytes of a chunk of an export
+     */
+    record Parallelism(int threads, int chunkSize) {
+        static final Parallelism DEFAULT =
+                new Parallelism(Runtime.getRuntime().availableProcessors(), ParallelReader.DEFAULT_CHUNK_SIZE);
+    }
+
+    /** As above, parsing with the given parallelism. */
+    static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
+            Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism) {
         Accumulator accumulator = new Accumulator(questionnaire);
         Map<String, Long> excluded = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
-        long problemCount = 0;
+        long[] problemCount = {0};
         String firstFile = null;
         TreeSet<String> firstUnmapped = null;
         RejectsWriter rejects = RejectsWriter.open(rejectsFile);
         // one set for the run: a respondent in two exports is scored once, from the first
         RespondentIds seenIds = new RespondentIds();
-        try {
+        try (ParallelReader<Accumulator> parallel = new ParallelReader<>(parallelism.threads(),
+                parallelism.chunkSize(), () -> new Accumulator(questionnaire), Accumulator::add, accumulator::merge)) {
             for (Path file : files) {
                 try (ResponseReader reader = ResponseReader.open(file, questionnaire, options, seenIds)) {
                     if (rejects != null) {
@@ -65,23 +80,23 @@ final class ScoringRun {
                                 + difference(unmapped, firstUnmapped, firstFile));
                     }
                     Progress progress = Progress.start(file, reader, err);
-                    try {
-                        fold(reader, accumulator);
-                    } finally {
+                    parallel.read(reader, () -> {
+                        // runs once every row of this export is merged, in file order
                         if (progress != null) {
                             progress.close();
                         }
-                    }
-                    if (reader.rowsRead() == 0) {
-                        err.println("warning: " + file + ": the header rows are there but no responses follow");
-                    }
-                    reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
-                    problems.addAll(reader.problems());
-                    problemCount += reader.problemCount();
+                        if (reader.rowsRead() == 0) {
+                            err.println("warning: " + file + ": the header rows are there but no responses follow");
+                        }
+                        reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
+                        problems.addAll(reader.problems());
+                        problemCount[0] += reader.problemCount();
+                    });
                 }
             }
-            if (problemCount > 0) {
-                report(problems, problemCount, strict, rejectsFile, err);
+            parallel.finish();
+            if (problemCount[0] > 0) {
+                report(problems, problemCount[0], strict, rejectsFile, err);
             }
             if (rejects != null) {
                 rejects.publish();
@@ -94,63 +109,6 @@ final class ScoringRun {
         List<Results.Exclusion> exclusions = new ArrayList<>();
         excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
         return accumulator.results().withExclusions(exclusions);
-    }
-
-    /** Responses per hand-over between the reading and the scoring thread. */
-    private static final int BATCH = 2048;
-
-    /**
-     * Reads on one thread and scores on this one, so parsing and scoring use both cores. The sums are exact,
-     * so the results are the same as reading and scoring in turn; a reading failure is rethrown here.
-     */
-    static void fold(ResponseReader reader, Accumulator accumulator) {
-        BlockingQueue<List<Response>> queue = new ArrayBlockingQueue<>(8);
-        List<Response> end = new ArrayList<>(0);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread producer = new Thread(() -> {
-            try {
-                List<Response> batch = new ArrayList<>(BATCH);
-                for (Response response : reader) {
-                    batch.add(response);
-                    if (batch.size() == BATCH) {
-                        queue.put(batch);
-                        batch = new ArrayList<>(BATCH);
-                    }
-                }
-                queue.put(batch);
-            } catch (RuntimeException | Error e) {
-                // an Error too: the scoring thread must always be told the reading has stopped
-                failure.set(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            try {
-                queue.put(end);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "culturekit-read");
-        producer.setDaemon(true);
-        producer.start();
-        try {
-            for (List<Response> batch = queue.take(); batch != end; batch = queue.take()) {
-                batch.forEach(accumulator::add);
-            }
-            producer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scoring", e);
-        } finally {
-            producer.interrupt();
-        }
-        Throwable thrown = failure.get();
-        if (thrown instanceof RuntimeException e) {
-            throw e;
-        }
-        if (thrown instanceof Error e) {
-            throw e;
-        }
     }
 
     private static String difference(TreeSet<String> unmapped, TreeSet<String> first, String firstFile) {

@@ -126,6 +126,11 @@ final class AnswerCodes {
         return notApplicable.contains(key) ? Response.NOT_APPLICABLE : UNKNOWN;
     }
 
+    /** The value of a cell that is the one digit {@code digit}, or {@link #UNKNOWN} if that is out of range. */
+    int digit(int digit) {
+        return digit >= scale.min() && digit <= scale.max() ? digit : UNKNOWN;
+    }
+
     /** What the user may write instead, for a message. */
     String expected() {
         StringBuilder text = new StringBuilder("a whole number from " + scale.min() + " to " + scale.max());

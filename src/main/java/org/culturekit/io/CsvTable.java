@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -35,8 +36,20 @@ final class CsvTable implements Table {
     private final long lineOffset;
 
     private final StrictReader decoder;
+    /** Where the data rows can be read from again by the byte-level parser, or null when they cannot. */
+    private final Layout layout;
+    private final FieldLimitReader limits;
 
-    private CsvTable(String file, CSVParser parser, String description, long lineOffset, StrictReader decoder) {
+    /**
+     * How a UTF-8 file is laid out, for {@link CsvChunker}: the file, its delimiter, the length of its
+     * byte-order mark, and whether an Excel {@code sep=} line comes first.
+     */
+    record Layout(Path path, char delimiter, int byteOrderMark, boolean sepLine) {}
+
+    private CsvTable(String file, CSVParser parser, String description, long lineOffset, StrictReader decoder,
+            Layout layout, FieldLimitReader limits) {
+        this.layout = layout;
+        this.limits = limits;
         this.decoder = decoder;
         this.file = file;
         this.parser = parser;
@@ -76,12 +89,18 @@ final class CsvTable implements Table {
                     .setLenientEof(false)
                     .setTrailingData(false)
                     .get();
+            // after a sep= line the counting starts on line 2, and the LF of its CR LF is no new line
+            FieldLimitReader limits = new FieldLimitReader(reader, delimiter, fieldLimit, 1 + lineOffset,
+                    lineOffset == 1 && first.endsWith("\r"));
             CSVParser parser = CSVParser.builder()
-                    .setReader(new FieldLimitReader(reader, delimiter, fieldLimit))
+                    .setReader(limits)
                     .setFormat(format)
                     .get();
+            Layout layout = detected.charset().equals(StandardCharsets.UTF_8)
+                    ? new Layout(path, delimiter, detected.byteOrderMark() ? 3 : 0, lineOffset == 1)
+                    : null;
             return new CsvTable(file, parser, detected.describe() + ", " + name(delimiter) + "-separated",
-                    lineOffset, decoder);
+                    lineOffset, decoder, layout, limits);
         } catch (NoSuchFileException e) {
             close(in);
             throw new InputException(file, "no such file; check the path");
@@ -97,7 +116,7 @@ final class CsvTable implements Table {
         }
     }
 
-    /** The first record's text, up to a line break outside quotes (at most {@value #SNIFF_LIMIT} chars). */
+    /** The first record's text, up to and with a line break outside quotes (at most {@value #SNIFF_LIMIT} chars). */
     private static String firstRecord(BufferedReader reader) throws IOException {
         StringBuilder text = new StringBuilder();
         boolean quoted = false;
@@ -106,6 +125,7 @@ final class CsvTable implements Table {
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && (c == '\n' || c == '\r')) {
+                text.append((char) c); // the break is consumed too: a caller may need to know which it was
                 break;
             }
             text.append((char) c);
@@ -146,15 +166,18 @@ final class CsvTable implements Table {
 
     @Override
     public Row next() {
-        long line = parser.getCurrentLineNumber() + 1 + lineOffset;
+        // the parser's count names the line after the last record, which is an empty line if one follows
+        long fallback = parser.getCurrentLineNumber() + 1 + lineOffset;
         try {
             if (!records.hasNext()) {
                 return null;
             }
             CSVRecord record = records.next();
-            return new Row(line, record.toList());
+            long line = limits.nextRecordLine();
+            return new Row(line > 0 ? line : fallback, record.toList());
         } catch (UncheckedIOException e) {
-            throw malformed(line, e.getCause());
+            long line = limits.currentRecordLine();
+            throw malformed(line > 0 ? line : fallback, e.getCause());
         }
     }
 
@@ -163,16 +186,15 @@ final class CsvTable implements Table {
             return notDecodable(file, e);
         }
         if (cause instanceof FieldLimitReader.TooLongException e) {
-            return new InputException(new Problem(file, e.line + lineOffset, e.column, "the field starting here "
-                    + "(column " + e.column + ") is longer than " + e.limit + " characters; this is usually a quote "
-                    + "that is never closed", ""));
+            return tooLong(file, e.line, e.column, e.limit);
         }
         String message = String.valueOf(cause.getMessage());
         if (cause instanceof CSVException && message.contains("EOF reached before encapsulated token finished")) {
             return new InputException(new Problem(file, line, 0, "a quoted field starting in the row on this line "
                     + "is never closed; add the missing '\"' or remove the stray one", ""));
         }
-        if (cause instanceof CSVException && message.contains("invalid char between encapsulated token")) {
+        if (cause instanceof CSVException
+                && message.toLowerCase(Locale.ROOT).contains("between encapsulated token and delimiter")) {
             return new InputException(new Problem(file, line, 0, "text follows a closing quote in the row on this "
                     + "line; a '\"' inside a quoted field must be doubled (\"\")", ""));
         }
@@ -180,9 +202,25 @@ final class CsvTable implements Table {
     }
 
     private static InputException notDecodable(String file, StrictReader.MalformedException e) {
-        return new InputException(new Problem(file, e.line, 0, "byte " + e.byteOffset + " cannot be decoded in the "
+        return undecodable(file, e.line, e.byteOffset);
+    }
+
+    /** A byte that is not valid in the file's encoding: its line and its offset after any byte-order mark. */
+    static InputException undecodable(String file, long line, long byteOffset) {
+        return new InputException(new Problem(file, line, 0, "byte " + byteOffset + " cannot be decoded in the "
                 + "file's encoding; save the file as 'CSV UTF-8', or name its encoding with --encoding "
                 + "(for example windows-1252)", ""));
+    }
+
+    /** A field over the limit, named by the line it starts on and its column. */
+    static InputException tooLong(String file, long line, int column, long limit) {
+        return new InputException(new Problem(file, line, column, "the field starting here (column " + column
+                + ") is longer than " + limit + " characters; this is usually a quote that is never closed", ""));
+    }
+
+    /** The layout of a UTF-8 file, which the byte-level parser can read; null for other encodings. */
+    Layout layout() {
+        return layout;
     }
 
     @Override

@@ -16,12 +16,36 @@ public final class RespondentIds {
 
     /** Adds {@code id}; false if it was already there. */
     boolean add(String id) {
-        long h = hash(id, 0x9E3779B97F4A7C15L);
-        long l = hash(id, 0xC2B2AE3D27D4EB4FL);
+        return add(high(id), low(id));
+    }
+
+    /** Adds the id whose hashes are {@code h} ({@link #high}) and {@code l} ({@link #low}); false if there. */
+    boolean add(long h, long l) {
         if (size * 2 >= used.length) {
             grow();
         }
         return insert(h, l);
+    }
+
+    /** Whether the id with these hashes is there. */
+    boolean contains(long h, long l) {
+        int mask = used.length - 1;
+        for (int slot = (int) (h ^ (h >>> 32)) & mask; used[slot]; slot = (slot + 1) & mask) {
+            if (high[slot] == h && low[slot] == l) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first 64 bits of an id's 128-bit hash. */
+    static long high(String id) {
+        return hash(id, 0x9E3779B97F4A7C15L);
+    }
+
+    /** The other 64 bits. */
+    static long low(String id) {
+        return hash(id, 0xC2B2AE3D27D4EB4FL);
     }
 
     private boolean insert(long h, long l) {

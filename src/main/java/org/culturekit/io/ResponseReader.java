@@ -51,20 +51,22 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     private final Deque<Table.Row> pending;
     private final AnswerCodes[] codes;
     private final Map<String, Integer> metadataColumns = new HashMap<>();
-    private final Map<String, Long> excluded = new LinkedHashMap<>();
-    private final List<Problem> problems = new ArrayList<>();
     private final RespondentIds seenIds;
+    /** The tallies of the rows read in order on this thread, and of every chunk once merged. */
+    private final Rows main;
     private final Map<String, Map<String, Long>> answerCounts = new LinkedHashMap<>();
 
     private Consumer<Rejection> rejections = rejection -> { };
-    private long problemCount;
     /** Written by the reading thread, read by a progress display. */
     private volatile long rowsRead;
+    /** Bytes of the file read so far when it is read in chunks; −1 when the table counts them. */
+    private volatile long chunkBytesRead = -1;
     private boolean iterated;
 
     private ResponseReader(String file, Questionnaire questionnaire, ReadOptions options, Table table,
             RespondentIds seenIds) {
         this.seenIds = seenIds;
+        this.main = new Rows(rejection -> rejections.accept(rejection), seenIds, false);
         this.file = file;
         this.questionnaire = questionnaire;
         this.options = options;
@@ -199,7 +201,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
 
     /** Bytes of the file read so far, or −1 when unknown (a workbook). */
     public long bytesRead() {
-        return table.bytesRead();
+        long chunked = chunkBytesRead;
+        return chunked >= 0 ? chunked : table.bytesRead();
     }
 
     /** Data rows read so far. */
@@ -209,17 +212,17 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
 
     /** Rows left out so far, by reason, in the order the reasons first occurred. */
     public Map<String, Long> excluded() {
-        return new LinkedHashMap<>(excluded);
+        return new LinkedHashMap<>(main.excluded);
     }
 
     /** Unreadable answers found so far (at most {@value #MAX_PROBLEMS} kept; see {@link #problemCount()}). */
     public List<Problem> problems() {
-        return List.copyOf(problems);
+        return List.copyOf(main.problems);
     }
 
     /** How many unreadable answers were found, including those not kept. */
     public long problemCount() {
-        return problemCount;
+        return main.problemCount;
     }
 
     /**
@@ -252,6 +255,75 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         };
     }
 
+    /**
+     * Whether the rows can be read in record-aligned chunks on several threads ({@link ParallelReader}): a
+     * UTF-8 text file not yet read, and not for {@code inspect}, whose answer counts need the rows in order.
+     */
+    public boolean splittable() {
+        return !iterated && !options.inspecting() && table instanceof CsvTable csv && csv.layout() != null;
+    }
+
+    /** Starts reading the rows in chunks of about {@code chunkSize} bytes; see {@link #splittable()}. */
+    CsvChunker chunker(int chunkSize, java.util.ArrayDeque<byte[]> spare) throws java.io.IOException {
+        if (!splittable()) {
+            throw new IllegalStateException("not splittable");
+        }
+        iterated = true;
+        CsvTable.Layout layout = ((CsvTable) table).layout();
+        long[] start = CsvChunker.dataStart(layout, file, headerRows);
+        chunkBytesRead = start[0];
+        return new CsvChunker(layout.path(), file, start[0], start[1], layout.delimiter(), options.fieldLimit(),
+                chunkSize, spare);
+    }
+
+    /**
+     * Reads a chunk ahead of its turn, on any thread: exclusions, problems and rejections are kept in the
+     * returned tally, and duplicates are looked for only among the chunk's own rows, until {@link #commit}.
+     */
+    Rows readAhead(CsvChunker.Chunk chunk, Consumer<Response> out) {
+        return read(chunk, new Rows(null, new RespondentIds(), true), out);
+    }
+
+    /**
+     * Takes a chunk read ahead, on the thread that reads in order, when its turn comes: false, and nothing
+     * taken, if one of its respondent ids was seen earlier in the run; then read it with {@link #readInOrder}.
+     */
+    boolean commit(Rows ahead, CsvChunker.Chunk chunk) {
+        if (!ahead.commitIds(seenIds)) {
+            return false;
+        }
+        main.absorb(ahead);
+        passed(chunk);
+        return true;
+    }
+
+    /** Reads a chunk in its turn, on the thread that reads in order. */
+    void readInOrder(CsvChunker.Chunk chunk, Consumer<Response> out) {
+        read(chunk, main, out);
+        passed(chunk);
+    }
+
+    private void passed(CsvChunker.Chunk chunk) {
+        rowsRead = main.rows;
+        chunkBytesRead = chunk.offset + chunk.length;
+    }
+
+    private Rows read(CsvChunker.Chunk chunk, Rows rows, Consumer<Response> out) {
+        if (chunk.failure != null) {
+            throw chunk.failure;
+        }
+        CsvTable.Layout layout = ((CsvTable) table).layout();
+        ChunkRecords records = new ChunkRecords(file, chunk.bytes, chunk.length, chunk.offset, chunk.firstLine,
+                layout.delimiter(), layout.byteOrderMark());
+        while (records.next()) {
+            Response response = rows.convert(records);
+            if (response != null) {
+                out.accept(response);
+            }
+        }
+        return rows;
+    }
+
     @Override
     public Iterator<Response> iterator() {
         if (iterated) {
@@ -269,7 +341,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                         return false;
                     }
                     rowsRead++;
-                    next = toResponse(row);
+                    next = main.convert(new TableCells(widened(row.cells()), row.line()));
                 }
                 return true;
             }
@@ -286,81 +358,192 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         };
     }
 
-    private Response toResponse(Table.Row row) {
-        List<String> cells = widened(row.cells());
-        long line = row.line();
-        if (cells.size() != columns.columns().size()) {
-            throw new InputException(new Problem(file, line, 0, "this row has " + cells.size()
-                    + " fields but the header has " + columns.columns().size()
-                    + "; check for an unquoted delimiter or a missing field", ""));
+    /** A table row as {@link Cells}. */
+    private record TableCells(List<String> cells, long line) implements Cells {
+        @Override
+        public int size() {
+            return cells.size();
         }
-        String platformReason = platform.exclusion(headers -> metadata(cells, headers));
-        if (platformReason != null && !(options.includePartial() && platformReason.equals(Platform.PARTIAL))) {
-            return exclude(platformReason, line, cells, List.of(platformReason));
+
+        @Override
+        public String get(int column) {
+            return cells.get(column);
         }
-        List<Item> items = questionnaire.items();
-        int[] answers = new int[items.size()];
-        int answered = 0;
-        int unreadable = 0;
-        List<String> cellProblems = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            answers[i] = Response.MISSING;
-            int column = columns.items()[i];
-            if (column < 0 || codes[i] == null) {
-                continue;
+
+        @Override
+        public List<String> all() {
+            return cells;
+        }
+    }
+
+    /**
+     * Turns rows into responses, keeping its own tally of exclusions, unreadable answers and respondent ids:
+     * one for the rows read in order, one for each chunk read ahead on another thread.
+     */
+    final class Rows {
+        final Map<String, Long> excluded = new LinkedHashMap<>();
+        final List<Problem> problems = new ArrayList<>();
+        final List<Rejection> rejected = new ArrayList<>();
+        long problemCount;
+        long rows;
+        private final Consumer<Rejection> sink;
+        private final RespondentIds seen;
+        /** When reading ahead: the 128-bit hashes of the ids this chunk scored, in order. */
+        private long[] ids;
+        private int idCount;
+
+        /** @param ahead whether this reads a chunk ahead of the merge: rejections and ids are kept */
+        Rows(Consumer<Rejection> sink, RespondentIds seen, boolean ahead) {
+            this.sink = ahead ? rejected::add : sink;
+            this.seen = seen;
+            this.ids = ahead ? new long[256] : null;
+        }
+
+        Response convert(Cells cells) {
+            rows++;
+            return toResponse(cells);
+        }
+
+        private Response toResponse(Cells cells) {
+            long line = cells.line();
+            if (cells.size() != columns.columns().size()) {
+                throw new InputException(new Problem(file, line, 0, "this row has " + cells.size()
+                        + " fields but the header has " + columns.columns().size()
+                        + "; check for an unquoted delimiter or a missing field", ""));
             }
-            String cell = cells.get(column);
-            if (platform.isMissingCode(cell)) {
-                continue;
+            String platformReason = platform.exclusion(headers -> metadata(cells, headers));
+            if (platformReason != null
+                    && !(options.includePartial() && platformReason.equals(Platform.PARTIAL))) {
+                return exclude(platformReason, cells, List.of(platformReason));
             }
-            int value = codes[i].read(cell);
-            if (options.inspecting()) {
-                count(items.get(i).id(), cell);
-            }
-            if (value == AnswerCodes.UNKNOWN) {
-                unreadable++;
-                Problem problem = new Problem(file, line, column + 1, "item '" + items.get(i).id() + "': "
-                        + Excerpt.of(cell.strip()) + " is not an answer on scale '" + items.get(i).scale()
-                        + "'; read as missing. Expected " + codes[i].expected() + ", or add it to the scale's "
-                        + "aliases", "");
-                problem(problem);
-                cellProblems.add(problem.message());
-            } else {
+            List<Item> items = questionnaire.items();
+            int[] answers = new int[items.size()];
+            int answered = 0;
+            int unreadable = 0;
+            List<String> cellProblems = null;
+            for (int i = 0; i < items.size(); i++) {
+                answers[i] = Response.MISSING;
+                int column = columns.items()[i];
+                if (column < 0 || codes[i] == null) {
+                    continue;
+                }
+                int digit = options.inspecting() ? Cells.OTHER : cells.digit(column);
+                // one digit in range or a blank needs no text; one digit is never a platform's missing code
+                int value = digit >= 0 ? codes[i].digit(digit)
+                        : digit == Cells.EMPTY ? codes[i].read("") : AnswerCodes.UNKNOWN;
+                if (value == AnswerCodes.UNKNOWN) {
+                    String cell = cells.get(column);
+                    if (platform.isMissingCode(cell)) {
+                        continue;
+                    }
+                    value = codes[i].read(cell);
+                    if (options.inspecting()) {
+                        count(items.get(i).id(), cell);
+                    }
+                    if (value == AnswerCodes.UNKNOWN) {
+                        unreadable++;
+                        Problem problem = new Problem(file, line, column + 1, "item '" + items.get(i).id() + "': "
+                                + Excerpt.of(cell.strip()) + " is not an answer on scale '" + items.get(i).scale()
+                                + "'; read as missing. Expected " + codes[i].expected() + ", or add it to the "
+                                + "scale's aliases", "");
+                        problem(problem);
+                        if (cellProblems == null) {
+                            cellProblems = new ArrayList<>();
+                        }
+                        cellProblems.add(problem.message());
+                        continue;
+                    }
+                }
                 answers[i] = value;
                 if (value != Response.MISSING) {
                     answered++;
                 }
             }
+            List<String> comments = new ArrayList<>(columns.comments().length);
+            for (int column : columns.comments()) {
+                String text = column < 0 ? "" : cells.get(column).strip();
+                comments.add(text);
+                if (!text.isEmpty()) {
+                    answered++;
+                }
+            }
+            if (answered == 0) {
+                return exclude(unreadable > 0 ? "unparseable: no answer could be read" : "empty: no answers", cells,
+                        cellProblems == null ? List.of("no answers") : cellProblems);
+            }
+            if (columns.respondentId() >= 0) {
+                String id = cells.get(columns.respondentId()).strip();
+                if (!id.isEmpty() && !addId(id)) {
+                    return exclude("duplicate respondent id", cells, List.of("duplicate respondent id"));
+                }
+            }
+            if (cellProblems != null) {
+                sink.accept(new Rejection(file, line, cellProblems, cells.all()));
+            }
+            List<Segment> segments = questionnaire.segments();
+            List<String> groups = new ArrayList<>(segments.size());
+            for (int s = 0; s < segments.size(); s++) {
+                int column = columns.segments()[s];
+                String value = column < 0 ? "" : cells.get(column).strip();
+                groups.add(segments.get(s).values().getOrDefault(value, value));
+            }
+            return new Response(file, line, answers, groups, comments);
         }
-        List<String> comments = new ArrayList<>(columns.comments().length);
-        for (int column : columns.comments()) {
-            String text = column < 0 ? "" : cells.get(column).strip();
-            comments.add(text);
-            if (!text.isEmpty()) {
-                answered++;
+
+        private boolean addId(String id) {
+            long high = RespondentIds.high(id);
+            long low = RespondentIds.low(id);
+            if (!seen.add(high, low)) {
+                return false;
+            }
+            if (ids != null) {
+                if (idCount + 2 > ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+                }
+                ids[idCount++] = high;
+                ids[idCount++] = low;
+            }
+            return true;
+        }
+
+        private Response exclude(String reason, Cells cells, List<String> reasons) {
+            excluded.merge(reason, 1L, Long::sum);
+            sink.accept(new Rejection(file, cells.line(), reasons, cells.all()));
+            return null;
+        }
+
+        private void problem(Problem problem) {
+            problemCount++;
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(problem);
             }
         }
-        if (answered == 0) {
-            return exclude(unreadable > 0 ? "unparseable: no answer could be read" : "empty: no answers", line,
-                    cells, cellProblems.isEmpty() ? List.of("no answers") : cellProblems);
-        }
-        if (columns.respondentId() >= 0) {
-            String id = cells.get(columns.respondentId()).strip();
-            if (!id.isEmpty() && !seenIds.add(id)) {
-                return exclude("duplicate respondent id", line, cells, List.of("duplicate respondent id"));
+
+        /** Whether none of the ids this chunk scored was seen before it in the run; if so they are added. */
+        boolean commitIds(RespondentIds run) {
+            for (int i = 0; i < idCount; i += 2) {
+                if (run.contains(ids[i], ids[i + 1])) {
+                    return false;
+                }
             }
+            for (int i = 0; i < idCount; i += 2) {
+                run.add(ids[i], ids[i + 1]);
+            }
+            return true;
         }
-        if (!cellProblems.isEmpty()) {
-            rejections.accept(new Rejection(file, line, cellProblems, cells));
+
+        /** Adds a chunk's tallies, read ahead, to these, and hands on its rejections in order. */
+        void absorb(Rows chunk) {
+            chunk.excluded.forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
+            for (Problem problem : chunk.problems) {
+                if (problems.size() < MAX_PROBLEMS) {
+                    problems.add(problem);
+                }
+            }
+            problemCount += chunk.problemCount;
+            rows += chunk.rows;
+            chunk.rejected.forEach(sink);
         }
-        List<Segment> segments = questionnaire.segments();
-        List<String> groups = new ArrayList<>(segments.size());
-        for (int s = 0; s < segments.size(); s++) {
-            int column = columns.segments()[s];
-            String value = column < 0 ? "" : cells.get(column).strip();
-            groups.add(segments.get(s).values().getOrDefault(value, value));
-        }
-        return new Response(file, line, answers, groups, comments);
     }
 
     /** A spreadsheet row that stops before its last empty cells, given them back. */
@@ -375,7 +558,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         return padded;
     }
 
-    private String metadata(List<String> cells, String... headers) {
+    private String metadata(Cells cells, String... headers) {
         for (String header : headers) {
             Integer column = metadataColumns.get(Platform.key(header));
             if (column != null && column < cells.size()) {
@@ -385,23 +568,10 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         return null;
     }
 
-    private Response exclude(String reason, long line, List<String> cells, List<String> reasons) {
-        excluded.merge(reason, 1L, Long::sum);
-        rejections.accept(new Rejection(file, line, reasons, cells));
-        return null;
-    }
-
     private void count(String item, String cell) {
         Map<String, Long> counts = answerCounts.get(item);
         if (counts != null && (counts.containsKey(cell.strip()) || counts.size() < MAX_DISTINCT)) {
             counts.merge(cell.strip(), 1L, Long::sum);
-        }
-    }
-
-    private void problem(Problem problem) {
-        problemCount++;
-        if (problems.size() < MAX_PROBLEMS) {
-            problems.add(problem);
         }
     }
 

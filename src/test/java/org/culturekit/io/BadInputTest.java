@@ -177,6 +177,11 @@ class BadInputTest {
         }
         InputException e = fails(write("sep=;\nid;a;b\n1;4;4\n2;5;\"x\n"));
         assertEquals(4, e.problems().get(0).line());
+        responses.clear();
+        try (ResponseReader reader = readAll(write("sep=;\r\nid;a;b\r\n\r\n1;4;4\r\n2;5;5\r\n"), responses)) {
+            assertEquals(List.of(4L, 5L), responses.stream().map(Response::line).toList(),
+                    "a CR LF is one line break, and a record's line is its own, not the empty line's before it");
+        }
     }
 
     @Test

@@ -1,0 +1,239 @@
+package org.culturekit.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The records of one chunk of a UTF-8 CSV file, parsed in place from its bytes by the rules Apache Commons
+ * CSV applies to the same file (RFC 4180, empty lines skipped, blanks after a closing quote allowed, nothing
+ * else). A record's cells stay bytes until a caller asks for one as text, so a numeric answer costs no
+ * String; the whole chunk is still checked to be valid UTF-8 first, as a decoding reader would.
+ */
+final class ChunkRecords implements Cells {
+    private final String file;
+    private final byte[] b;
+    private final int end;
+    private final byte delimiter;
+    /** Subtracted from a file offset to give the offset after the byte-order mark, as messages count. */
+    private final long byteBase;
+    /** The first byte that is not valid UTF-8, or {@code end} when there is none. */
+    private final int invalid;
+
+    private int pos;
+    private long line;
+    private long recordLine;
+    private int count;
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    /** Per cell: its digit, {@link #EMPTY} or {@link #OTHER}, found while parsing. */
+    private int[] digits = new int[64];
+    private boolean[] escaped = new boolean[64];
+
+    /**
+     * @param offset where {@code bytes[0]} is in the file
+     * @param firstLine the line {@code bytes[0]} is on
+     * @param byteOrderMark the length of the file's byte-order mark
+     */
+    ChunkRecords(String file, byte[] bytes, int length, long offset, long firstLine, char delimiter,
+            int byteOrderMark) {
+        this.file = file;
+        this.b = bytes;
+        this.end = length;
+        this.delimiter = (byte) delimiter;
+        this.byteBase = offset - byteOrderMark;
+        this.line = firstLine;
+        int bad = Utf8.firstInvalid(bytes, 0, length);
+        this.invalid = bad < 0 ? length : bad;
+    }
+
+    /** Where the next record would start; after the last, the end of the chunk. */
+    int position() {
+        return pos;
+    }
+
+    /** The line {@link #position()} is on. */
+    long nextLine() {
+        return line;
+    }
+
+    /** Starts parsing at {@code from}, which is on the chunk's first line, instead of at the first byte. */
+    ChunkRecords from(int from) {
+        pos = from;
+        return this;
+    }
+
+    /**
+     * Parses the next record, skipping empty lines; false after the last.
+     *
+     * @throws InputException for a quoted field that never closes, text after a closing quote, or bytes that
+     *     are not UTF-8, whichever comes first in the file
+     */
+    boolean next() {
+        while (pos < end && (b[pos] == '\n' || b[pos] == '\r')) {
+            pos = lineBreak(pos);
+        }
+        if (pos >= end) {
+            return false;
+        }
+        recordLine = line;
+        count = 0;
+        int recordStart = pos;
+        final byte d = delimiter;
+        while (true) {
+            int i = pos;
+            // the commonest fields first: an empty one, and one digit
+            if (i + 1 < end) {
+                byte c = b[i];
+                if (c == d) {
+                    add(i, i, EMPTY, false);
+                    pos = i + 1;
+                    continue;
+                }
+                if (b[i + 1] == d && c >= '0' && c <= '9') {
+                    add(i, i + 1, c - '0', false);
+                    pos = i + 2;
+                    continue;
+                }
+            }
+            if (i < end && b[i] == '"') {
+                boolean doubled = false;
+                i++;
+                while (true) {
+                    if (i >= end) {
+                        throw fault(recordStart, end, "a quoted field starting in the row on this line is never "
+                                + "closed; add the missing '\"' or remove the stray one");
+                    }
+                    byte c = b[i];
+                    if (c == '"') {
+                        if (i + 1 < end && b[i + 1] == '"') {
+                            doubled = true;
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    if (c == '\r' || (c == '\n' && b[i - 1] != '\r')) {
+                        line++;
+                    }
+                    i++;
+                }
+                add(pos + 1, i, digitOf(pos + 1, i), doubled);
+                i++;
+                // blanks between the closing quote and the delimiter are allowed
+                while (i < end && b[i] != d && isBlank(b[i])) {
+                    i++;
+                }
+                if (i < end && b[i] != d && b[i] != '\n' && b[i] != '\r') {
+                    throw fault(recordStart, i, "text follows a closing quote in the row on this line; a '\"' "
+                            + "inside a quoted field must be doubled (\"\")");
+                }
+            } else {
+                while (i < end) {
+                    byte c = b[i];
+                    if (c == d || c == '\n' || c == '\r') {
+                        break;
+                    }
+                    i++;
+                }
+                add(pos, i, digitOf(pos, i), false);
+            }
+            if (i < end && b[i] == d) {
+                pos = i + 1;
+                continue;
+            }
+            pos = i < end ? lineBreak(i) : i;
+            if (invalid < pos) {
+                throw undecodable(recordStart);
+            }
+            return true;
+        }
+    }
+
+    private int digitOf(int start, int stop) {
+        if (start == stop) {
+            return EMPTY;
+        }
+        int c = b[start] - '0';
+        return stop - start == 1 && c >= 0 && c <= 9 ? c : OTHER;
+    }
+
+    /** Past the line break at {@code i} (a CR LF is one), counting it. */
+    private int lineBreak(int i) {
+        line++;
+        return b[i] == '\r' && i + 1 < end && b[i + 1] == '\n' ? i + 2 : i + 1;
+    }
+
+    private static boolean isBlank(byte c) {
+        // what Character.isWhitespace calls blank, but line breaks, which end the record
+        return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || (c >= 0x1C && c <= 0x1F);
+    }
+
+    private void add(int start, int stop, int digit, boolean doubled) {
+        if (count == starts.length) {
+            starts = Arrays.copyOf(starts, count * 2);
+            ends = Arrays.copyOf(ends, count * 2);
+            digits = Arrays.copyOf(digits, count * 2);
+            escaped = Arrays.copyOf(escaped, count * 2);
+        }
+        starts[count] = start;
+        ends[count] = stop;
+        digits[count] = digit;
+        escaped[count] = doubled;
+        count++;
+    }
+
+    /** A fault at byte {@code at}, unless a byte before it cannot be decoded: that is reported first. */
+    private InputException fault(int recordStart, int at, String message) {
+        if (invalid < at) {
+            return undecodable(recordStart);
+        }
+        return new InputException(new Problem(file, recordLine, 0, message, ""));
+    }
+
+    private InputException undecodable(int recordStart) {
+        long badLine = recordLine;
+        for (int i = recordStart; i < invalid; i++) {
+            if (b[i] == '\n') {
+                badLine++;
+            }
+        }
+        return CsvTable.undecodable(file, badLine, byteBase + invalid);
+    }
+
+    @Override
+    public long line() {
+        return recordLine;
+    }
+
+    @Override
+    public int size() {
+        return count;
+    }
+
+    @Override
+    public String get(int column) {
+        int start = starts[column];
+        int length = ends[column] - start;
+        if (length == 0) {
+            return "";
+        }
+        String text = new String(b, start, length, StandardCharsets.UTF_8);
+        return escaped[column] ? text.replace("\"\"", "\"") : text;
+    }
+
+    @Override
+    public int digit(int column) {
+        return digits[column];
+    }
+
+    @Override
+    public List<String> all() {
+        List<String> cells = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            cells.add(get(i));
+        }
+        return cells;
+    }
+}

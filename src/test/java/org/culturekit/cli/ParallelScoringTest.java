@@ -1,0 +1,76 @@
+package org.culturekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.culturekit.io.Questionnaires;
+import org.culturekit.io.ReadOptions;
+import org.culturekit.model.Questionnaire;
+import org.culturekit.report.ResultsJson;
+import org.culturekit.scoring.Results;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A run gives byte-identical results, rejects file and warnings whatever the number of threads and the chunk
+ * size, over several exports with quoted line breaks, CR LF endings, and respondents repeated between files.
+ */
+class ParallelScoringTest {
+    @TempDir Path dir;
+
+    /** What a run produced, as text. */
+    private record Run(String json, String rejects, String err) {}
+
+    private Run run(Questionnaire questionnaire, List<Path> files, ScoringRun.Parallelism parallelism, String name)
+            throws IOException {
+        Path rejects = dir.resolve(name).resolve("rejects.csv");
+        Files.createDirectories(rejects.getParent());
+        StringWriter err = new StringWriter();
+        Results results = ScoringRun.score(questionnaire, files, ReadOptions.DEFAULT, false, rejects,
+                new PrintWriter(err, true), reader -> { }, parallelism);
+        return new Run(ResultsJson.write(results), Files.readString(rejects, StandardCharsets.UTF_8),
+                err.toString());
+    }
+
+    @Test
+    void threadsAndChunkSizesChangeNothing() throws IOException {
+        Questionnaire questionnaire = Questionnaires.load("builtin:customer-centric-culture");
+        Path survey = Path.of("examples/survey.csv");
+        String text = Files.readString(survey, StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"") && text.lines().count() > 331, "the example has quoted line breaks");
+        // the same respondents again, with Windows line endings: every one a duplicate of the first file's
+        Path again = dir.resolve("again.csv");
+        Files.writeString(again, text.replace("\n", "\r\n"), StandardCharsets.UTF_8);
+        // a few unreadable answers, so the rejects file has rows of its own
+        Path odd = dir.resolve("odd.csv");
+        String[] lines = Files.readString(Path.of("examples/survey-2026-q2.csv"), StandardCharsets.UTF_8)
+                .split("\n", -1);
+        for (int i = 5; i < lines.length; i += 37) {
+            lines[i] = lines[i].replaceFirst(",Agree,", ",seven,");
+        }
+        Files.writeString(odd, String.join("\n", lines), StandardCharsets.UTF_8);
+        List<Path> files = List.of(survey, again, odd);
+
+        Run reference = run(questionnaire, files, new ScoringRun.Parallelism(1, Integer.MAX_VALUE - 64), "one");
+        assertTrue(reference.rejects().contains("duplicate respondent id"), reference.rejects());
+        assertTrue(reference.rejects().contains("seven"), "unreadable answers are rejected rows");
+        assertTrue(reference.err().contains("could not be read"), reference.err());
+        int[][] splits = {{2, 1 << 20}, {2, 1}, {2, 333}, {3, 4096}, {4, 50_000}};
+        for (int[] split : splits) {
+            Run parallel = run(questionnaire, files, new ScoringRun.Parallelism(split[0], split[1]),
+                    split[0] + "-" + split[1]);
+            String what = split[0] + " threads, chunks of " + split[1] + " bytes";
+            assertEquals(reference.json(), parallel.json(), what);
+            assertEquals(reference.rejects(), parallel.rejects(), what);
+            assertEquals(reference.err().replace(dir.resolve("one").toString(), "DIR"),
+                    parallel.err().replace(dir.resolve(split[0] + "-" + split[1]).toString(), "DIR"), what);
+        }
+    }
+}
