@@ -41,6 +41,25 @@ final class ImportOptions {
                     + "field is almost always a quote that is never closed.")
     long maxFieldLength;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that parse and score the exports (default: one per processor). The results "
+                    + "are byte-identical whatever the number; fewer threads use less memory.")
+    Integer threads;
+
+    /** The most threads accepted: beyond a few, reading the file is the limit. */
+    static final int MAX_THREADS = 256;
+
+    /** How many threads read, or a usage error. */
+    ScoringRun.Parallelism parallelism(CommandSpec spec) {
+        if (threads == null) {
+            return ScoringRun.Parallelism.DEFAULT;
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new ParameterException(spec.commandLine(), "--threads must be from 1 to " + MAX_THREADS);
+        }
+        return new ScoringRun.Parallelism(threads, ScoringRun.Parallelism.DEFAULT.chunkSize());
+    }
+
     /** The reading options, or a usage error naming the bad value. */
     ReadOptions readOptions(CommandSpec spec, boolean inspecting) {
         Platform platform = null;

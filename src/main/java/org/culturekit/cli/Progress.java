@@ -82,6 +82,9 @@ final class Progress implements AutoCloseable {
 
     @Override
     public void close() {
+        if (done) {
+            return;
+        }
         done = true;
         thread.interrupt();
         try {

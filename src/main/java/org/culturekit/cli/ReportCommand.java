@@ -103,7 +103,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
         }
         Results scored = ScoringRun.score(questionnaire, csvFiles, imports.readOptions(spec, false),
-                imports.strict, imports.rejects, err);
+                imports.strict, imports.rejects, err, reader -> { }, imports.parallelism(spec));
         Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave);
         Changes changes = baseline == null ? null : Changes.between(baseline, results);
         List<String> breaches = Gate.breaches(gates, results, baseline);

@@ -62,6 +62,7 @@ final class ScoringRun {
         RejectsWriter rejects = RejectsWriter.open(rejectsFile);
         // one set for the run: a respondent in two exports is scored once, from the first
         RespondentIds seenIds = new RespondentIds();
+        Progress[] shown = new Progress[1];
         try (ParallelReader<Accumulator> parallel = new ParallelReader<>(parallelism.threads(),
                 parallelism.chunkSize(), () -> new Accumulator(questionnaire), Accumulator::add, accumulator::merge)) {
             for (Path file : files) {
@@ -79,7 +80,12 @@ final class ScoringRun {
                         err.println("warning: " + file + ": its columns do not match " + firstFile + "'s: "
                                 + difference(unmapped, firstUnmapped, firstFile));
                     }
+                    // one progress line at a time: the last export's chunks may still be in flight
+                    if (shown[0] != null) {
+                        shown[0].close();
+                    }
                     Progress progress = Progress.start(file, reader, err);
+                    shown[0] = progress;
                     parallel.read(reader, () -> {
                         // runs once every row of this export is merged, in file order
                         if (progress != null) {
@@ -102,6 +108,9 @@ final class ScoringRun {
                 rejects.publish();
             }
         } finally {
+            if (shown[0] != null) {
+                shown[0].close(); // before any error message, which must not share its line
+            }
             if (rejects != null) {
                 rejects.close();
             }

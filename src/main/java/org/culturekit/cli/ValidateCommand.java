@@ -58,15 +58,17 @@ final class ValidateCommand implements Callable<Integer> {
                 input.questionnaire, questionnaire.id(), questionnaire.version(), questionnaire.items().size(),
                 questionnaire.indices().size(), questionnaire.sayDo().size(), questionnaire.segments().size());
         ReadOptions options = imports.readOptions(spec, false);
+        ScoringRun.Parallelism parallelism = imports.parallelism(spec);
         int findings = pilot == null ? 0 : Pilot.check(questionnaire,
-                ScoringRun.score(questionnaire, List.of(pilot), options, false, null, err), out);
+                ScoringRun.score(questionnaire, List.of(pilot), options, false, null, err, reader -> { }, parallelism),
+                out);
         List<Path> files = InputOptions.orEmpty(csvFiles);
         if (files.isEmpty()) {
             return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
         // validating is checking: an unreadable answer is an error here, as with --strict
         Results results = ScoringRun.score(questionnaire, files, options, true, imports.rejects,
-                spec.commandLine().getErr(), reader -> describe(reader, out));
+                spec.commandLine().getErr(), reader -> describe(reader, out), parallelism);
         out.printf("%d rows read: %d would be scored, %d left out%n", results.rows().read(),
                 results.rows().scored(), results.rows().read() - results.rows().scored());
         return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;

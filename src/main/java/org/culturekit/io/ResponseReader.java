@@ -1,9 +1,11 @@
 package org.culturekit.io;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -30,6 +32,8 @@ import org.culturekit.model.Segment;
  *       missing and reported in {@link #problems()} with its line, column and value.
  *   <li>Malformed files (an unterminated quote, a row with the wrong number of fields, undecodable bytes, an
  *       over-long field) stop the read with an {@link InputException} naming the line.
+ *   <li>A UTF-8 text file can instead be read in chunks on several threads ({@link ParallelReader}), with the
+ *       same rows, tallies and faults as reading it here in order.
  * </ul>
  */
 public final class ResponseReader implements Iterable<Response>, Closeable {
@@ -264,7 +268,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     }
 
     /** Starts reading the rows in chunks of about {@code chunkSize} bytes; see {@link #splittable()}. */
-    CsvChunker chunker(int chunkSize, java.util.ArrayDeque<byte[]> spare) throws java.io.IOException {
+    CsvChunker chunker(int chunkSize, ArrayDeque<byte[]> spare) throws IOException {
         if (!splittable()) {
             throw new IllegalStateException("not splittable");
         }
@@ -498,7 +502,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             }
             if (ids != null) {
                 if (idCount + 2 > ids.length) {
-                    ids = java.util.Arrays.copyOf(ids, ids.length * 2);
+                    ids = Arrays.copyOf(ids, ids.length * 2);
                 }
                 ids[idCount++] = high;
                 ids[idCount++] = low;

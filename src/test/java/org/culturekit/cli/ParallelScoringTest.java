@@ -73,4 +73,23 @@ class ParallelScoringTest {
                     parallel.err().replace(dir.resolve(split[0] + "-" + split[1]).toString(), "DIR"), what);
         }
     }
+
+    @Test
+    void theThreadsOptionChangesNothingButIsChecked() throws IOException {
+        String one = null;
+        for (String threads : List.of("1", "2", "7")) {
+            Path out = dir.resolve("out-" + threads);
+            CliRun.of("report", "examples/survey.csv", "-f", "json", "-o", out.toString(), "--quiet",
+                    "--threads", threads).assertExit(ExitCodes.OK);
+            String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
+            if (one == null) {
+                one = json;
+            }
+            assertEquals(one, json, "--threads " + threads);
+        }
+        for (String bad : List.of("0", "-1", "257")) {
+            CliRun.of("report", "examples/survey.csv", "-o", dir.resolve("bad").toString(), "--threads", bad)
+                    .assertExit(ExitCodes.USAGE).assertErrContains("--threads must be from 1 to 256");
+        }
+    }
 }
