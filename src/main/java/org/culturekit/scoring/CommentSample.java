@@ -88,12 +88,14 @@ final class CommentSample {
     /** Orders by the text as a reader sees it (case and spacing folded), then by the exact text. */
     static String sortKey(String comment) {
         String lower = comment.toLowerCase(Locale.ROOT);
+        if (!needsFolding(lower)) {
+            return lower + "\u0000" + comment; // the common case: nothing to fold
+        }
         StringBuilder key = new StringBuilder(lower.length() + 1 + comment.length());
         boolean blank = false;
         for (int i = 0; i < lower.length(); i++) {
             char c = lower.charAt(i);
-            // the blanks of the regular expression \s: space, tab, line feed, vertical tab, form feed, return
-            if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            if (isBlank(c)) {
                 if (!blank) {
                     key.append(' ');
                 }
@@ -104,6 +106,22 @@ final class CommentSample {
             }
         }
         return key.append('\u0000').append(comment).toString();
+    }
+
+    /** The blanks of the regular expression \\s: space, tab, line feed, vertical tab, form feed, return. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    /** Whether {@code text} has a blank other than a single space. */
+    private static boolean needsFolding(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\t' && c <= '\r' || c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Several buckets as one. */
