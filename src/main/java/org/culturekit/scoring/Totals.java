@@ -53,7 +53,7 @@ final class Totals {
                     itemClasses[x][i][index.classOf(values[i])]++;
                 }
             }
-            itemPairs[x].add(values, o.has[x]);
+            itemPairs[x].add(values, o.has[x], o.answered[x]);
             if (o.enps >= 0) {
                 driver[x].add(o.scoreSum[x], o.answered[x], o.enps);
             }
