@@ -87,6 +87,28 @@ class JarIT {
     }
 
     @Test
+    void anUnclosedQuoteDeepInAHugeFileFailsAtItsLineInASmallHeap() throws Exception {
+        // far past the header, so the chunked reader meets it, on every thread
+        Path csv = dir.resolve("deep.csv");
+        long good = 200_000;
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(csv))) {
+            out.write("ResponseId,Team,safety_1\n".getBytes(StandardCharsets.UTF_8));
+            for (long r = 0; r < good; r++) {
+                out.write(("R" + r + ",B,Agree\n").getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("X,\"A,Agree\n".getBytes(StandardCharsets.UTF_8));
+            byte[] row = "R2,B,Agree\n".getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written < 50L * 1024 * 1024; written += row.length) {
+                out.write(row);
+            }
+        }
+        Run run = java(List.of("-Xmx64m"), Map.of(), "report", csv.toString(), "-o", "out", "--threads", "2");
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("\nerror: " + csv + ":" + (good + 2) + ":2: the field starting here (column 2) "
+                + "is longer than"), run.err());
+    }
+
+    @Test
     void versionAndExitCodesWorkFromTheJar() throws Exception {
         Run version = java("--version");
         assertEquals(0, version.code());
