@@ -1,12 +1,9 @@
 package org.culturekit.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,25 +15,32 @@ public final class QuestionnaireSchema {
     /** Where the schema lives on the class path. */
     static final String RESOURCE = "culturekit-questionnaire.schema.json";
 
-    private static final JsonNode SCHEMA = load();
+    private static final Node SCHEMA = load();
 
     private QuestionnaireSchema() {}
 
     /** The schema exactly as shipped, for {@code culturekit schema}. */
     public static String text() {
-        try (InputStream in = QuestionnaireSchema.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the class path");
-            }
+        try (InputStream in = open()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static JsonNode load() {
-        try {
-            return new ObjectMapper().readTree(text());
+    private static InputStream open() {
+        InputStream in = QuestionnaireSchema.class.getClassLoader().getResourceAsStream(RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException(RESOURCE + " is missing from the class path");
+        }
+        return in;
+    }
+
+    // The streaming parser that reads questionnaires, not an ObjectMapper: building one costs a cold start
+    // about as much as loading the questionnaire itself.
+    private static Node load() {
+        try (InputStream in = open()) {
+            return DocumentParser.parse(RESOURCE, in, QuestionnaireReader.Format.JSON);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -44,13 +48,15 @@ public final class QuestionnaireSchema {
 
     /** The keys of the top level ({@code definition} empty) or of a {@code $defs} entry, in schema order. */
     static List<String> keys(String definition) {
-        JsonNode node = definition.isEmpty() ? SCHEMA : SCHEMA.path("$defs").path(definition);
-        JsonNode properties = node.path("properties");
-        if (!properties.isObject() || properties.isEmpty()) {
+        Node node = definition.isEmpty() ? SCHEMA : child(child(SCHEMA, "$defs"), definition);
+        if (!(child(node, "properties") instanceof Node.MapNode properties) || properties.entries().isEmpty()) {
             throw new IllegalStateException("the schema has no properties for '" + definition + "'");
         }
-        List<String> keys = new ArrayList<>();
-        properties.fieldNames().forEachRemaining(keys::add);
-        return List.copyOf(keys);
+        return List.copyOf(properties.entries().keySet());
+    }
+
+    private static Node child(Node node, String key) {
+        Node.Entry entry = node instanceof Node.MapNode map ? map.entries().get(key) : null;
+        return entry == null ? null : entry.value();
     }
 }

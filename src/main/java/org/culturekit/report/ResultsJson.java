@@ -1,5 +1,6 @@
 package org.culturekit.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +31,14 @@ import org.culturekit.scoring.Results.GroupIndex;
  */
 public final class ResultsJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // The trees are written with a bare generator (see write(JsonGenerator, JsonNode)): an ObjectMapper is only
+    // built to read a baseline back, because building one costs a cold start tens of milliseconds.
+    private static final JsonFactory JSON = new JsonFactory();
+
+    /** Built on first use: only --baseline and --history read results back. */
+    private static final class Reading {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private ResultsJson() {}
 
@@ -59,11 +69,7 @@ public final class ResultsJson {
         number(line, "enps", results.enps() == null ? null : results.enps().score());
         ArrayNode gates = line.putArray("gatesBreached");
         breaches.forEach(gates::add);
-        try {
-            return MAPPER.writeValueAsString(line);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return serialized(line, null);
     }
 
     private static ObjectNode changes(Changes changes) {
@@ -111,12 +117,55 @@ public final class ResultsJson {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        try {
-            return MAPPER.writer(printer)
-                    .without(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    .writeValueAsString(tree) + "\n";
-        } catch (JsonProcessingException e) {
+        return serialized(tree, printer) + "\n";
+    }
+
+    private static String serialized(JsonNode tree, DefaultPrettyPrinter printer) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            generator.disable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+            if (printer != null) {
+                generator.setPrettyPrinter(printer);
+            }
+            write(generator, tree);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** {@code node} as an ObjectMapper writes it: the same tokens, so the same text under the same printer. */
+    private static void write(JsonGenerator out, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                out.writeStartObject();
+                for (var field : node.properties()) {
+                    out.writeFieldName(field.getKey());
+                    write(out, field.getValue());
+                }
+                out.writeEndObject();
+            }
+            case ARRAY -> {
+                out.writeStartArray();
+                for (JsonNode element : node) {
+                    write(out, element);
+                }
+                out.writeEndArray();
+            }
+            case STRING -> out.writeString(node.textValue());
+            case BOOLEAN -> out.writeBoolean(node.booleanValue());
+            case NULL -> out.writeNull();
+            case NUMBER -> {
+                switch (node.numberType()) {
+                    case INT -> out.writeNumber(node.intValue());
+                    case LONG -> out.writeNumber(node.longValue());
+                    case BIG_INTEGER -> out.writeNumber(node.bigIntegerValue());
+                    case FLOAT -> out.writeNumber(node.floatValue());
+                    case DOUBLE -> out.writeNumber(node.doubleValue());
+                    case BIG_DECIMAL -> out.writeNumber(node.decimalValue());
+                }
+            }
+            default -> throw new IllegalStateException("results.json holds no " + node.getNodeType());
         }
     }
 
@@ -243,7 +292,7 @@ public final class ResultsJson {
     public static Results read(String json) {
         JsonNode root;
         try {
-            root = MAPPER.readTree(json);
+            root = Reading.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("is not JSON (line " + e.getLocation().getLineNr() + ")");
         }

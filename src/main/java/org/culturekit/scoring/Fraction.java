@@ -69,6 +69,13 @@ record Fraction(BigInteger numerator, BigInteger denominator) {
     }
 
     double toDouble() {
+        // Both below 2^53, so both are exact doubles and the division rounds once, correctly. The 40-digit
+        // BigDecimal path gives the same double: the quotient of such integers is never a rounding midpoint
+        // (that needs a 54-bit numerator) and lies at least 2^-107 (relative) from one, far beyond the
+        // 10^-39 that 40 digits can move it. It is just much cheaper.
+        if (numerator.bitLength() < 53 && denominator.bitLength() < 53) {
+            return numerator.doubleValue() / denominator.doubleValue();
+        }
         return new BigDecimal(numerator).divide(new BigDecimal(denominator), PRECISION).doubleValue();
     }
 }

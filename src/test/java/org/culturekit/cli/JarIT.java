@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,33 +21,22 @@ class JarIT {
 
     @TempDir Path dir;
 
-    private record Run(int code, String out, String err) {}
-
-    private Run java(String... args) throws IOException, InterruptedException {
+    private ProcessRun java(String... args) throws IOException, InterruptedException {
         return java(List.of(), Map.of(), args);
     }
 
-    private Run java(List<String> jvmOptions, Map<String, String> environment, String... args)
+    private ProcessRun java(List<String> jvmOptions, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(ProcessRun.JAVA.toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
-        Path out = dir.resolve("stdout");
-        Path err = dir.resolve("stderr");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the jar did not finish");
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return ProcessRun.of(dir, command, environment);
     }
 
     @Test
     void theQuickStartWorksFromAnyDirectory() throws Exception {
-        Run run = java("report", EXAMPLE.toString());
+        ProcessRun run = java("report", EXAMPLE.toString());
         assertEquals(0, run.code(), run.err());
         for (String name : List.of("report.html", "report.md", "results.json")) {
             assertTrue(Files.size(dir.resolve("report").resolve(name)) > 1000, name);
@@ -60,7 +48,7 @@ class JarIT {
     @Test
     void outputsAreByteIdenticalUnderAnotherLocaleTimeZoneAndDefaultEncoding() throws Exception {
         assertEquals(0, java("report", EXAMPLE.toString(), "-o", "first").code());
-        Run second = java(List.of("-Dfile.encoding=ANSI_X3.4-1968", "-Duser.language=de", "-Duser.country=DE"),
+        ProcessRun second = java(List.of("-Dfile.encoding=ANSI_X3.4-1968", "-Duser.language=de", "-Duser.country=DE"),
                 Map.of("LANG", "C", "LC_ALL", "C", "TZ", "Pacific/Kiritimati"),
                 "report", EXAMPLE.toString(), "-o", "second");
         assertEquals(0, second.code(), second.err());
@@ -80,7 +68,7 @@ class JarIT {
                 out.write(row);
             }
         }
-        Run run = java(List.of("-Xmx64m"), Map.of(), "report", csv.toString(), "-o", "out");
+        ProcessRun run = java(List.of("-Xmx64m"), Map.of(), "report", csv.toString(), "-o", "out");
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().startsWith("error: " + csv + ":2:2: the field starting here (column 2) is longer than"),
                 run.err());
@@ -110,11 +98,11 @@ class JarIT {
 
     @Test
     void versionAndExitCodesWorkFromTheJar() throws Exception {
-        Run version = java("--version");
+        ProcessRun version = java("--version");
         assertEquals(0, version.code());
         assertTrue(version.out().matches("culturekit \\d+\\.\\d+\\.\\d+.*\\s*"), version.out());
         assertEquals(2, java().code());
-        Run missing = java("report", "missing.csv");
+        ProcessRun missing = java("report", "missing.csv");
         assertEquals(1, missing.code());
         assertTrue(missing.err().startsWith("error: missing.csv: no such file"), missing.err());
     }

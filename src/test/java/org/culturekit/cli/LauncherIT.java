@@ -1,0 +1,158 @@
+package org.culturekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/culturekit}, the launcher, run as a user runs it: it must behave exactly as {@code java -jar}. */
+@DisabledOnOs(OS.WINDOWS)
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of("bin/culturekit").toAbsolutePath();
+    private static final Path JAR = Path.of("target/culturekit.jar").toAbsolutePath();
+    private static final Path ARCHIVE = Path.of("target/culturekit.jsa").toAbsolutePath();
+    private static final Path EXAMPLE = Path.of("examples/survey.csv").toAbsolutePath();
+
+    @TempDir Path dir;
+
+    /** The launcher with the test's JVM, none of the caller's JVM options, and {@code environment} added. */
+    private ProcessRun launcher(Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(Map.of("JAVA_HOME", ProcessRun.JAVA.getParent().getParent()
+                .toString(), "JAVA_OPTS", "", "CULTUREKIT_JAVA_OPTS", ""));
+        env.putAll(environment);
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        return ProcessRun.of(dir, command, env);
+    }
+
+    private ProcessRun launcher(String... args) throws IOException, InterruptedException {
+        return launcher(Map.of(), args);
+    }
+
+    private ProcessRun java(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(ProcessRun.JAVA.toString(), "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return ProcessRun.of(dir, command, Map.of());
+    }
+
+    /** A copy of the jar in its own folder, with {@code archive} beside it as its archive (and its size). */
+    private Path jarWithArchive(byte[] archive, long recordedSize) throws IOException {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        Path jar = Files.copy(JAR, lib.resolve("culturekit.jar"));
+        Path jsa = Files.write(lib.resolve("culturekit.jsa"), archive);
+        Files.writeString(lib.resolve("culturekit.jsa.size"), recordedSize + "\n", StandardCharsets.US_ASCII);
+        // newer than the jar, so the launcher would use it if nothing else were wrong
+        Files.setLastModifiedTime(jsa, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        return jar;
+    }
+
+    private void assertSameReports(Path expected, Path actual) throws IOException {
+        for (String name : List.of("report.html", "report.md", "results.json")) {
+            assertArrayEquals(Files.readAllBytes(expected.resolve(name)), Files.readAllBytes(actual.resolve(name)),
+                    name);
+        }
+    }
+
+    @Test
+    void writesTheSameReportsAndStreamsAsJavaJar() throws Exception {
+        ProcessRun viaJava = java("report", EXAMPLE.toString(), "-o", "java", "--summary");
+        ProcessRun viaLauncher = launcher("report", EXAMPLE.toString(), "-o", "launcher", "--summary");
+        assertEquals(0, viaLauncher.code(), viaLauncher.err());
+        assertEquals(viaJava.out(), viaLauncher.out());
+        assertEquals("", viaLauncher.err());
+        assertSameReports(dir.resolve("java"), dir.resolve("launcher"));
+    }
+
+    @Test
+    void passesExitCodesAndStreamsThrough() throws Exception {
+        ProcessRun bare = launcher();
+        assertEquals(2, bare.code());
+        assertTrue(bare.err().startsWith("Missing required subcommand"), bare.err());
+        ProcessRun badOption = launcher("report", "--no-such-option", EXAMPLE.toString());
+        assertEquals(2, badOption.code());
+        assertEquals(java("report", "--no-such-option", EXAMPLE.toString()).err(), badOption.err());
+        ProcessRun missing = launcher("report", "missing.csv");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().startsWith("error: missing.csv: no such file"), missing.err());
+        ProcessRun version = launcher("--version");
+        assertEquals(0, version.code());
+        assertEquals(java("--version").out(), version.out());
+        assertEquals("", version.err());
+    }
+
+    @Test
+    void usesTheArchiveThatThePackageBuilt() throws Exception {
+        assumeTrue(Files.exists(ARCHIVE), "this JDK wrote no class-data archive");
+        // -Xshare:on makes the JVM stop rather than run without the archive
+        ProcessRun run = launcher(Map.of("CULTUREKIT_JAVA_OPTS", "-Xshare:on"), "--version");
+        assertEquals(0, run.code(), run.out() + run.err());
+    }
+
+    @Test
+    void runsQuietlyWithoutAnArchiveOfAnotherJarOrGarbage() throws Exception {
+        assumeTrue(Files.exists(ARCHIVE), "this JDK wrote no class-data archive");
+        byte[] foreign = Files.readAllBytes(ARCHIVE);   // names target/culturekit.jar, not the copy
+        Path jar = jarWithArchive(foreign, foreign.length);
+        ProcessRun run = launcher(Map.of("CULTUREKIT_JAR", jar.toString()), "report", EXAMPLE.toString(), "-o",
+                "foreign", "--quiet");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("", run.out());
+        assertEquals("", run.err());
+
+        byte[] garbage = "not an archive\n".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+        Files.write(jar.resolveSibling("culturekit.jsa"), garbage);
+        Files.writeString(jar.resolveSibling("culturekit.jsa.size"), garbage.length + "\n");
+        run = launcher(Map.of("CULTUREKIT_JAR", jar.toString()), "report", EXAMPLE.toString(), "-o", "garbage",
+                "--quiet");
+        assertEquals(0, run.code(), run.err());
+        assertEquals("", run.out() + run.err());
+    }
+
+    @Test
+    void leavesATruncatedArchiveAlone() throws Exception {
+        assumeTrue(Files.exists(ARCHIVE), "this JDK wrote no class-data archive");
+        byte[] whole = Files.readAllBytes(ARCHIVE);
+        // a mapped archive shorter than its header says crashes the JVM (SIGBUS); the recorded size prevents it
+        Path jar = jarWithArchive(Arrays.copyOf(whole, whole.length / 3), whole.length);
+        ProcessRun run = launcher(Map.of("CULTUREKIT_JAR", jar.toString()), "--version");
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void passesTheUsersJvmOptionsAfterItsOwn() throws Exception {
+        ProcessRun run = launcher(Map.of("JAVA_OPTS", "-Dculturekit.probe=general -XshowSettings:properties",
+                "CULTUREKIT_JAVA_OPTS", "-Dculturekit.probe=specific -XX:+UseParallelGC"), "--version");
+        assertEquals(0, run.code(), run.err());   // a second collector would have stopped the JVM
+        assertTrue(run.err().contains("culturekit.probe = specific"), run.err());
+        assertEquals(java("--version").out(), run.out());
+    }
+
+    @Test
+    void findsTheJarThroughALinkAndSaysSoWhenThereIsNone() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("culturekit"), LAUNCHER);
+        ProcessRun linked = ProcessRun.of(dir, List.of(link.toString(), "--version"), Map.of());
+        Files.delete(link);   // JUnit would warn about a link that leads out of the temporary folder
+        assertEquals(0, linked.code(), linked.err());
+
+        ProcessRun none = launcher(Map.of("CULTUREKIT_JAR", dir.resolve("nothing.jar").toString()), "--version");
+        assertEquals(127, none.code());
+        assertTrue(none.err().startsWith("culturekit: error: CULTUREKIT_JAR: "), none.err());
+    }
+}
