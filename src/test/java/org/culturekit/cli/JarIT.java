@@ -90,7 +90,7 @@ class JarIT {
                 out.write(row);
             }
         }
-        Run run = java(List.of("-Xmx64m"), Map.of(), "report", csv.toString(), "-o", "out", "--threads", "2");
+        ProcessRun run = java(List.of("-Xmx64m"), Map.of(), "report", csv.toString(), "-o", "out", "--threads", "2");
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().contains("\nerror: " + csv + ":" + (good + 2) + ":2: the field starting here (column 2) "
                 + "is longer than"), run.err());
