@@ -1,6 +1,7 @@
 package org.culturekit.scoring;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +26,9 @@ public final class Accumulator {
     private final List<Map<String, Tally>> segments = new ArrayList<>();
     private final Tally leaders;
     private final Tally others;
+    /** Per segment: each value as read (untrimmed) and its group's tally; per value, whether it is a leader's. */
+    private final List<Map<String, Tally>> byValue = new ArrayList<>();
+    private final Map<String, Boolean> leader = new HashMap<>();
     /** Per comment question: its answers by group of the first segment. */
     private final CommentSample[] comments;
 
@@ -35,6 +39,7 @@ public final class Accumulator {
         totals = new Totals(plan);
         for (int s = 0; s < questionnaire.segments().size(); s++) {
             segments.add(new TreeMap<>());
+            byValue.add(new HashMap<>());
         }
         leaders = new Tally(plan);
         others = new Tally(plan);
@@ -51,15 +56,30 @@ public final class Accumulator {
         everyone.add(o);
         totals.add(o, plan);
         for (int s = 0; s < segments.size(); s++) {
-            segments.get(s).computeIfAbsent(label(response.segments().get(s)), v -> new Tally(plan)).add(o);
+            tallyOf(s, response.segments().get(s)).add(o);
         }
         if (plan.leaderSegment >= 0) {
-            (plan.isLeader(response.segments().get(plan.leaderSegment)) ? leaders : others).add(o);
+            String value = response.segments().get(plan.leaderSegment);
+            (leader.computeIfAbsent(value, plan::isLeader) ? leaders : others).add(o);
         }
         String commentGroup = segments.isEmpty() ? "" : label(response.segments().get(0));
         for (int c = 0; c < comments.length; c++) {
             comments[c].add(commentGroup, response.comments().get(c));
         }
+    }
+
+    /**
+     * The tally of a segment's group for a value as read. A hash lookup by the value, which a reader usually
+     * hands over as the same String for the same text, saves the sorted map's comparisons on every row.
+     */
+    private Tally tallyOf(int segment, String value) {
+        Map<String, Tally> cache = byValue.get(segment);
+        Tally tally = cache.get(value);
+        if (tally == null) {
+            tally = segments.get(segment).computeIfAbsent(label(value), v -> new Tally(plan));
+            cache.put(value, tally);
+        }
+        return tally;
     }
 
     /** Adds everything {@code other} has seen; {@code other} must score the same questionnaire. */
