@@ -28,6 +28,20 @@ interface Cells {
         return cell.length() == 1 && c >= '0' && c <= '9' ? c - '0' : OTHER;
     }
 
+    /**
+     * Puts the 128-bit hash of the cell's text, stripped, into {@code hash} ({@link RespondentIds#high},
+     * {@link RespondentIds#low}); false, and nothing put, when the stripped text is empty.
+     */
+    default boolean idHash(int column, long[] hash) {
+        String id = get(column).strip();
+        if (id.isEmpty()) {
+            return false;
+        }
+        hash[0] = RespondentIds.high(id);
+        hash[1] = RespondentIds.low(id);
+        return true;
+    }
+
     /** Every cell as text, for a rejected row. */
     List<String> all();
 }

@@ -21,6 +21,12 @@ final class ChunkRecords implements Cells {
     /** The first byte that is not valid UTF-8, or {@code end} when there is none. */
     private final int invalid;
 
+    /** Texts this short are kept in a small cache, so repeats share one String. */
+    private static final int CACHED_LENGTH = 48;
+    private static final int CACHE_SLOTS = 256;
+    private final byte[][] cacheKeys = new byte[CACHE_SLOTS][];
+    private final String[] cacheValues = new String[CACHE_SLOTS];
+
     private int pos;
     private long line;
     private long recordLine;
@@ -219,8 +225,52 @@ final class ChunkRecords implements Cells {
         if (length == 0) {
             return "";
         }
+        if (escaped[column]) {
+            return new String(b, start, length, StandardCharsets.UTF_8).replace("\"\"", "\"");
+        }
+        if (length > CACHED_LENGTH) {
+            return new String(b, start, length, StandardCharsets.UTF_8);
+        }
+        // short texts repeat (groups, labels): one String each, whose hash is then computed once
+        int h = length;
+        for (int i = start; i < start + length; i++) {
+            h = 31 * h + b[i];
+        }
+        int slot = (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
+        byte[] key = cacheKeys[slot];
+        if (key != null && Arrays.equals(key, 0, key.length, b, start, start + length)) {
+            return cacheValues[slot];
+        }
         String text = new String(b, start, length, StandardCharsets.UTF_8);
-        return escaped[column] ? text.replace("\"\"", "\"") : text;
+        cacheKeys[slot] = Arrays.copyOfRange(b, start, start + length);
+        cacheValues[slot] = text;
+        return text;
+    }
+
+    @Override
+    public boolean idHash(int column, long[] hash) {
+        int start = starts[column];
+        int end = ends[column];
+        if (escaped[column]) {
+            return Cells.super.idHash(column, hash);
+        }
+        // as String.strip: ASCII blanks and the other ASCII whitespace at either end
+        while (start < end && b[start] >= 0 && Character.isWhitespace(b[start])) {
+            start++;
+        }
+        while (end > start && b[end - 1] >= 0 && Character.isWhitespace(b[end - 1])) {
+            end--;
+        }
+        if (start == end) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (b[i] < 0) {
+                return Cells.super.idHash(column, hash); // not ASCII: decode it
+            }
+        }
+        RespondentIds.hashAscii(b, start, end, hash);
+        return true;
     }
 
     @Override

@@ -83,9 +83,31 @@ public final class RespondentIds {
     private static long hash(String id, long seed) {
         long h = seed ^ id.length();
         for (int i = 0; i < id.length(); i++) {
-            h = (h ^ id.charAt(i)) * 0x100000001B3L;
-            h = Long.rotateLeft(h, 29) + seed;
+            h = step(h, id.charAt(i), seed);
         }
+        return avalanche(h);
+    }
+
+    /**
+     * The hashes of the ASCII text in {@code bytes[from, to)}, equal to {@link #high} and {@link #low} of the
+     * same text as a String (an ASCII byte is the char it encodes): no String needed.
+     */
+    static void hashAscii(byte[] bytes, int from, int to, long[] hash) {
+        long h = 0x9E3779B97F4A7C15L ^ (to - from);
+        long l = 0xC2B2AE3D27D4EB4FL ^ (to - from);
+        for (int i = from; i < to; i++) {
+            h = step(h, bytes[i], 0x9E3779B97F4A7C15L);
+            l = step(l, bytes[i], 0xC2B2AE3D27D4EB4FL);
+        }
+        hash[0] = avalanche(h);
+        hash[1] = avalanche(l);
+    }
+
+    private static long step(long h, int c, long seed) {
+        return Long.rotateLeft((h ^ c) * 0x100000001B3L, 29) + seed;
+    }
+
+    private static long avalanche(long h) {
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;

@@ -395,6 +395,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         /** When reading ahead: the 128-bit hashes of the ids this chunk scored, in order. */
         private long[] ids;
         private int idCount;
+        /** The hash of the row's respondent id, reused. */
+        private final long[] hash = new long[2];
 
         /** @param ahead whether this reads a chunk ahead of the merge: rejections and ids are kept */
         Rows(Consumer<Rejection> sink, RespondentIds seen, boolean ahead) {
@@ -475,11 +477,9 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 return exclude(unreadable > 0 ? "unparseable: no answer could be read" : "empty: no answers", cells,
                         cellProblems == null ? List.of("no answers") : cellProblems);
             }
-            if (columns.respondentId() >= 0) {
-                String id = cells.get(columns.respondentId()).strip();
-                if (!id.isEmpty() && !addId(id)) {
-                    return exclude("duplicate respondent id", cells, List.of("duplicate respondent id"));
-                }
+            if (columns.respondentId() >= 0 && cells.idHash(columns.respondentId(), hash)
+                    && !addId(hash[0], hash[1])) {
+                return exclude("duplicate respondent id", cells, List.of("duplicate respondent id"));
             }
             if (cellProblems != null) {
                 sink.accept(new Rejection(file, line, cellProblems, cells.all()));
@@ -494,9 +494,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             return new Response(file, line, answers, groups, comments);
         }
 
-        private boolean addId(String id) {
-            long high = RespondentIds.high(id);
-            long low = RespondentIds.low(id);
+        private boolean addId(long high, long low) {
             if (!seen.add(high, low)) {
                 return false;
             }

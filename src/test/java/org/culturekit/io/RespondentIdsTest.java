@@ -28,4 +28,21 @@ class RespondentIdsTest {
         }
         assertEquals(false, ids.add("ab"));
     }
+
+    @Test
+    void hashingAsciiBytesGivesWhatHashingTheStringGives() {
+        // exports read in chunks hash the bytes, workbooks the text: a respondent in both must be found
+        SplittableRandom random = new SplittableRandom(7);
+        for (int n = 0; n < 10_000; n++) {
+            StringBuilder id = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                id.append((char) random.nextInt(128));
+            }
+            byte[] bytes = ("xx" + id + "y").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            long[] hash = new long[2];
+            RespondentIds.hashAscii(bytes, 2, bytes.length - 1, hash);
+            assertEquals(RespondentIds.high(id.toString()), hash[0], id::toString);
+            assertEquals(RespondentIds.low(id.toString()), hash[1], id::toString);
+        }
+    }
 }
