@@ -21,14 +21,16 @@ import org.culturekit.model.Response;
 public final class Accumulator {
     private final Plan plan;
     private final Observation observation;
+    /**
+     * Everyone, when the questionnaire has no segments. With segments every respondent is in exactly one group
+     * of each, so everyone is the sum of the first segment's groups, and leaders and others sums of the leader
+     * segment's groups: exact integer sums, made when results are asked for instead of on every row.
+     */
     private final Tally everyone;
     private final Totals totals;
     private final List<Map<String, Tally>> segments = new ArrayList<>();
-    private final Tally leaders;
-    private final Tally others;
-    /** Per segment: each value as read (untrimmed) and its group's tally; per value, whether it is a leader's. */
+    /** Per segment: each value as read (untrimmed) and its group's tally. */
     private final List<Map<String, Tally>> byValue = new ArrayList<>();
-    private final Map<String, Boolean> leader = new HashMap<>();
     /** Per comment question: its answers by group of the first segment. */
     private final CommentSample[] comments;
 
@@ -41,8 +43,6 @@ public final class Accumulator {
             segments.add(new TreeMap<>());
             byValue.add(new HashMap<>());
         }
-        leaders = new Tally(plan);
-        others = new Tally(plan);
         comments = new CommentSample[questionnaire.comments().size()];
         for (int c = 0; c < comments.length; c++) {
             comments[c] = new CommentSample();
@@ -53,14 +53,12 @@ public final class Accumulator {
     public void add(Response response) {
         Observation o = observation;
         o.read(response);
-        everyone.add(o);
+        if (segments.isEmpty()) {
+            everyone.add(o);
+        }
         totals.add(o, plan);
         for (int s = 0; s < segments.size(); s++) {
             tallyOf(s, response.segments().get(s)).add(o);
-        }
-        if (plan.leaderSegment >= 0) {
-            String value = response.segments().get(plan.leaderSegment);
-            (leader.computeIfAbsent(value, plan::isLeader) ? leaders : others).add(o);
         }
         String commentGroup = segments.isEmpty() ? "" : label(response.segments().get(0));
         for (int c = 0; c < comments.length; c++) {
@@ -94,8 +92,6 @@ public final class Accumulator {
             other.segments.get(s).forEach((value, tally) ->
                     mine.computeIfAbsent(value, v -> new Tally(plan)).merge(tally));
         }
-        leaders.merge(other.leaders);
-        others.merge(other.others);
         for (int c = 0; c < comments.length; c++) {
             comments[c].merge(other.comments[c]);
         }
@@ -103,7 +99,21 @@ public final class Accumulator {
 
     /** The results so far; the accumulator can go on taking responses. */
     public Results results() {
-        return new ResultsBuilder(plan, everyone, totals, segments, leaders, others, comments).build();
+        Tally all = everyone;
+        if (!segments.isEmpty()) {
+            all = new Tally(plan);
+            for (Tally group : segments.get(0).values()) {
+                all.merge(group);
+            }
+        }
+        Tally leaders = new Tally(plan);
+        Tally others = new Tally(plan);
+        if (plan.leaderSegment >= 0) {
+            // a group's label is its values stripped, and leadership does not depend on the stripping
+            segments.get(plan.leaderSegment).forEach((label, group) ->
+                    (plan.isLeader(label) ? leaders : others).merge(group));
+        }
+        return new ResultsBuilder(plan, all, totals, segments, leaders, others, comments).build();
     }
 
     /** Blank values become the empty key, which no real label can equal. */
