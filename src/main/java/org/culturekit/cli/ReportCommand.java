@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import org.culturekit.io.Questionnaires;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.report.OutputFiles;
@@ -93,6 +94,17 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // the templates do not depend on the data: parse them on another core while the exports are read
+        FutureTask<ReportRenderer> renderer = new FutureTask<>(() -> {
+            ReportRenderer prepared = new ReportRenderer(templateDir);
+            new LinkedHashSet<>(formats).stream().filter(f -> f.template() != null).forEach(prepared::prepare);
+            return prepared;
+        });
+        if (formats.stream().anyMatch(f -> f.template() != null)) {
+            Thread preparing = new Thread(renderer, "culturekit-prepare-templates");
+            preparing.setDaemon(true);
+            preparing.start();
+        }
         Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
         OutputGuard.check(spec, input, csvFiles, templateDir, output, formats, imports.rejects);
         List<Gate> gates = waves.gates(spec, questionnaire);
@@ -110,7 +122,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
                 invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments, changes, history,
                 breaches));
-        Map<String, String> files = renderAll(model, results, changes, breaches);
+        Map<String, String> files = renderAll(renderer, model, results, changes, breaches);
         List<Path> written = OutputFiles.publish(output, files);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
@@ -130,16 +142,15 @@ final class ReportCommand implements Callable<Integer> {
      * Every chosen output as text, in the order chosen. The templated formats render on their own threads, in
      * parallel with each other and with the JSON and CSV writers; each rendering still has its own limits.
      */
-    private Map<String, String> renderAll(ReportModel model, Results results, Changes changes,
-            List<String> breaches) {
+    private Map<String, String> renderAll(FutureTask<ReportRenderer> prepared, ReportModel model, Results results,
+            Changes changes, List<String> breaches) {
         ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "culturekit-render-format");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            ReportRenderer renderer = formats.stream().anyMatch(f -> f.template() != null)
-                    ? new ReportRenderer(templateDir) : null;
+            ReportRenderer renderer = formats.stream().anyMatch(f -> f.template() != null) ? finished(prepared) : null;
             Map<ReportFormat, Future<String>> rendering = new LinkedHashMap<>();
             for (ReportFormat format : new LinkedHashSet<>(formats)) {
                 if (format.template() != null) {
@@ -160,7 +171,7 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private static String finished(Future<String> rendering) {
+    private static <T> T finished(Future<T> rendering) {
         try {
             return rendering.get();
         } catch (ExecutionException e) {

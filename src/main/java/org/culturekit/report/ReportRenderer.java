@@ -140,6 +140,18 @@ public final class ReportRenderer {
         }
     }
 
+    /**
+     * Loads, checks and parses the template of {@code format} now, so that {@link #render} finds it ready; a
+     * fault is left for {@code render} to report, where it would have been met anyway.
+     */
+    public void prepare(ReportFormat format) {
+        try {
+            template(format.template());
+        } catch (RenderException e) {
+            // reported by render
+        }
+    }
+
     /** Renders {@code format} (which must have a template) to text. */
     public String render(ReportModel model, ReportFormat format) {
         Template template = template(format.template());
