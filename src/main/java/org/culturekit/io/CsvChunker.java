@@ -141,6 +141,23 @@ final class CsvChunker implements Closeable {
         }
     }
 
+    /**
+     * About how many records the file's data holds, judging by the line breaks of {@code first}, its first
+     * chunk: an estimate that errs high when quoted text has line breaks, or 0 when it cannot tell.
+     */
+    long estimatedRecords(Chunk first) throws IOException {
+        if (first.bytes == null || first.length == 0) {
+            return 0;
+        }
+        long lines = 0;
+        for (int i = 0; i < first.length; i++) {
+            if (first.bytes[i] == '\n') {
+                lines++;
+            }
+        }
+        return (long) ((double) (channel.size() - first.offset) * lines / first.length);
+    }
+
     /** The next chunk, or null after the last; a fault found while cutting comes as a chunk with a failure. */
     Chunk next() throws IOException {
         while (!finished) {

@@ -113,6 +113,9 @@ public final class ParallelReader<A> implements AutoCloseable {
             CsvChunker.Chunk chunk = chunker.next();
             if (chunk == null) {
                 enqueue(reader, null, done);
+            } else if (chunk.failure == null) {
+                // one table for the whole file, instead of doubling it (and dropping the last) as ids come
+                reader.expectRows(chunker.estimatedRecords(chunk));
             }
             while (chunk != null) {
                 CsvChunker.Chunk next = chunk.failure == null ? chunker.next() : null;

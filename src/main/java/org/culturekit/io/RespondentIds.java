@@ -6,6 +6,7 @@ package org.culturekit.io;
  * to be mistaken for each other — for a million ids, a chance of about one in 10²⁷.
  */
 public final class RespondentIds {
+    /** Slots for ids, filled to at most five eighths so a probe ends soon. */
     private long[] high = new long[1 << 10];
     private long[] low = new long[1 << 10];
     private boolean[] used = new boolean[1 << 10];
@@ -14,6 +15,24 @@ public final class RespondentIds {
     /** An empty set; share one across the exports of a run so duplicates between them are found too. */
     public RespondentIds() {}
 
+    /**
+     * Makes room for {@code more} ids beyond those there now, so a large export does not grow the table, and
+     * leave the old ones as garbage, step by step; at most {@value #MAX_RESERVED} ids are reserved at once.
+     */
+    void reserve(long more) {
+        long wanted = size + Math.min(Math.max(more, 0), MAX_RESERVED);
+        int length = used.length;
+        while (wanted >= length / 8 * 5) {
+            length *= 2;
+        }
+        if (length > used.length) {
+            resize(length);
+        }
+    }
+
+    /** The most ids {@link #reserve} makes room for: an estimate, not a promise. */
+    static final long MAX_RESERVED = 1L << 24;
+
     /** Adds {@code id}; false if it was already there. */
     boolean add(String id) {
         return add(high(id), low(id));
@@ -21,7 +40,7 @@ public final class RespondentIds {
 
     /** Adds the id whose hashes are {@code h} ({@link #high}) and {@code l} ({@link #low}); false if there. */
     boolean add(long h, long l) {
-        if (size * 2 >= used.length) {
+        if (size >= used.length / 8 * 5) {
             grow();
         }
         return insert(h, l);
@@ -65,12 +84,16 @@ public final class RespondentIds {
     }
 
     private void grow() {
+        resize(used.length * 2);
+    }
+
+    private void resize(int length) {
         long[] oldHigh = high;
         long[] oldLow = low;
         boolean[] oldUsed = used;
-        high = new long[oldUsed.length * 2];
-        low = new long[oldUsed.length * 2];
-        used = new boolean[oldUsed.length * 2];
+        high = new long[length];
+        low = new long[length];
+        used = new boolean[length];
         size = 0;
         for (int i = 0; i < oldUsed.length; i++) {
             if (oldUsed[i]) {

@@ -280,6 +280,13 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 chunkSize, spare);
     }
 
+    /** Makes room in the run's id set for about {@code rows} more respondents, when the file has an id column. */
+    void expectRows(long rows) {
+        if (columns.respondentId() >= 0) {
+            seenIds.reserve(rows);
+        }
+    }
+
     /**
      * Reads a chunk ahead of its turn, on any thread: exclusions, problems and rejections are kept in the
      * returned tally, and duplicates are looked for only among the chunk's own rows, until {@link #commit}.

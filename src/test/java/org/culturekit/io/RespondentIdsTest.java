@@ -45,4 +45,17 @@ class RespondentIdsTest {
             assertEquals(RespondentIds.low(id.toString()), hash[1], id::toString);
         }
     }
+
+    @Test
+    void reservingRoomChangesNothingButTheTable() {
+        RespondentIds ids = new RespondentIds();
+        ids.add("a");
+        ids.reserve(100_000);
+        ids.reserve(-5);
+        assertEquals(false, ids.add("a"), "what was there before is still there");
+        for (int i = 0; i < 150_000; i++) {
+            assertEquals(true, ids.add("id" + i), "beyond the estimate it still grows");
+        }
+        assertEquals(false, ids.add("id149999"));
+    }
 }
