@@ -35,7 +35,24 @@ final class CommentSample {
 
         void add(String comment) {
             total++;
+            if (kept.size() >= KEPT && sortsAfterLast(comment)) {
+                return; // it would be kept and dropped again at once
+            }
             keep(sortKey(comment), new Results.Comment(comment, 1));
+        }
+
+        /**
+         * Whether the key of {@code comment} sorts after every kept key, judged by its first character alone
+         * when that is ASCII (its key then starts with it in lower case): most comments, once a group has
+         * {@value #KEPT}, without building the key.
+         */
+        private boolean sortsAfterLast(String comment) {
+            char first = comment.charAt(0);
+            if (first >= 128) {
+                return false;
+            }
+            char lower = first >= 'A' && first <= 'Z' ? (char) (first + ('a' - 'A')) : first;
+            return lower > kept.lastKey().charAt(0);
         }
 
         void merge(Bucket other) {

@@ -27,4 +27,24 @@ class CommentSampleTest {
                     .mapToObj(Integer::toHexString).toList());
         }
     }
+
+    @Test
+    void aFullGroupKeepsExactlyTheFirstCommentsInKeyOrderWithTheirCounts() {
+        Random random = new Random(42);
+        String[] starts = {"A", "b", "Z", "z", "É", "é", "1", "[", "~", "ab", "Ab", "aB"};
+        CommentSample sample = new CommentSample();
+        java.util.TreeMap<String, Long> all = new java.util.TreeMap<>();
+        for (int n = 0; n < 20_000; n++) {
+            String comment = starts[random.nextInt(starts.length)] + " word" + random.nextInt(400);
+            sample.add("g", comment);
+            all.merge(CommentSample.sortKey(comment), 1L, Long::sum);
+        }
+        CommentSample.Bucket bucket = sample.groups().get("g");
+        assertEquals(20_000, bucket.total);
+        java.util.List<String> expected = all.keySet().stream().limit(CommentSample.KEPT).toList();
+        assertEquals(expected, java.util.List.copyOf(bucket.kept.keySet()));
+        for (String key : expected) {
+            assertEquals(all.get(key).longValue(), bucket.kept.get(key).count(), key);
+        }
+    }
 }
