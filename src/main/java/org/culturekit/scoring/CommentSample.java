@@ -33,26 +33,36 @@ final class CommentSample {
         final TreeMap<String, Results.Comment> kept = new TreeMap<>();
         long total;
 
-        void add(String comment) {
+        /**
+         * Counts {@code comment} and keeps it if it may be among the first {@value #KEPT}: not if its key sorts
+         * after {@code bound}, the last key of a full group that this one will be merged into, or after the
+         * last of this one when it is full; it could never be kept then.
+         */
+        void add(String comment, String bound) {
             total++;
-            if (kept.size() >= KEPT && sortsAfterLast(comment)) {
-                return; // it would be kept and dropped again at once
+            String last = kept.size() >= KEPT ? kept.lastKey() : null;
+            String limit = bound == null || last != null && last.compareTo(bound) < 0 ? last : bound;
+            if (limit != null && sortsAfter(comment, limit)) {
+                return;
             }
-            keep(sortKey(comment), new Results.Comment(comment, 1));
+            String key = sortKey(comment);
+            if (limit != null && key.compareTo(limit) > 0) {
+                return;
+            }
+            keep(key, new Results.Comment(comment, 1));
         }
 
         /**
-         * Whether the key of {@code comment} sorts after every kept key, judged by its first character alone
-         * when that is ASCII (its key then starts with it in lower case): most comments, once a group has
-         * {@value #KEPT}, without building the key.
+         * Whether the key of {@code comment} surely sorts after {@code key}, judged by its first character alone
+         * when that is ASCII (its key then starts with it in lower case): no key built.
          */
-        private boolean sortsAfterLast(String comment) {
+        private static boolean sortsAfter(String comment, String key) {
             char first = comment.charAt(0);
-            if (first >= 128) {
+            if (first >= 128 || key.isEmpty()) {
                 return false;
             }
             char lower = first >= 'A' && first <= 'Z' ? (char) (first + ('a' - 'A')) : first;
-            return lower > kept.lastKey().charAt(0);
+            return lower > key.charAt(0);
         }
 
         void merge(Bucket other) {
@@ -69,15 +79,41 @@ final class CommentSample {
         }
     }
 
+    /** The sample this one will be merged into, whose full groups bound what is worth keeping here; or null. */
+    private final CommentSample target;
+
+    /** Per full group: its last key, published after each merge for samples that merge into this one. */
+    private volatile Map<String, String> lastKeys = Map.of();
+
+    CommentSample() {
+        this(null);
+    }
+
+    /** A sample for a share of the rows, to be merged into {@code target} (which may be null). */
+    CommentSample(CommentSample target) {
+        this.target = target;
+    }
+
     void add(String group, String text) {
         String comment = redact(text.strip());
         if (!comment.isEmpty()) {
-            groups.computeIfAbsent(group, g -> new Bucket()).add(comment);
+            String bound = target == null ? null : target.lastKeys.get(group);
+            groups.computeIfAbsent(group, g -> new Bucket()).add(comment, bound);
         }
     }
 
     void merge(CommentSample other) {
         other.groups.forEach((group, bucket) -> groups.computeIfAbsent(group, g -> new Bucket()).merge(bucket));
+        // a key after a full group's last can never be kept: tell the samples still being filled
+        Map<String, String> full = new java.util.HashMap<>();
+        groups.forEach((group, bucket) -> {
+            if (bucket.kept.size() >= KEPT) {
+                full.put(group, bucket.kept.lastKey());
+            }
+        });
+        if (!full.isEmpty()) {
+            lastKeys = Map.copyOf(full);
+        }
     }
 
     Map<String, Bucket> groups() {

@@ -47,4 +47,35 @@ class CommentSampleTest {
             assertEquals(all.get(key).longValue(), bucket.kept.get(key).count(), key);
         }
     }
+
+    @Test
+    void partsThatSkipWhatAFullGroupCannotKeepMergeToWhatOnePassKeeps() {
+        Random random = new Random(7);
+        String[] starts = {"A", "b", "Z", "z", "É", "1", "[", "ab", "Ab"};
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        for (int n = 0; n < 30_000; n++) {
+            rows.add(new String[] {"g" + random.nextInt(3),
+                starts[random.nextInt(starts.length)] + " word" + random.nextInt(900)});
+        }
+        CommentSample onePass = new CommentSample();
+        rows.forEach(row -> onePass.add(row[0], row[1]));
+        CommentSample merged = new CommentSample();
+        // parts filled in turn and merged late, so later parts see bounds from earlier merges
+        java.util.ArrayDeque<CommentSample> pending = new java.util.ArrayDeque<>();
+        for (int from = 0; from < rows.size(); from += 700) {
+            CommentSample part = new CommentSample(merged);
+            rows.subList(from, Math.min(rows.size(), from + 700)).forEach(row -> part.add(row[0], row[1]));
+            pending.add(part);
+            if (pending.size() > 2) {
+                merged.merge(pending.poll());
+            }
+        }
+        pending.forEach(merged::merge);
+        assertEquals(onePass.groups().keySet(), merged.groups().keySet());
+        onePass.groups().forEach((group, bucket) -> {
+            CommentSample.Bucket other = merged.groups().get(group);
+            assertEquals(bucket.total, other.total, group);
+            assertEquals(bucket.kept, other.kept, group);
+        });
+    }
 }
