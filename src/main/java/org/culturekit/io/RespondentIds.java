@@ -17,18 +17,29 @@ public final class RespondentIds {
 
     /**
      * Makes room for {@code more} ids beyond those there now, so a large export does not grow the table, and
-     * leave the old ones as garbage, step by step; at most {@value #MAX_RESERVED} ids are reserved at once.
+     * leave the old ones as garbage, step by step; at most {@value #MAX_RESERVED} ids are reserved at once, in
+     * at most an eighth of the heap.
      */
     void reserve(long more) {
         long wanted = size + Math.min(Math.max(more, 0), MAX_RESERVED);
+        // an estimate must not cost more than an eighth of the heap: beyond that the table grows as ids come
+        long budget = Runtime.getRuntime().maxMemory() / 8;
         int length = used.length;
-        while (wanted >= length / 8 * 5) {
+        while (wanted >= length / 8 * 5 && (long) length * 2 * BYTES_PER_SLOT <= budget) {
             length *= 2;
         }
         if (length > used.length) {
             resize(length);
         }
     }
+
+    /** The slots of the table, for tests. */
+    int capacity() {
+        return used.length;
+    }
+
+    /** The memory of one slot: two longs and a flag. */
+    private static final int BYTES_PER_SLOT = 17;
 
     /** The most ids {@link #reserve} makes room for: an estimate, not a promise. */
     static final long MAX_RESERVED = 1L << 24;

@@ -1,6 +1,7 @@
 package org.culturekit.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -57,5 +58,17 @@ class RespondentIdsTest {
             assertEquals(true, ids.add("id" + i), "beyond the estimate it still grows");
         }
         assertEquals(false, ids.add("id149999"));
+        RespondentIds hinted = new RespondentIds();
+        hinted.reserve(1_000_000);
+        assertEquals(1 << 21, hinted.capacity(), "a million ids fit in 2^21 slots at five eighths");
+    }
+
+    @Test
+    void anEstimateNeverReservesMoreThanAnEighthOfTheHeap() {
+        RespondentIds ids = new RespondentIds();
+        ids.reserve(Long.MAX_VALUE);
+        assertTrue((long) ids.capacity() * 17 <= Math.max(Runtime.getRuntime().maxMemory() / 8, 17L * 1024),
+                () -> ids.capacity() + " slots");
+        assertTrue(ids.add("still works"));
     }
 }
