@@ -28,17 +28,6 @@ final class ScoringRun {
 
     private ScoringRun() {}
 
-    static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
-            Path rejectsFile, PrintWriter err) {
-        return score(questionnaire, files, options, strict, rejectsFile, err, reader -> { });
-    }
-
-    /** As above, also handing each export's reader to {@code opened} once its header is mapped. */
-    static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
-            Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened) {
-        return score(questionnaire, files, options, strict, rejectsFile, err, opened, Parallelism.DEFAULT);
-    }
-
     /**
      * How many threads parse, and in what chunks: the results are the same whatever these are.
      *
@@ -50,7 +39,10 @@ final class ScoringRun {
                 new Parallelism(Runtime.getRuntime().availableProcessors(), ParallelReader.DEFAULT_CHUNK_SIZE);
     }
 
-    /** As above, parsing with the given parallelism. */
+    /**
+     * Scores {@code files} together, handing each export's reader to {@code opened} once its header is mapped,
+     * and parsing with {@code parallelism}.
+     */
     static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
             Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism) {
         Accumulator accumulator = new Accumulator(questionnaire);
