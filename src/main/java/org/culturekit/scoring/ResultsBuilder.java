@@ -117,8 +117,8 @@ final class ResultsBuilder {
     }
 
     private ItemResult item(int x, int j, Reliability reliability) {
-        Sums sums = totals.item[x][j];
-        long[] classes = totals.itemClasses[x][j];
+        Sums sums = totals.item(x, j);
+        long[] classes = totals.itemClasses(x, j);
         return new ItemResult(
                 plan.indices.get(x).index().items().get(j),
                 sums.n(),
@@ -137,7 +137,7 @@ final class ResultsBuilder {
         double[][] c = new double[size][size];
         int pair = 0;
         for (int i = 0; i < size; i++) {
-            c[i][i] = orNaN(totals.item[x][i].variance());
+            c[i][i] = orNaN(totals.item(x, i).variance());
             for (int j = i + 1; j < size; j++, pair++) {
                 c[i][j] = orNaN(totals.itemPairs[x].covariance(pair));
                 c[j][i] = c[i][j];

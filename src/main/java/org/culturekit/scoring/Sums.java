@@ -28,6 +28,15 @@ final class Sums {
         sumProducts = new long[size];
     }
 
+    /** Sums of {@code count} whole numbers (denominator 1) with this sum and sum of squares. */
+    static Sums ofIntegers(long count, long sum, long sumSquares) {
+        Sums sums = new Sums(1);
+        sums.count[1] = count;
+        sums.sum[1] = sum;
+        sums.sumSquares[1] = sumSquares;
+        return sums;
+    }
+
     void add(long numerator, int denominator) {
         count[denominator]++;
         sum[denominator] += numerator;

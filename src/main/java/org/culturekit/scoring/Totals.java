@@ -2,10 +2,13 @@ package org.culturekit.scoring;
 
 /** The sums only the whole population needs: item figures, the item covariances for alpha, and drivers. */
 final class Totals {
-    /** Per index, per item: keyed answers. */
-    final Sums[][] item;
-    /** Per index, per item: counts of unfavourable, neutral and favourable answers. */
-    final long[][][] itemClasses;
+    /**
+     * Per index: for item j, how many answered it, and the sum and the sum of squares of their keyed answers,
+     * at [3j], [3j + 1] and [3j + 2]. One array per index, not an object per item: the hot loop of scoring.
+     */
+    private final long[][] itemMoments;
+    /** Per index: for item j, the counts of unfavourable, neutral and favourable answers, at [3j + class]. */
+    private final long[][] itemClasses;
     /** Per index: pairwise-complete keyed answers of every item pair. */
     final PairwiseSums[] itemPairs;
     /** Per index: respondent score paired with the eNPS answer. */
@@ -15,8 +18,8 @@ final class Totals {
 
     Totals(Plan plan) {
         int indices = plan.indices.size();
-        item = new Sums[indices][];
-        itemClasses = new long[indices][][];
+        itemMoments = new long[indices][];
+        itemClasses = new long[indices][];
         itemPairs = new PairwiseSums[indices];
         driver = new Sums[indices];
         sayAndDo = new Sums[plan.pairs.size()];
@@ -25,11 +28,8 @@ final class Totals {
         }
         for (int x = 0; x < indices; x++) {
             int k = plan.indices.get(x).size();
-            item[x] = new Sums[k];
-            itemClasses[x] = new long[k][3];
-            for (int j = 0; j < k; j++) {
-                item[x][j] = new Sums(1);
-            }
+            itemMoments[x] = new long[3 * k];
+            itemClasses[x] = new long[3 * k];
             itemPairs[x] = new PairwiseSums(k);
             driver[x] = new Sums(k);
         }
@@ -41,16 +41,22 @@ final class Totals {
                 sayAndDo[p].add(o.pairSay[p], 1, o.pairDo[p]);
             }
         }
-        for (int x = 0; x < item.length; x++) {
+        for (int x = 0; x < itemMoments.length; x++) {
             if (o.answered[x] == 0) {
                 continue;
             }
             Plan.IndexPlan index = plan.indices.get(x);
             int[] values = o.keyed[x];
+            boolean[] has = o.has[x];
+            long[] moments = itemMoments[x];
+            long[] classes = itemClasses[x];
             for (int i = 0; i < values.length; i++) {
-                if (o.has[x][i]) {
-                    item[x][i].add(values[i], 1);
-                    itemClasses[x][i][index.classOf(values[i])]++;
+                if (has[i]) {
+                    long value = values[i];
+                    moments[3 * i]++;
+                    moments[3 * i + 1] += value;
+                    moments[3 * i + 2] += value * value;
+                    classes[3 * i + index.classOf(values[i])]++;
                 }
             }
             itemPairs[x].add(values, o.has[x], o.answered[x]);
@@ -64,15 +70,24 @@ final class Totals {
         for (int p = 0; p < sayAndDo.length; p++) {
             sayAndDo[p].merge(other.sayAndDo[p]);
         }
-        for (int x = 0; x < item.length; x++) {
-            for (int j = 0; j < item[x].length; j++) {
-                item[x][j].merge(other.item[x][j]);
-                for (int c = 0; c < 3; c++) {
-                    itemClasses[x][j][c] += other.itemClasses[x][j][c];
-                }
+        for (int x = 0; x < itemMoments.length; x++) {
+            for (int i = 0; i < itemMoments[x].length; i++) {
+                itemMoments[x][i] += other.itemMoments[x][i];
+                itemClasses[x][i] += other.itemClasses[x][i];
             }
             itemPairs[x].merge(other.itemPairs[x]);
             driver[x].merge(other.driver[x]);
         }
+    }
+
+    /** Item j of index x: its keyed answers' sums. */
+    Sums item(int x, int j) {
+        long[] moments = itemMoments[x];
+        return Sums.ofIntegers(moments[3 * j], moments[3 * j + 1], moments[3 * j + 2]);
+    }
+
+    /** Item j of index x: its counts of unfavourable, neutral and favourable answers. */
+    long[] itemClasses(int x, int j) {
+        return java.util.Arrays.copyOfRange(itemClasses[x], 3 * j, 3 * j + 3);
     }
 }
