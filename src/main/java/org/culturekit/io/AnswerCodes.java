@@ -56,12 +56,17 @@ final class AnswerCodes {
                     List.of("instämmer helt", "helt enig", "håller helt med")));
 
     private final Scale scale;
+    /** The scale's range, for the one-digit path. */
+    private final int min;
+    private final int max;
     private final Map<String, Integer> exact = new HashMap<>();
     private final Map<String, Integer> values = new HashMap<>();
     private final Set<String> notApplicable = new HashSet<>();
 
     AnswerCodes(Scale scale) {
         this.scale = scale;
+        this.min = scale.min();
+        this.max = scale.max();
         for (int v = scale.min(); v <= scale.max(); v++) {
             add(Integer.toString(v), v);
         }
@@ -128,7 +133,7 @@ final class AnswerCodes {
 
     /** The value of a cell that is the one digit {@code digit}, or {@link #UNKNOWN} if that is out of range. */
     int digit(int digit) {
-        return digit >= scale.min() && digit <= scale.max() ? digit : UNKNOWN;
+        return digit >= min && digit <= max ? digit : UNKNOWN;
     }
 
     /** What the user may write instead, for a message. */

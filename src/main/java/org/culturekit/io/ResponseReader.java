@@ -434,13 +434,15 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             int answered = 0;
             int unreadable = 0;
             List<String> cellProblems = null;
-            for (int i = 0; i < items.size(); i++) {
+            int[] itemColumns = columns.items();
+            boolean inspecting = options.inspecting();
+            for (int i = 0; i < answers.length; i++) {
                 answers[i] = Response.MISSING;
-                int column = columns.items()[i];
+                int column = itemColumns[i];
                 if (column < 0 || codes[i] == null) {
                     continue;
                 }
-                int digit = options.inspecting() ? Cells.OTHER : cells.digit(column);
+                int digit = inspecting ? Cells.OTHER : cells.digit(column);
                 // one digit in range or a blank needs no text; one digit is never a platform's missing code
                 int value = digit >= 0 ? codes[i].digit(digit)
                         : digit == Cells.EMPTY ? codes[i].read("") : AnswerCodes.UNKNOWN;
@@ -450,7 +452,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                         continue;
                     }
                     value = codes[i].read(cell);
-                    if (options.inspecting()) {
+                    if (inspecting) {
                         count(items.get(i).id(), cell);
                     }
                     if (value == AnswerCodes.UNKNOWN) {
