@@ -16,6 +16,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -75,17 +77,22 @@ final class DocumentParser {
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
-    private static final YAMLFactory YAML = new AnchorRefusingYamlFactory(YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            // Yes, No, On, Off, Y and N stay text; only true and false are booleans.
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-            // `key:` with nothing after it means "left out", as in YAML itself (the builder leaves this off)
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-            .streamReadConstraints(LIMITS)
-            .errorReportConfiguration(ERROR_REPORTS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE));
+    /** The YAML reader, made on first use: a run that reads only JSON never loads SnakeYAML. */
+    private static final class Yaml {
+        static final YAMLFactory FACTORY = new AnchorRefusingYamlFactory(YAMLFactory.builder()
+                .loaderOptions(loaderOptions())
+                // Yes, No, On, Off, Y and N stay text; only true and false are booleans.
+                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+                // `key:` with nothing after it means "left out", as in YAML itself (the builder leaves this off)
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .streamReadConstraints(LIMITS)
+                .errorReportConfiguration(ERROR_REPORTS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE));
+
+        private Yaml() {}
+    }
 
     private static final Pattern LIMIT_SOURCE = Pattern.compile("from `StreamReadConstraints\\.getM(ax\\w+)\\(\\)`");
     private static final Pattern JACKSON_LOCATION =
@@ -120,12 +127,24 @@ final class DocumentParser {
         try {
             skipByteOrderMark(reader);
             try (JsonParser parser = yaml
-                    ? YAML.createParser(new LongLineRefusingReader(reader, MAX_YAML_LINE_LENGTH))
+                    ? Yaml.FACTORY.createParser(new LongLineRefusingReader(reader, MAX_YAML_LINE_LENGTH))
                     : JSON.createParser(reader)) {
                 return new DocumentParser(file, parser).document();
             }
         } catch (IOException e) {
             throw new InputException(file, readFailure(e));
+        }
+    }
+
+    /**
+     * Copies the YAML document {@code yaml} to {@code json} token by token, read exactly as {@link #parse}
+     * reads YAML, so that the JSON parses to the same tree: how the bundled questionnaires are shipped.
+     */
+    static void yamlToJson(Reader yaml, Writer json) throws IOException {
+        try (JsonParser parser = Yaml.FACTORY.createParser(yaml);
+                com.fasterxml.jackson.core.JsonGenerator generator = JSON.createGenerator(json)) {
+            parser.nextToken();
+            generator.copyCurrentStructure(parser);
         }
     }
 
