@@ -114,7 +114,8 @@ public final class ParallelReader<A> implements AutoCloseable {
             if (chunk == null) {
                 enqueue(reader, null, done);
             } else if (chunk.failure == null) {
-                // one table for the whole file, instead of doubling it (and dropping the last) as ids come
+                // size the id table for the whole file at once, rather than doubling it as ids come and leaving
+                // each old table behind as garbage
                 reader.expectRows(chunker.estimatedRecords(chunk));
             }
             while (chunk != null) {
