@@ -61,7 +61,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     private final Map<String, Map<String, Long>> answerCounts = new LinkedHashMap<>();
 
     private Consumer<Rejection> rejections = rejection -> { };
-    /** Written by the reading thread, read by a progress display. */
+    /** {@code main.rows}, published for a progress display on another thread. */
     private volatile long rowsRead;
     /** Bytes of the file read so far when it is read in chunks; −1 when the table counts them. */
     private volatile long chunkBytesRead = -1;
@@ -351,8 +351,11 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                     if (row == null) {
                         return false;
                     }
-                    rowsRead++;
-                    next = main.convert(new TableCells(widened(row.cells()), row.line()));
+                    try {
+                        next = main.convert(new TableCells(widened(row.cells()), row.line()));
+                    } finally {
+                        rowsRead = main.rows;
+                    }
                 }
                 return true;
             }
