@@ -1,7 +1,6 @@
 package org.culturekit.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -225,8 +224,7 @@ class ChunkedReadingTest {
         assertSameFault(write("unclosed.csv", good + "x,T,1,2,3,\"never closed\n1,2\n"), "is never closed");
         assertSameFault(write("after-quote.csv", good + "x,T,1,2,3,\"closed\"late\n" + "y,T,1,2,3,\"no"),
                 "text follows a closing quote");
-        assertSameFault(write("short.csv", good + "x,T,1,2\n" + "y,T,1,2,3,\"no"), "2 fields but the header has 6"
-                .replace("2 fields", "4 fields"));
+        assertSameFault(write("short.csv", good + "x,T,1,2\n" + "y,T,1,2,3,\"no"), "4 fields but the header has 6");
         byte[] bytes = (good + "x,T,1,2,3,caf\u00e9\n").getBytes(StandardCharsets.UTF_8);
         bytes[bytes.length - 2] = (byte) 0xFF; // the second byte of é
         Path invalid = dir.resolve("invalid.csv");
@@ -277,7 +275,7 @@ class ChunkedReadingTest {
                 parallel.read(reader, () -> { });
                 parallel.finish();
             }
-            assertNotNull(merged);
+            assertTrue(merged.size() > 10, "rows were read, in order, and merged");
             assertEquals(reader.rowsRead(), merged.size() + reader.excluded().values().stream()
                     .mapToLong(Long::longValue).sum());
         }
