@@ -394,7 +394,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
      * Turns rows into responses, keeping its own tally of exclusions, unreadable answers and respondent ids:
      * one for the rows read in order, one for each chunk read ahead on another thread.
      */
-    final class Rows {
+    final class Rows implements Platform.Metadata {
         final Map<String, Long> excluded = new LinkedHashMap<>();
         final List<Problem> problems = new ArrayList<>();
         final List<Rejection> rejected = new ArrayList<>();
@@ -407,6 +407,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         private int idCount;
         /** The hash of the row's respondent id, reused. */
         private final long[] hash = new long[2];
+        /** The row being converted, for the platform's metadata look-ups ({@link #value}). */
+        private Cells current;
 
         /** @param ahead whether this reads a chunk ahead of the merge: rejections and ids are kept */
         Rows(Consumer<Rejection> sink, RespondentIds seen, boolean ahead) {
@@ -427,7 +429,9 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                         + " fields but the header has " + columns.columns().size()
                         + "; check for an unquoted delimiter or a missing field", ""));
             }
-            String platformReason = platform.exclusion(headers -> metadata(cells, headers));
+            // this object answers the look-ups: no object per row, and no lambda class loaded mid-run
+            current = cells;
+            String platformReason = platform.exclusion(this);
             if (platformReason != null
                     && !(options.includePartial() && platformReason.equals(Platform.PARTIAL))) {
                 return exclude(platformReason, cells, List.of(platformReason));
@@ -504,6 +508,11 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 groups.add(segments.get(s).values().getOrDefault(value, value));
             }
             return new Response(file, line, answers, groups, comments);
+        }
+
+        @Override
+        public String value(String... headers) {
+            return metadata(current, headers);
         }
 
         private boolean addId(long high, long low) {
