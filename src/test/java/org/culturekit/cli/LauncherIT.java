@@ -105,6 +105,17 @@ class LauncherIT {
     }
 
     @Test
+    void theArchiveHoldsPicocliToo() throws Exception {
+        assumeTrue(Files.exists(ARCHIVE), "this JDK wrote no class-data archive");
+        // the picocli jar's Java 5 classes cannot be archived: the build compiles picocli from its sources
+        ProcessRun run = launcher(Map.of("CULTUREKIT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info"), "--version");
+        assertEquals(0, run.code(), run.err());
+        List<String> loads = run.out().lines().filter(line -> line.contains(" picocli.CommandLine ")).toList();
+        assertEquals(1, loads.size(), run.out());
+        assertTrue(loads.get(0).endsWith("source: shared objects file (top)"), loads.get(0));
+    }
+
+    @Test
     void runsQuietlyWithoutAnArchiveOfAnotherJarOrGarbage() throws Exception {
         assumeTrue(Files.exists(ARCHIVE), "this JDK wrote no class-data archive");
         byte[] foreign = Files.readAllBytes(ARCHIVE);   // names target/culturekit.jar, not the copy
