@@ -56,7 +56,8 @@ final class ScoringRun {
         RespondentIds seenIds = new RespondentIds();
         Progress[] shown = new Progress[1];
         try (ParallelReader<Accumulator> parallel = new ParallelReader<>(parallelism.threads(),
-                parallelism.chunkSize(), accumulator::part, Accumulator::add, accumulator::merge)) {
+                parallelism.chunkSize(), accumulator::part,
+                (part, row) -> part.add(row.answers(), row.segments(), row.comments()), accumulator::merge)) {
             for (Path file : files) {
                 try (ResponseReader reader = ResponseReader.open(file, questionnaire, options, seenIds)) {
                     if (rejects != null) {

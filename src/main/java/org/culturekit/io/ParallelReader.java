@@ -43,7 +43,7 @@ public final class ParallelReader<A> implements AutoCloseable {
     private final int threads;
     private final int chunkSize;
     private final Supplier<A> fresh;
-    private final BiConsumer<A, Response> add;
+    private final BiConsumer<A, ResponseReader.Row> add;
     private final Consumer<A> merge;
     private final ArrayDeque<Pending> inflight = new ArrayDeque<>();
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
@@ -79,10 +79,10 @@ public final class ParallelReader<A> implements AutoCloseable {
      * @param threads the workers that parse chunks, at least 1
      * @param chunkSize the bytes per chunk, at least 1 (a record longer than a chunk makes a longer one)
      * @param fresh makes an empty sink
-     * @param add folds a response into a sink
+     * @param add folds a row into a sink; the row is reused once it returns (copy what must be kept)
      * @param merge takes a full sink, on the calling thread, in file order
      */
-    public ParallelReader(int threads, int chunkSize, Supplier<A> fresh, BiConsumer<A, Response> add,
+    public ParallelReader(int threads, int chunkSize, Supplier<A> fresh, BiConsumer<A, ResponseReader.Row> add,
             Consumer<A> merge) {
         if (threads < 1 || chunkSize < 1) {
             throw new IllegalArgumentException("threads and chunk size must be positive");
@@ -143,7 +143,7 @@ public final class ParallelReader<A> implements AutoCloseable {
         if (chunk != null) {
             outcome = pool().submit(() -> {
                 A sink = fresh.get();
-                return new Outcome(sink, reader.readAhead(chunk, response -> add.accept(sink, response)));
+                return new Outcome(sink, reader.readAhead(chunk, row -> add.accept(sink, row)));
             });
         }
         inflight.add(new Pending(reader, chunk, outcome, done));
@@ -158,7 +158,7 @@ public final class ParallelReader<A> implements AutoCloseable {
             } else {
                 // an id seen in an earlier chunk: read this one again in its turn, against every id before it
                 A sink = fresh.get();
-                pending.reader.readInOrder(pending.chunk, response -> add.accept(sink, response));
+                pending.reader.readInOrder(pending.chunk, row -> add.accept(sink, row));
                 merge.accept(sink);
             }
             if (pending.chunk.bytes != null && pending.chunk.bytes.length == chunkSize && spare.size() < 2) {
@@ -243,7 +243,7 @@ public final class ParallelReader<A> implements AutoCloseable {
         try {
             for (List<Response> batch = queue.take(); batch != end; batch = queue.take()) {
                 for (Response response : batch) {
-                    add.accept(sink, response);
+                    add.accept(sink, ResponseReader.Row.of(response));
                 }
             }
             producer.join();

@@ -70,7 +70,6 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     private ResponseReader(String file, Questionnaire questionnaire, ReadOptions options, Table table,
             RespondentIds seenIds) {
         this.seenIds = seenIds;
-        this.main = new Rows(rejection -> rejections.accept(rejection), seenIds, false);
         this.file = file;
         this.questionnaire = questionnaire;
         this.options = options;
@@ -102,6 +101,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 answerCounts.put(items.get(i).id(), new TreeMap<>());
             }
         }
+        main = new Rows(rejection -> rejections.accept(rejection), seenIds, false);
     }
 
     /** Opens {@code path} with the default options; the header is read and mapped now. */
@@ -291,7 +291,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
      * Reads a chunk ahead of its turn, on any thread: exclusions, problems and rejections are kept in the
      * returned tally, and duplicates are looked for only among the chunk's own rows, until {@link #commit}.
      */
-    Rows readAhead(CsvChunker.Chunk chunk, Consumer<Response> out) {
+    Rows readAhead(CsvChunker.Chunk chunk, Consumer<Row> out) {
         return read(chunk, new Rows(null, new RespondentIds(), true), out);
     }
 
@@ -309,7 +309,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     }
 
     /** Reads a chunk in its turn, on the thread that reads in order. */
-    void readInOrder(CsvChunker.Chunk chunk, Consumer<Response> out) {
+    void readInOrder(CsvChunker.Chunk chunk, Consumer<Row> out) {
         read(chunk, main, out);
         passed(chunk);
     }
@@ -319,7 +319,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         chunkBytesRead = chunk.offset + chunk.length;
     }
 
-    private Rows read(CsvChunker.Chunk chunk, Rows rows, Consumer<Response> out) {
+    private Rows read(CsvChunker.Chunk chunk, Rows rows, Consumer<Row> out) {
         if (chunk.failure != null) {
             throw chunk.failure;
         }
@@ -327,9 +327,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         ChunkRecords records = new ChunkRecords(file, chunk.bytes, chunk.length, chunk.offset, chunk.firstLine,
                 layout.delimiter(), layout.byteOrderMark());
         while (records.next()) {
-            Response response = rows.convert(records);
-            if (response != null) {
-                out.accept(response);
+            if (rows.convert(records)) {
+                out.accept(rows.row);
             }
         }
         return rows;
@@ -352,7 +351,9 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                         return false;
                     }
                     try {
-                        next = main.convert(new TableCells(widened(row.cells()), row.line()));
+                        if (main.convert(new TableCells(widened(row.cells()), row.line()))) {
+                            next = main.row.toResponse();
+                        }
                     } finally {
                         rowsRead = main.rows;
                     }
@@ -370,6 +371,60 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 return response;
             }
         };
+    }
+
+    /**
+     * A row to be scored, as the reader holds it while a sink takes it: a chunk's rows are handed over in one
+     * reused {@code Row}, refilled for the next, so reading makes no objects per row. Read it during the call,
+     * or copy it with {@link #toResponse()}.
+     */
+    public static final class Row {
+        private final String file;
+        long line;
+        final int[] answers;
+        final String[] segments;
+        final String[] comments;
+
+        Row(String file, int items, int segments, int comments) {
+            this.file = file;
+            this.answers = new int[items];
+            this.segments = new String[segments];
+            this.comments = new String[comments];
+        }
+
+        /** The row of a response read another way, for the same sinks. */
+        public static Row of(Response response) {
+            return new Row(response.source(), response.line(), response.answers(),
+                    response.segments().toArray(String[]::new), response.comments().toArray(String[]::new));
+        }
+
+        private Row(String file, long line, int[] answers, String[] segments, String[] comments) {
+            this.file = file;
+            this.line = line;
+            this.answers = answers;
+            this.segments = segments;
+            this.comments = comments;
+        }
+
+        /** Raw values by item position, as {@link Response#rawAnswer}: the reader's own array, not a copy. */
+        public int[] answers() {
+            return answers;
+        }
+
+        /** Group labels by segment position: the reader's own array, not a copy. */
+        public String[] segments() {
+            return segments;
+        }
+
+        /** Free text by comment position: the reader's own array, not a copy. */
+        public String[] comments() {
+            return comments;
+        }
+
+        /** The row as a {@link Response} of its own. */
+        public Response toResponse() {
+            return new Response(file, line, answers, List.of(segments), List.of(comments));
+        }
     }
 
     /** A table row as {@link Cells}. */
@@ -409,6 +464,9 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         private final long[] hash = new long[2];
         /** The row being converted, for the platform's metadata look-ups ({@link #value}). */
         private Cells current;
+        /** The last row {@link #convert} scored, refilled by the next: no objects per row. */
+        final Row row = new Row(file, questionnaire.items().size(), questionnaire.segments().size(),
+                columns.comments().length);
 
         /** @param ahead whether this reads a chunk ahead of the merge: rejections and ids are kept */
         Rows(Consumer<Rejection> sink, RespondentIds seen, boolean ahead) {
@@ -417,12 +475,13 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             this.ids = ahead ? new long[256] : null;
         }
 
-        Response convert(Cells cells) {
+        /** Reads the next row into {@link #row}: true if it is to be scored, false if it was left out. */
+        boolean convert(Cells cells) {
             rows++;
-            return toResponse(cells);
+            return fill(cells);
         }
 
-        private Response toResponse(Cells cells) {
+        private boolean fill(Cells cells) {
             long line = cells.line();
             if (cells.size() != columns.columns().size()) {
                 throw new InputException(new Problem(file, line, 0, "this row has " + cells.size()
@@ -437,7 +496,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 return exclude(platformReason, cells, List.of(platformReason));
             }
             List<Item> items = questionnaire.items();
-            int[] answers = new int[items.size()];
+            int[] answers = row.answers;
             int answered = 0;
             int unreadable = 0;
             List<String> cellProblems = null;
@@ -481,10 +540,11 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                     answered++;
                 }
             }
-            List<String> comments = new ArrayList<>(columns.comments().length);
-            for (int column : columns.comments()) {
+            int[] commentColumns = columns.comments();
+            for (int c = 0; c < commentColumns.length; c++) {
+                int column = commentColumns[c];
                 String text = column < 0 ? "" : cells.get(column).strip();
-                comments.add(text);
+                row.comments[c] = text;
                 if (!text.isEmpty()) {
                     answered++;
                 }
@@ -501,13 +561,13 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 sink.accept(new Rejection(file, line, cellProblems, cells.all()));
             }
             List<Segment> segments = questionnaire.segments();
-            List<String> groups = new ArrayList<>(segments.size());
             for (int s = 0; s < segments.size(); s++) {
                 int column = columns.segments()[s];
                 String value = column < 0 ? "" : cells.get(column).strip();
-                groups.add(segments.get(s).values().getOrDefault(value, value));
+                row.segments[s] = segments.get(s).values().getOrDefault(value, value);
             }
-            return new Response(file, line, answers, groups, comments);
+            row.line = line;
+            return true;
         }
 
         @Override
@@ -529,10 +589,10 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             return true;
         }
 
-        private Response exclude(String reason, Cells cells, List<String> reasons) {
+        private boolean exclude(String reason, Cells cells, List<String> reasons) {
             excluded.merge(reason, 1L, Long::sum);
             sink.accept(new Rejection(file, cells.line(), reasons, cells.all()));
-            return null;
+            return false;
         }
 
         private void problem(Problem problem) {

@@ -63,18 +63,28 @@ public final class Accumulator {
 
     /** Adds one respondent. */
     public void add(Response response) {
+        add(response.answers(), response.segments().toArray(String[]::new),
+                response.comments().toArray(String[]::new));
+    }
+
+    /**
+     * Adds one respondent given as arrays, which are read during the call and not kept, so a reader can refill
+     * them for the next respondent: raw answers by item position (as {@link Response#rawAnswer}), group labels
+     * by segment position, and free text by comment position.
+     */
+    public void add(int[] answers, String[] segmentValues, String[] commentTexts) {
         Observation o = observation;
-        o.read(response);
+        o.read(answers);
         if (segments.isEmpty()) {
             everyone.add(o);
         }
         totals.add(o, plan);
         for (int s = 0; s < segments.size(); s++) {
-            tallyOf(s, response.segments().get(s)).add(o);
+            tallyOf(s, segmentValues[s]).add(o);
         }
-        String commentGroup = segments.isEmpty() ? "" : label(response.segments().get(0));
+        String commentGroup = segments.isEmpty() ? "" : label(segmentValues[0]);
         for (int c = 0; c < comments.length; c++) {
-            comments[c].add(commentGroup, response.comments().get(c));
+            comments[c].add(commentGroup, commentTexts[c]);
         }
     }
 

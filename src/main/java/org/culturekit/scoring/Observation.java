@@ -45,7 +45,8 @@ final class Observation {
         pairGap = new int[plan.pairs.size()];
     }
 
-    void read(Response response) {
+    /** @param answers raw answers by item position, as {@link Response#rawAnswer} */
+    void read(int[] answers) {
         for (int x = 0; x < plan.indices.size(); x++) {
             Plan.IndexPlan index = plan.indices.get(x);
             long sum = 0;
@@ -55,7 +56,7 @@ final class Observation {
             byClass[1] = 0;
             byClass[2] = 0;
             for (int j = 0; j < index.size(); j++) {
-                int raw = response.rawAnswer(index.positions()[j]);
+                int raw = answers[index.positions()[j]];
                 boolean isAnswer = Response.isValue(raw);
                 has[x][j] = isAnswer;
                 if (isAnswer) {
@@ -73,8 +74,8 @@ final class Observation {
         gapPairs = 0;
         for (int p = 0; p < plan.pairs.size(); p++) {
             Plan.PairPlan pair = plan.pairs.get(p);
-            int say = response.rawAnswer(pair.say());
-            int doo = response.rawAnswer(pair.doo());
+            int say = answers[pair.say()];
+            int doo = answers[pair.doo()];
             boolean both = Response.isValue(say) && Response.isValue(doo);
             pairAnswered[p] = both;
             if (both) {
@@ -86,8 +87,8 @@ final class Observation {
                 gapPairs++;
             }
         }
-        enps = plan.enps >= 0 && Response.isValue(response.rawAnswer(plan.enps))
-                ? response.rawAnswer(plan.enps)
+        enps = plan.enps >= 0 && Response.isValue(answers[plan.enps])
+                ? answers[plan.enps]
                 : -1;
     }
 

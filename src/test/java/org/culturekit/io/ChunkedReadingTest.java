@@ -77,7 +77,7 @@ class ChunkedReadingTest {
         List<Seen> seen = new ArrayList<>();
         List<Response> merged = new ArrayList<>();
         try (ParallelReader<List<Response>> parallel = new ParallelReader<>(threads, chunkSize, ArrayList::new,
-                List::add, merged::addAll)) {
+                (list, row) -> list.add(row.toResponse()), merged::addAll)) {
             for (Path file : files) {
                 try (ResponseReader reader = ResponseReader.open(file, Q, ReadOptions.DEFAULT, ids)) {
                     assertTrue(reader.splittable(), "a UTF-8 CSV file is read in chunks");
@@ -249,7 +249,7 @@ class ChunkedReadingTest {
         for (int[] split : SPLITS) {
             try (ResponseReader reader = ResponseReader.open(file, Q, small);
                     ParallelReader<List<Response>> parallel = new ParallelReader<>(split[0], split[1],
-                            ArrayList::new, List::add, list -> { })) {
+                            ArrayList::new, (list, row) -> list.add(row.toResponse()), list -> { })) {
                 assertEquals(expected, messageOf(() -> {
                     parallel.read(reader, () -> { });
                     parallel.finish();
@@ -270,8 +270,8 @@ class ChunkedReadingTest {
         try (ResponseReader reader = ResponseReader.open(latin, Q, named)) {
             assertTrue(!reader.splittable());
             List<Response> merged = new ArrayList<>();
-            try (ParallelReader<List<Response>> parallel = new ParallelReader<>(2, 16, ArrayList::new, List::add,
-                    merged::addAll)) {
+            try (ParallelReader<List<Response>> parallel = new ParallelReader<>(2, 16, ArrayList::new,
+                    (list, row) -> list.add(row.toResponse()), merged::addAll)) {
                 parallel.read(reader, () -> { });
                 parallel.finish();
             }
