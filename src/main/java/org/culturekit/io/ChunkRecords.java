@@ -88,17 +88,30 @@ final class ChunkRecords implements Cells {
         int recordStart = pos;
         final byte d = delimiter;
         while (true) {
+            if (count == starts.length) {
+                grow();
+            }
             int i = pos;
-            // the commonest fields first: an empty one, and one digit
+            // the commonest fields first, an empty one and one digit, recorded here rather than by add(), which
+            // is too large for the quick compiler to inline
             if (i + 1 < end) {
                 byte c = b[i];
+                int n = count;
                 if (c == d) {
-                    add(i, i, EMPTY, false);
+                    starts[n] = i;
+                    ends[n] = i;
+                    digits[n] = EMPTY;
+                    escaped[n] = false;
+                    count = n + 1;
                     pos = i + 1;
                     continue;
                 }
                 if (b[i + 1] == d && c >= '0' && c <= '9') {
-                    add(i, i + 1, c - '0', false);
+                    starts[n] = i;
+                    ends[n] = i + 1;
+                    digits[n] = c - '0';
+                    escaped[n] = false;
+                    count = n + 1;
                     pos = i + 2;
                     continue;
                 }
@@ -176,18 +189,21 @@ final class ChunkRecords implements Cells {
         return c == ' ' || c == '\t' || c == 0x0B || c == '\f' || (c >= 0x1C && c <= 0x1F);
     }
 
+    /** Records a field; {@link #next} has made room. */
     private void add(int start, int stop, int digit, boolean doubled) {
-        if (count == starts.length) {
-            starts = Arrays.copyOf(starts, count * 2);
-            ends = Arrays.copyOf(ends, count * 2);
-            digits = Arrays.copyOf(digits, count * 2);
-            escaped = Arrays.copyOf(escaped, count * 2);
-        }
-        starts[count] = start;
-        ends[count] = stop;
-        digits[count] = digit;
-        escaped[count] = doubled;
-        count++;
+        int n = count;
+        starts[n] = start;
+        ends[n] = stop;
+        digits[n] = digit;
+        escaped[n] = doubled;
+        count = n + 1;
+    }
+
+    private void grow() {
+        starts = Arrays.copyOf(starts, count * 2);
+        ends = Arrays.copyOf(ends, count * 2);
+        digits = Arrays.copyOf(digits, count * 2);
+        escaped = Arrays.copyOf(escaped, count * 2);
     }
 
     /** A fault at byte {@code at}, unless a byte before it cannot be decoded: that is reported first. */

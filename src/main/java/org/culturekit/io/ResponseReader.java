@@ -502,13 +502,15 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             List<String> cellProblems = null;
             int[] itemColumns = columns.items();
             boolean inspecting = options.inspecting();
+            // a chunk's cells by their own class: a call the quick compiler can inline, 60 times a row
+            ChunkRecords chunk = cells instanceof ChunkRecords records ? records : null;
             for (int i = 0; i < answers.length; i++) {
                 answers[i] = Response.MISSING;
                 int column = itemColumns[i];
                 if (column < 0 || codes[i] == null) {
                     continue;
                 }
-                int digit = inspecting ? Cells.OTHER : cells.digit(column);
+                int digit = inspecting ? Cells.OTHER : chunk != null ? chunk.digit(column) : cells.digit(column);
                 // one digit in range or a blank needs no text; one digit is never a platform's missing code
                 int value = digit >= 0 ? codes[i].digit(digit)
                         : digit == Cells.EMPTY ? codes[i].read("") : AnswerCodes.UNKNOWN;

@@ -46,6 +46,9 @@ final class Plan {
     final Questionnaire questionnaire;
     final List<IndexPlan> indices;
     final List<PairPlan> pairs;
+    /** The same plans as arrays, for the loops run on every respondent. */
+    final IndexPlan[] indexArray;
+    final PairPlan[] pairArray;
     /** Position of the eNPS item, or −1. */
     final int enps;
     /** Position of the segment that tells leaders from others, or −1. */
@@ -73,6 +76,8 @@ final class Plan {
                     scale.max()));
         }
         pairs = List.copyOf(pairPlans);
+        indexArray = indices.toArray(IndexPlan[]::new);
+        pairArray = pairs.toArray(PairPlan[]::new);
         enps = questionnaire.enps().map(questionnaire::itemPosition).orElse(-1);
         int leader = -1;
         Set<String> values = new TreeSet<>();

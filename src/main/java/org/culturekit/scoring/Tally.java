@@ -45,28 +45,40 @@ final class Tally {
         gap = new Sums(Math.max(1, pairs));
     }
 
+    /** Adds one respondent; the loops keep what they use in locals, as {@link Observation#read} says why. */
     void add(Observation o) {
         respondents++;
+        long[] scoreSums = o.scoreSum;
+        int[] answered = o.answered;
         for (int x = 0; x < score.length; x++) {
-            if (o.answered[x] > 0) {
-                score[x].add(o.scoreSum[x], o.answered[x]);
+            int count = answered[x];
+            if (count > 0) {
+                score[x].add(scoreSums[x], count);
             }
-            for (int c = 0; c < 3; c++) {
-                classes[x][c] += o.classes[x][c];
-            }
-            if (o.complete(x)) {
+            long[] pooled = classes[x];
+            int[] byClass = o.classes[x];
+            pooled[0] += byClass[0];
+            pooled[1] += byClass[1];
+            pooled[2] += byClass[2];
+            int[] values = o.keyed[x];
+            if (count == values.length) {
                 complete[x]++;
-                int[] values = o.keyed[x];
+                long[] sums = completeSum[x];
+                long[] squares = completeSquares[x];
                 for (int j = 0; j < values.length; j++) {
-                    completeSum[x][j] += values[j];
-                    completeSquares[x][j] += (long) values[j] * values[j];
+                    long value = values[j];
+                    sums[j] += value;
+                    squares[j] += value * value;
                 }
             }
         }
+        boolean[] pairAnswered = o.pairAnswered;
+        int[] pairGaps = o.pairGap;
         for (int p = 0; p < pairGap.length; p++) {
-            if (o.pairAnswered[p]) {
-                pairGap[p].add(o.pairGap[p], 1);
-                if (o.pairGap[p] >= 1) {
+            if (pairAnswered[p]) {
+                int gapOfPair = pairGaps[p];
+                pairGap[p].add(gapOfPair, 1);
+                if (gapOfPair >= 1) {
                     pairGapAtLeast1[p]++;
                 }
             }
