@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -94,6 +97,35 @@ class LauncherIT {
         assertEquals(0, version.code());
         assertEquals(java("--version").out(), version.out());
         assertEquals("", version.err());
+    }
+
+    /** The TieredStopAtLevel the launcher's JVM runs with when given {@code args}. */
+    private int tieredStopAtLevel(String... args) throws Exception {
+        ProcessRun run = launcher(Map.of("CULTUREKIT_JAVA_OPTS", "-XX:+PrintFlagsFinal"), args);
+        Matcher flag = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)")
+                .matcher(run.out());
+        assertTrue(flag.find(), run.out() + run.err());
+        return Integer.parseInt(flag.group(1));
+    }
+
+    /** A file of {@code mebibytes} MiB that takes no space: the launcher only asks for its size. */
+    private Path sparse(String name, long mebibytes) throws IOException {
+        Path path = dir.resolve(name);
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+            file.setLength(mebibytes << 20);
+        }
+        return path;
+    }
+
+    @Test
+    void usesTheQuickCompilerAloneBelow384MiBOfInput() throws Exception {
+        String half = sparse("half.csv", 192).toString();
+        String otherHalf = sparse("other-half.csv", 192).toString();
+        String whole = sparse("whole.csv", 384).toString();
+        assertEquals(1, tieredStopAtLevel("--version"));
+        assertEquals(1, tieredStopAtLevel("--version", half));
+        assertEquals(4, tieredStopAtLevel("--version", whole));
+        assertEquals(4, tieredStopAtLevel("--version", half, otherHalf), "the files' sizes add up");
     }
 
     @Test
