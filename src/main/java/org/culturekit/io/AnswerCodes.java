@@ -62,6 +62,8 @@ final class AnswerCodes {
     private final Map<String, Integer> exact = new HashMap<>();
     private final Map<String, Integer> values = new HashMap<>();
     private final Set<String> notApplicable = new HashSet<>();
+    /** What {@link #read} makes of an empty cell, worked out once: a few of them in every row. */
+    private final int empty;
 
     AnswerCodes(Scale scale) {
         this.scale = scale;
@@ -84,6 +86,7 @@ final class AnswerCodes {
             }
         }
         scale.notApplicable().forEach(word -> notApplicable.add(Platform.key(word)));
+        empty = read("");
     }
 
     private void add(String text, int value) {
@@ -129,6 +132,11 @@ final class AnswerCodes {
             return value;
         }
         return notApplicable.contains(key) ? Response.NOT_APPLICABLE : UNKNOWN;
+    }
+
+    /** {@link #read} of an empty cell. */
+    int empty() {
+        return empty;
     }
 
     /** The value of a cell that is the one digit {@code digit}, or {@link #UNKNOWN} if that is out of range. */

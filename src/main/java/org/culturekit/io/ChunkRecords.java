@@ -77,6 +77,9 @@ final class ChunkRecords implements Cells {
      *     are not UTF-8, whichever comes first in the file
      */
     boolean next() {
+        // the fields in locals: the quick compiler would load them again at every use
+        final byte[] b = this.b;
+        final int end = this.end;
         while (pos < end && (b[pos] == '\n' || b[pos] == '\r')) {
             pos = lineBreak(pos);
         }

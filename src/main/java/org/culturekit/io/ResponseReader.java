@@ -464,6 +464,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         private final long[] hash = new long[2];
         /** The row being converted, for the platform's metadata look-ups ({@link #value}). */
         private Cells current;
+        /** The messages of the row's unreadable answers, or null when it has none. */
+        private List<String> cellProblems;
         /** The last row {@link #convert} scored, refilled by the next: no objects per row. */
         final Row row = new Row(file, questionnaire.items().size(), questionnaire.segments().size(),
                 columns.comments().length);
@@ -495,45 +497,29 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                     && !(options.includePartial() && platformReason.equals(Platform.PARTIAL))) {
                 return exclude(platformReason, cells, List.of(platformReason));
             }
-            List<Item> items = questionnaire.items();
             int[] answers = row.answers;
             int answered = 0;
             int unreadable = 0;
-            List<String> cellProblems = null;
+            cellProblems = null;
             int[] itemColumns = columns.items();
             boolean inspecting = options.inspecting();
             // a chunk's cells by their own class: a call the quick compiler can inline, 60 times a row
             ChunkRecords chunk = cells instanceof ChunkRecords records ? records : null;
+            AnswerCodes[] codes = ResponseReader.this.codes;
             for (int i = 0; i < answers.length; i++) {
                 answers[i] = Response.MISSING;
                 int column = itemColumns[i];
-                if (column < 0 || codes[i] == null) {
+                AnswerCodes code = codes[i];
+                if (column < 0 || code == null) {
                     continue;
                 }
                 int digit = inspecting ? Cells.OTHER : chunk != null ? chunk.digit(column) : cells.digit(column);
                 // one digit in range or a blank needs no text; one digit is never a platform's missing code
-                int value = digit >= 0 ? codes[i].digit(digit)
-                        : digit == Cells.EMPTY ? codes[i].read("") : AnswerCodes.UNKNOWN;
+                int value = digit >= 0 ? code.digit(digit) : digit == Cells.EMPTY ? code.empty() : AnswerCodes.UNKNOWN;
                 if (value == AnswerCodes.UNKNOWN) {
-                    String cell = cells.get(column);
-                    if (platform.isMissingCode(cell)) {
-                        continue;
-                    }
-                    value = codes[i].read(cell);
-                    if (inspecting) {
-                        count(items.get(i).id(), cell);
-                    }
+                    value = readText(cells, i, column);
                     if (value == AnswerCodes.UNKNOWN) {
                         unreadable++;
-                        Problem problem = new Problem(file, line, column + 1, "item '" + items.get(i).id() + "': "
-                                + Excerpt.of(cell.strip()) + " is not an answer on scale '" + items.get(i).scale()
-                                + "'; read as missing. Expected " + codes[i].expected() + ", or add it to the "
-                                + "scale's aliases", "");
-                        problem(problem);
-                        if (cellProblems == null) {
-                            cellProblems = new ArrayList<>();
-                        }
-                        cellProblems.add(problem.message());
                         continue;
                     }
                 }
@@ -570,6 +556,35 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             }
             row.line = line;
             return true;
+        }
+
+        /**
+         * The value of item {@code i}'s cell in {@code column} that is more than one digit or a blank: a label, an
+         * alias, a platform's missing code (read as missing), or {@link AnswerCodes#UNKNOWN}, which is counted and
+         * kept in {@link #cellProblems}.
+         */
+        private int readText(Cells cells, int i, int column) {
+            String cell = cells.get(column);
+            if (platform.isMissingCode(cell)) {
+                return Response.MISSING;
+            }
+            int value = codes[i].read(cell);
+            Item item = questionnaire.items().get(i);
+            if (options.inspecting()) {
+                count(item.id(), cell);
+            }
+            if (value == AnswerCodes.UNKNOWN) {
+                Problem problem = new Problem(file, cells.line(), column + 1, "item '" + item.id() + "': "
+                        + Excerpt.of(cell.strip()) + " is not an answer on scale '" + item.scale()
+                        + "'; read as missing. Expected " + codes[i].expected() + ", or add it to the "
+                        + "scale's aliases", "");
+                problem(problem);
+                if (cellProblems == null) {
+                    cellProblems = new ArrayList<>();
+                }
+                cellProblems.add(problem.message());
+            }
+            return value;
         }
 
         @Override

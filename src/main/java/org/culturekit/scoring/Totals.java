@@ -35,17 +35,24 @@ final class Totals {
         }
     }
 
+    /** Adds one respondent; the loops keep what they use in locals, as {@link Observation#read} says why. */
     void add(Observation o, Plan plan) {
+        boolean[] pairAnswered = o.pairAnswered;
         for (int p = 0; p < sayAndDo.length; p++) {
-            if (o.pairAnswered[p]) {
+            if (pairAnswered[p]) {
                 sayAndDo[p].add(o.pairSay[p], 1, o.pairDo[p]);
             }
         }
+        Plan.IndexPlan[] indexPlans = plan.indexArray;
+        int[] answered = o.answered;
         for (int x = 0; x < itemMoments.length; x++) {
-            if (o.answered[x] == 0) {
+            int count = answered[x];
+            if (count == 0) {
                 continue;
             }
-            Plan.IndexPlan index = plan.indices.get(x);
+            Plan.IndexPlan index = indexPlans[x];
+            byte[] classOf = index.classes();
+            int min = index.min();
             int[] values = o.keyed[x];
             boolean[] has = o.has[x];
             long[] moments = itemMoments[x];
@@ -56,12 +63,12 @@ final class Totals {
                     moments[3 * i]++;
                     moments[3 * i + 1] += value;
                     moments[3 * i + 2] += value * value;
-                    classes[3 * i + index.classOf(values[i])]++;
+                    classes[3 * i + classOf[values[i] - min]]++;
                 }
             }
-            itemPairs[x].add(values, o.has[x], o.answered[x]);
+            itemPairs[x].add(values, has, count);
             if (o.enps >= 0) {
-                driver[x].add(o.scoreSum[x], o.answered[x], o.enps);
+                driver[x].add(o.scoreSum[x], count, o.enps);
             }
         }
     }
