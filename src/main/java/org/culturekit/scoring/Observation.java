@@ -46,8 +46,8 @@ final class Observation {
     }
 
     /**
-     * Works out the figures of one respondent. The loops keep what they use in locals: run through the quick
-     * compiler (a short run never reaches the optimising one), each field or array read is repeated otherwise.
+     * Works out the figures of one respondent. The loops keep the arrays they use in locals: run through the
+     * quick compiler (a short run never reaches the optimising one), each field read is repeated otherwise.
      *
      * @param answers raw answers by item position, as {@link Response#rawAnswer}
      */
@@ -56,10 +56,6 @@ final class Observation {
         for (int x = 0; x < indexPlans.length; x++) {
             Plan.IndexPlan index = indexPlans[x];
             int[] positions = index.positions();
-            boolean[] reverse = index.reverse();
-            byte[] classOf = index.classes();
-            int min = index.min();
-            int flip = min + index.max();
             int[] values = keyed[x];
             boolean[] answeredItem = has[x];
             int[] byClass = classes[x];
@@ -70,14 +66,14 @@ final class Observation {
             int count = 0;
             for (int j = 0; j < positions.length; j++) {
                 int raw = answers[positions[j]];
-                boolean isAnswer = raw != Response.MISSING && raw != Response.NOT_APPLICABLE;
+                boolean isAnswer = Response.isValue(raw);
                 answeredItem[j] = isAnswer;
                 if (isAnswer) {
-                    int value = reverse[j] ? flip - raw : raw;
+                    int value = index.key(j, raw);
                     values[j] = value;
                     sum += value;
                     count++;
-                    byClass[classOf[value - min]]++;
+                    byClass[index.classOf(value)]++;
                 }
             }
             scoreSum[x] = sum;

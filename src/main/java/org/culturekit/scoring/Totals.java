@@ -51,8 +51,6 @@ final class Totals {
                 continue;
             }
             Plan.IndexPlan index = indexPlans[x];
-            byte[] classOf = index.classes();
-            int min = index.min();
             int[] values = o.keyed[x];
             boolean[] has = o.has[x];
             long[] moments = itemMoments[x];
@@ -63,7 +61,7 @@ final class Totals {
                     moments[3 * i]++;
                     moments[3 * i + 1] += value;
                     moments[3 * i + 2] += value * value;
-                    classes[3 * i + classOf[values[i] - min]]++;
+                    classes[3 * i + index.classOf(values[i])]++;
                 }
             }
             itemPairs[x].add(values, has, count);
