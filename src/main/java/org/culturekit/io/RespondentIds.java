@@ -1,15 +1,20 @@
 package org.culturekit.io;
 
+import java.util.Arrays;
+
 /**
- * The respondent ids seen so far in a run, for duplicate detection within and between exports, in about 32 bytes an id whatever its length: each id
- * is kept as a 128-bit hash in an open-addressing table. Two different ids would have to agree in all 128 bits
- * to be mistaken for each other — for a million ids, a chance of about one in 10²⁷.
+ * The respondent ids seen so far in a run, for duplicate detection within and between exports, in 16 bytes an
+ * id whatever its length when the table is sized ahead ({@link #reserve}), at most 32 when it grew: each id is
+ * kept as a 96-bit hash in an open-addressing table at most three quarters full. Two different ids would have
+ * to agree in all 96 bits to be mistaken for each other — for a million ids, a chance of about one in 10¹⁷.
  */
 public final class RespondentIds {
-    /** Slots for ids, filled to at most five eighths so a probe ends soon. */
-    private long[] high = new long[1 << 10];
-    private long[] low = new long[1 << 10];
-    private boolean[] used = new boolean[1 << 10];
+    /** The slots a new table has. */
+    private static final int INITIAL = 1 << 10;
+
+    /** Per slot: the first 64 bits of the hash, never 0 but in an empty slot, and 32 more. */
+    private long[] high = new long[INITIAL];
+    private int[] low = new int[INITIAL];
     private int size;
 
     /** An empty set; share one across the exports of a run so duplicates between them are found too. */
@@ -24,22 +29,32 @@ public final class RespondentIds {
         long wanted = size + Math.min(Math.max(more, 0), MAX_RESERVED);
         // an estimate must not cost more than an eighth of the heap: beyond that the table grows as ids come
         long budget = Runtime.getRuntime().maxMemory() / 8;
-        int length = used.length;
-        while (wanted >= length / 8 * 5 && (long) length * 2 * BYTES_PER_SLOT <= budget) {
-            length *= 2;
+        long length = Math.min(slotsFor(wanted), budget / BYTES_PER_SLOT);
+        if (length > high.length) {
+            resize((int) length);
         }
-        if (length > used.length) {
-            resize(length);
-        }
+    }
+
+    /** The slots that hold {@code ids} at three quarters full. */
+    private static long slotsFor(long ids) {
+        return ids / 3 * 4 + (ids % 3 == 0 ? 0 : ids % 3 + 1);
     }
 
     /** The slots of the table, for tests. */
     int capacity() {
-        return used.length;
+        return high.length;
     }
 
-    /** The memory of one slot: two longs and a flag. */
-    private static final int BYTES_PER_SLOT = 17;
+    /** Empties the set, keeping its slots for the ids to come. */
+    void clear() {
+        if (size > 0) {
+            Arrays.fill(high, 0); // what is left in low is never read: a slot is looked at by its high first
+            size = 0;
+        }
+    }
+
+    /** The memory of one slot: a long and an int. */
+    static final int BYTES_PER_SLOT = 12;
 
     /** The most ids {@link #reserve} makes room for: an estimate, not a promise. */
     static final long MAX_RESERVED = 1L << 24;
@@ -51,63 +66,75 @@ public final class RespondentIds {
 
     /** Adds the id whose hashes are {@code h} ({@link #high}) and {@code l} ({@link #low}); false if there. */
     boolean add(long h, long l) {
-        if (size >= used.length / 8 * 5) {
-            grow();
+        if (slotsFor(size + 1L) > high.length) {
+            resize(high.length * 2);
         }
-        return insert(h, l);
+        return insert(stored(h), (int) l);
     }
 
     /** Whether the id with these hashes is there. */
     boolean contains(long h, long l) {
-        int mask = used.length - 1;
-        for (int slot = (int) (h ^ (h >>> 32)) & mask; used[slot]; slot = (slot + 1) & mask) {
-            if (high[slot] == h && low[slot] == l) {
+        long hi = stored(h);
+        int lo = (int) l;
+        long[] highs = high;
+        int length = highs.length;
+        for (int slot = home(hi, length); highs[slot] != 0; slot = slot + 1 == length ? 0 : slot + 1) {
+            if (highs[slot] == hi && low[slot] == lo) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The first 64 bits of an id's 128-bit hash. */
+    /** The first 64 bits of an id's hash. */
     static long high(String id) {
         return hash(id, 0x9E3779B97F4A7C15L);
     }
 
-    /** The other 64 bits. */
+    /** The other bits: the table keeps the low 32 of these 64. */
     static long low(String id) {
         return hash(id, 0xC2B2AE3D27D4EB4FL);
     }
 
-    private boolean insert(long h, long l) {
-        int mask = used.length - 1;
-        for (int slot = (int) (h ^ (h >>> 32)) & mask; ; slot = (slot + 1) & mask) {
-            if (!used[slot]) {
-                used[slot] = true;
-                high[slot] = h;
-                low[slot] = l;
+    /**
+     * {@code h} as the table keeps it: 0 marks an empty slot, so it becomes 1, and an empty slot is told by one
+     * look-up rather than two.
+     */
+    private static long stored(long h) {
+        return h == 0 ? 1 : h;
+    }
+
+    /** The slot a probe for {@code h} starts at: its top 32 bits scaled to the table's length, any length. */
+    private static int home(long h, int length) {
+        return (int) (((h >>> 32) * length) >>> 32);
+    }
+
+    /** Adds an id whose {@code h} is {@link #stored}. */
+    private boolean insert(long h, int lo) {
+        long[] highs = high;
+        int length = highs.length;
+        for (int slot = home(h, length); ; slot = slot + 1 == length ? 0 : slot + 1) {
+            long there = highs[slot];
+            if (there == 0) {
+                highs[slot] = h;
+                low[slot] = lo;
                 size++;
                 return true;
             }
-            if (high[slot] == h && low[slot] == l) {
+            if (there == h && low[slot] == lo) {
                 return false;
             }
         }
     }
 
-    private void grow() {
-        resize(used.length * 2);
-    }
-
     private void resize(int length) {
         long[] oldHigh = high;
-        long[] oldLow = low;
-        boolean[] oldUsed = used;
+        int[] oldLow = low;
         high = new long[length];
-        low = new long[length];
-        used = new boolean[length];
+        low = new int[length];
         size = 0;
-        for (int i = 0; i < oldUsed.length; i++) {
-            if (oldUsed[i]) {
+        for (int i = 0; i < oldHigh.length; i++) {
+            if (oldHigh[i] != 0) {
                 insert(oldHigh[i], oldLow[i]);
             }
         }

@@ -45,6 +45,13 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
 
     private static final int TOP_ROWS = 3;
 
+    /**
+     * Per thread, the table of the ids of the chunk it reads ahead, emptied for the next: one table a worker
+     * rather than one a chunk. Only {@link Rows#addId} uses it, during the read; {@link #commit} reads the
+     * ids the chunk kept in order.
+     */
+    private static final ThreadLocal<RespondentIds> CHUNK_IDS = ThreadLocal.withInitial(RespondentIds::new);
+
     private final String file;
     private final Questionnaire questionnaire;
     private final ReadOptions options;
@@ -292,8 +299,11 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
      * returned tally, and duplicates are looked for only among the chunk's own rows, until {@link #commit}.
      */
     Rows readAhead(CsvChunker.Chunk chunk, Consumer<Row> out) {
-        return read(chunk, new Rows(null, new RespondentIds(), true), out);
+        RespondentIds chunkIds = CHUNK_IDS.get();
+        chunkIds.clear();
+        return read(chunk, new Rows(null, chunkIds, true), out);
     }
+
 
     /**
      * Takes a chunk read ahead, on the thread that reads in order, when its turn comes: false, and nothing

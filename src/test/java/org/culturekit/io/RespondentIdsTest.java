@@ -60,14 +60,61 @@ class RespondentIdsTest {
         assertEquals(false, ids.add("id149999"));
         RespondentIds hinted = new RespondentIds();
         hinted.reserve(1_000_000);
-        assertEquals(1 << 21, hinted.capacity(), "a million ids fit in 2^21 slots at five eighths");
+        assertEquals(1_333_334, hinted.capacity(), "a million ids fit in 1,333,334 slots at three quarters");
+        for (int i = 0; i < 1_000_000; i++) {
+            assertTrue(hinted.add("r" + i));
+        }
+        assertEquals(1_333_334, hinted.capacity(), "as many ids as reserved: the table did not grow");
+        assertEquals(false, hinted.add("r999999"));
+    }
+
+    @Test
+    void findsIdsAcrossTheEndOfATableWhoseLengthIsNoPowerOfTwo() {
+        // tables of 1,334 slots and twice that, filled to three quarters: probes wrap from the last slot
+        RespondentIds ids = new RespondentIds();
+        ids.reserve(1_000);
+        assertEquals(1_334, ids.capacity());
+        Set<String> reference = new HashSet<>();
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < 5_000; i++) {
+            String id = Integer.toString(random.nextInt(4_000));
+            assertEquals(reference.add(id), ids.add(id), id);
+        }
+        for (String id : reference) {
+            assertTrue(ids.contains(RespondentIds.high(id), RespondentIds.low(id)), id);
+        }
+        assertEquals(false, ids.contains(RespondentIds.high("4001"), RespondentIds.low("4001")));
+    }
+
+    @Test
+    void anIdWhoseHashIsZeroIsStillFound() {
+        // both stored halves 0 would read as an empty slot
+        RespondentIds ids = new RespondentIds();
+        assertTrue(ids.add(0L, 0L));
+        assertTrue(ids.contains(0L, 0L));
+        assertEquals(false, ids.add(0L, 0L));
+        assertTrue(ids.add(0L, 2L), "an id that differs from it in the kept bits");
+    }
+
+    @Test
+    void clearingEmptiesTheSetAndKeepsItsSlots() {
+        RespondentIds ids = new RespondentIds();
+        for (int i = 0; i < 10_000; i++) {
+            ids.add("c" + i);
+        }
+        int slots = ids.capacity();
+        ids.clear();
+        assertEquals(slots, ids.capacity());
+        assertTrue(ids.add("c1"), "gone after clear");
+        assertEquals(false, ids.add("c1"));
     }
 
     @Test
     void anEstimateNeverReservesMoreThanAnEighthOfTheHeap() {
         RespondentIds ids = new RespondentIds();
         ids.reserve(Long.MAX_VALUE);
-        assertTrue((long) ids.capacity() * 17 <= Math.max(Runtime.getRuntime().maxMemory() / 8, 17L * 1024),
+        assertTrue((long) ids.capacity() * RespondentIds.BYTES_PER_SLOT
+                <= Math.max(Runtime.getRuntime().maxMemory() / 8, RespondentIds.BYTES_PER_SLOT * 1024L),
                 () -> ids.capacity() + " slots");
         assertTrue(ids.add("still works"));
     }
