@@ -40,8 +40,7 @@ final class CommentSample {
          */
         void add(String comment, String bound) {
             total++;
-            String last = kept.size() >= KEPT ? kept.lastKey() : null;
-            String limit = bound == null || last != null && last.compareTo(bound) < 0 ? last : bound;
+            String limit = limit(bound);
             if (limit != null && sortsAfter(comment, limit)) {
                 return;
             }
@@ -52,12 +51,56 @@ final class CommentSample {
             keep(key, new Results.Comment(comment, 1));
         }
 
+        /** The key a comment's must not sort after to be kept here, given {@code bound}; null when any may be. */
+        private String limit(String bound) {
+            String last = kept.size() >= KEPT ? kept.lastKey() : null;
+            return bound == null || last != null && last.compareTo(bound) < 0 ? last : bound;
+        }
+
+        /**
+         * Whether {@code text}, unredacted and unstripped, whose first character that is no blank is at
+         * {@code start}, could never be kept: judged as {@link #sortsAfter} judges it, and only when that
+         * character is an ASCII letter that redaction leaves in place.
+         */
+        boolean surelyNotKept(String text, int start, String bound) {
+            char first = text.charAt(start);
+            if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
+                return false;
+            }
+            String limit = limit(bound);
+            if (limit == null || !sortsAfter(first, limit)) {
+                return false;
+            }
+            // an e-mail address at the start would be replaced, first character and all: its run of address
+            // characters reaches an @
+            for (int i = start + 1; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '@') {
+                    return false;
+                }
+                if (c < 128 && !isAddressCharacter(c)) {
+                    break;
+                }
+            }
+            return true;
+        }
+
+        /** The ASCII characters the address pattern allows before the @: letters, digits and ._%+- . */
+        private static boolean isAddressCharacter(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '%' || c == '+' || c == '-';
+        }
+
         /**
          * Whether the key of {@code comment} surely sorts after {@code key}, judged by its first character alone
          * when that is ASCII (its key then starts with it in lower case): no key built.
          */
         private static boolean sortsAfter(String comment, String key) {
-            char first = comment.charAt(0);
+            return sortsAfter(comment.charAt(0), key);
+        }
+
+        /** Whether a key that starts with {@code first}, in any case, surely sorts after {@code key}. */
+        private static boolean sortsAfter(char first, String key) {
             if (first >= 128 || key.isEmpty()) {
                 return false;
             }
@@ -95,11 +138,28 @@ final class CommentSample {
     }
 
     void add(String group, String text) {
-        String comment = redact(text.strip());
-        if (!comment.isEmpty()) {
-            String bound = target == null ? null : target.lastKeys.get(group);
-            groups.computeIfAbsent(group, g -> new Bucket()).add(comment, bound);
+        int start = firstNonBlank(text);
+        if (start < 0) {
+            return; // blank: no comment
         }
+        String bound = target == null ? null : target.lastKeys.get(group);
+        Bucket bucket = groups.computeIfAbsent(group, g -> new Bucket());
+        if (bucket.surelyNotKept(text, start, bound)) {
+            // most comments of a large group: counted without a stripped, redacted copy or a key
+            bucket.total++;
+        } else {
+            bucket.add(redact(text.strip()), bound);
+        }
+    }
+
+    /** Where {@code text} stops being blank as {@link String#strip()} sees it; -1 if it never does. */
+    private static int firstNonBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     void merge(CommentSample other) {

@@ -78,4 +78,48 @@ class CommentSampleTest {
             assertEquals(bucket.kept, other.kept, group);
         });
     }
+
+    @Test
+    void commentsCountedWithoutACopyAreThoseAFullGroupCouldNeverKeep() {
+        // blanks around, blank-only texts, and addresses or numbers at the start, which redaction replaces
+        Random random = new Random(11);
+        String[] starts = {"A", "b", "Z", "z", "  z", "\tZ", "\u2003y", " \n ", "", "zed@example.org",
+            "Zoë.x@example.org", "yz_%+-@x.io", "z @x.io", "+41 44 123 45 67", "0123456789", "É", "~"};
+        CommentSample onePass = new CommentSample();
+        CommentSample merged = new CommentSample();
+        java.util.ArrayDeque<CommentSample> pending = new java.util.ArrayDeque<>();
+        CommentSample part = new CommentSample(merged);
+        java.util.TreeMap<String, Long> all = new java.util.TreeMap<>();
+        long nonBlank = 0;
+        for (int n = 0; n < 40_000; n++) {
+            String word = random.nextInt(9) == 0 ? "" : " w" + random.nextInt(300);
+            String comment = starts[random.nextInt(starts.length)] + word;
+            onePass.add("g", comment);
+            part.add("g", comment);
+            if (n % 900 == 899) {
+                pending.add(part);
+                part = new CommentSample(merged);
+                if (pending.size() > 2) {
+                    merged.merge(pending.poll());
+                }
+            }
+            // the definition: stripped, redacted, kept by key, blank ones not at all
+            String redacted = CommentSample.redact(comment.strip());
+            if (!redacted.isEmpty()) {
+                nonBlank++;
+                all.merge(CommentSample.sortKey(redacted), 1L, Long::sum);
+            }
+        }
+        pending.add(part);
+        pending.forEach(merged::merge);
+        java.util.List<String> expected = all.keySet().stream().limit(CommentSample.KEPT).toList();
+        for (CommentSample sample : new CommentSample[] {onePass, merged}) {
+            CommentSample.Bucket bucket = sample.groups().get("g");
+            assertEquals(nonBlank, bucket.total);
+            assertEquals(expected, java.util.List.copyOf(bucket.kept.keySet()));
+            for (String key : expected) {
+                assertEquals(all.get(key).longValue(), bucket.kept.get(key).count(), key);
+            }
+        }
+    }
 }
