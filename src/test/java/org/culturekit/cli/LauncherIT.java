@@ -2,6 +2,7 @@ package org.culturekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -126,6 +127,17 @@ class LauncherIT {
         assertEquals(1, tieredStopAtLevel("--version", half));
         assertEquals(4, tieredStopAtLevel("--version", whole));
         assertEquals(4, tieredStopAtLevel("--version", half, otherHalf), "the files' sizes add up");
+    }
+
+    @Test
+    void rendersTheExampleWithoutGeneratingAClassPerGetter() throws Exception {
+        // Java 17 generates an accessor class for a method after 15 reflective calls; the templates make many
+        ProcessRun run = launcher(Map.of("CULTUREKIT_JAVA_OPTS", "-Xlog:class+load=info"), "report",
+                EXAMPLE.toString(), "-o", "reflective", "--quiet");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains(" org.culturekit.report.ReportRenderer "), "the class log is there");
+        assertFalse(run.out().contains("GeneratedMethodAccessor"), () -> run.out().lines()
+                .filter(line -> line.contains("GeneratedMethodAccessor")).count() + " accessor classes");
     }
 
     @Test
