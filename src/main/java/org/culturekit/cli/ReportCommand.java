@@ -158,13 +158,19 @@ final class ReportCommand implements Callable<Integer> {
                     rendering.put(format, pool.submit(() -> renderer.render(model, format)));
                 }
             }
+            // the JSON and CSV on this thread while the templates render, rather than after they have
+            Map<ReportFormat, String> written = new LinkedHashMap<>();
+            for (ReportFormat format : new LinkedHashSet<>(formats)) {
+                switch (format) {
+                    case JSON -> written.put(format, ResultsJson.write(results, changes, breaches));
+                    case CSV -> written.put(format, ScoresCsv.write(results));
+                    default -> { }
+                }
+            }
             Map<String, String> files = new LinkedHashMap<>();
             for (ReportFormat format : new LinkedHashSet<>(formats)) {
-                files.put(format.fileName(), switch (format) {
-                    case JSON -> ResultsJson.write(results, changes, breaches);
-                    case CSV -> ScoresCsv.write(results);
-                    default -> finished(rendering.get(format));
-                });
+                files.put(format.fileName(), written.containsKey(format) ? written.get(format)
+                        : finished(rendering.get(format)));
             }
             return files;
         } finally {

@@ -26,6 +26,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +151,9 @@ public final class ReportRenderer {
         } catch (RenderException e) {
             // reported by render
         }
+        // a template's string == compares the NFKC forms of both sides (FreeMarker 2.3.33 and later): load the
+        // normaliser's tables here rather than at the first comparison while rendering (about 30 ms)
+        Normalizer.normalize("ready", Normalizer.Form.NFKC);
     }
 
     /** Renders {@code format} (which must have a template) to text. */
