@@ -1,6 +1,7 @@
 package org.culturekit.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +32,29 @@ public final class Accumulator {
     private final List<Map<String, Tally>> segments = new ArrayList<>();
     /** Per segment: each value as read (untrimmed) and its group's tally. */
     private final List<Map<String, Tally>> byValue = new ArrayList<>();
+    /**
+     * With two segments or more: per combination of values as read, the tally of the respondents who gave it,
+     * so a row is added to one tally rather than to one per segment. Each segment's groups are sums of these
+     * cells, made when this is merged into another or asked for results. Past {@value #MAX_CELLS} combinations,
+     * rows of new ones go to each segment's group directly; either way the sums are the same.
+     */
+    private final Map<Cell, Tally> cells = new HashMap<>();
+    /** The cell key of the row being added, refilled for each; a new cell gets a copy. */
+    private final Cell probe;
+
+    /** The most cells an accumulator keeps: a cell costs a tally, whose size depends on the questionnaire. */
+    static final int MAX_CELLS = 256;
+    private final int maxCells;
     /** Per comment question: its answers by group of the first segment. */
     private final CommentSample[] comments;
 
     public Accumulator(Questionnaire questionnaire) {
-        this(questionnaire, null);
+        this(questionnaire, null, MAX_CELLS);
+    }
+
+    /** An accumulator that keeps at most {@code maxCells} cells, and so do its parts: for tests. */
+    Accumulator(Questionnaire questionnaire, int maxCells) {
+        this(questionnaire, null, maxCells);
     }
 
     /**
@@ -43,11 +62,12 @@ public final class Accumulator {
      * it skips work that the comments already merged here make needless, with the same results once merged.
      */
     public Accumulator part() {
-        return new Accumulator(plan.questionnaire, this);
+        return new Accumulator(plan.questionnaire, this, maxCells);
     }
 
-    private Accumulator(Questionnaire questionnaire, Accumulator target) {
-        plan = new Plan(questionnaire);
+    private Accumulator(Questionnaire questionnaire, Accumulator target, int maxCells) {
+        this.maxCells = maxCells;
+        plan = target == null ? new Plan(questionnaire) : target.plan;
         observation = new Observation(plan);
         everyone = new Tally(plan);
         totals = new Totals(plan);
@@ -55,6 +75,7 @@ public final class Accumulator {
             segments.add(new TreeMap<>());
             byValue.add(new HashMap<>());
         }
+        probe = questionnaire.segments().size() >= 2 ? new Cell(questionnaire.segments().size()) : null;
         comments = new CommentSample[questionnaire.comments().size()];
         for (int c = 0; c < comments.length; c++) {
             comments[c] = new CommentSample(target == null ? null : target.comments[c]);
@@ -79,13 +100,38 @@ public final class Accumulator {
             everyone.add(o);
         }
         totals.add(o, plan);
-        for (int s = 0; s < segments.size(); s++) {
-            tallyOf(s, segmentValues[s]).add(o);
+        Tally cell = probe == null ? null : cellOf(segmentValues);
+        if (cell != null) {
+            cell.add(o);
+        } else {
+            for (int s = 0; s < segments.size(); s++) {
+                tallyOf(s, segmentValues[s]).add(o);
+            }
         }
         String commentGroup = segments.isEmpty() ? "" : label(segmentValues[0]);
         for (int c = 0; c < comments.length; c++) {
             comments[c].add(commentGroup, commentTexts[c]);
         }
+    }
+
+    /** The cell of the combination {@code values}, made if there is room; null if there is none. */
+    private Tally cellOf(String[] values) {
+        probe.fill(values);
+        Tally tally = cells.get(probe);
+        if (tally == null && cells.size() < maxCells) {
+            tally = new Tally(plan);
+            cells.put(probe.copy(), tally);
+        }
+        return tally;
+    }
+
+    /** Adds {@code cells} to the groups in {@code groups} that they belong to, per segment. */
+    private void fold(Map<Cell, Tally> cells, List<Map<String, Tally>> groups) {
+        cells.forEach((cell, tally) -> {
+            for (int s = 0; s < groups.size(); s++) {
+                groups.get(s).computeIfAbsent(label(cell.values[s]), v -> new Tally(plan)).merge(tally);
+            }
+        });
     }
 
     /**
@@ -114,6 +160,7 @@ public final class Accumulator {
             other.segments.get(s).forEach((value, tally) ->
                     mine.computeIfAbsent(value, v -> new Tally(plan)).merge(tally));
         }
+        fold(other.cells, segments);
         for (int c = 0; c < comments.length; c++) {
             comments[c].merge(other.comments[c]);
         }
@@ -121,10 +168,21 @@ public final class Accumulator {
 
     /** The results so far; the accumulator can go on taking responses. */
     public Results results() {
+        List<Map<String, Tally>> groups = segments;
+        if (!cells.isEmpty()) {
+            // this one's own cells, added to copies of its groups: it can go on taking responses
+            groups = new ArrayList<>();
+            for (Map<String, Tally> segment : segments) {
+                Map<String, Tally> copy = new TreeMap<>();
+                segment.forEach((label, tally) -> copy.computeIfAbsent(label, v -> new Tally(plan)).merge(tally));
+                groups.add(copy);
+            }
+            fold(cells, groups);
+        }
         Tally all = everyone;
-        if (!segments.isEmpty()) {
+        if (!groups.isEmpty()) {
             all = new Tally(plan);
-            for (Tally group : segments.get(0).values()) {
+            for (Tally group : groups.get(0).values()) {
                 all.merge(group);
             }
         }
@@ -132,10 +190,41 @@ public final class Accumulator {
         Tally others = new Tally(plan);
         if (plan.leaderSegment >= 0) {
             // a group's label is its values stripped, and leadership does not depend on the stripping
-            segments.get(plan.leaderSegment).forEach((label, group) ->
+            groups.get(plan.leaderSegment).forEach((label, group) ->
                     (plan.isLeader(label) ? leaders : others).merge(group));
         }
-        return new ResultsBuilder(plan, all, totals, segments, leaders, others, comments).build();
+        return new ResultsBuilder(plan, all, totals, groups, leaders, others, comments).build();
+    }
+
+    /** A combination of segment values as read, one per segment. */
+    private static final class Cell {
+        final String[] values;
+        private int hash;
+
+        Cell(int segments) {
+            values = new String[segments];
+        }
+
+        void fill(String[] from) {
+            System.arraycopy(from, 0, values, 0, values.length);
+            hash = Arrays.hashCode(values);
+        }
+
+        Cell copy() {
+            Cell copy = new Cell(values.length);
+            copy.fill(values);
+            return copy;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Cell cell && Arrays.equals(values, cell.values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     /** Blank values become the empty key, which no real label can equal. */

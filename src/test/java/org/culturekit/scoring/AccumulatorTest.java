@@ -47,6 +47,34 @@ class AccumulatorTest {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
+    void groupsAreTheSameWhetherRowsGoToCellsOfTheirSegmentValuesOrStraightToTheGroups(long seed) {
+        // up to 150 teams (some spelt with blanks around) by three levels: more combinations than cells
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Response> responses = new ArrayList<>();
+        for (Response response : Fixtures.random(random, 200 + random.nextInt(1500))) {
+            int team = random.nextInt(150);
+            String spelt = random.nextInt(5) == 0 ? " T" + team + " " : "T" + team;
+            responses.add(new Response(response.source(), response.line(), response.answers(),
+                    List.of(spelt, response.segments().get(1)), List.of()));
+        }
+        List<Results> results = new ArrayList<>();
+        for (int maxCells : new int[] {0, 1, 37, Accumulator.MAX_CELLS, 100_000}) {
+            Accumulator accumulator = new Accumulator(Fixtures.QUESTIONNAIRE, maxCells);
+            Accumulator part = accumulator.part();
+            for (Response response : responses) {
+                (random.nextBoolean() ? accumulator : part).add(response);
+            }
+            accumulator.merge(part);
+            results.add(accumulator.results());
+        }
+        for (Results other : results.subList(1, results.size())) {
+            assertEquals(results.get(0), other, "seed " + seed);
+        }
+        assertTrue(results.get(0).segments().get(0).groups().size() > 100, "many teams");
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
     void permutingRowsChangesNothing(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Response> responses = Fixtures.random(random, 20 + random.nextInt(300));
