@@ -13,7 +13,8 @@ import org.culturekit.model.Response;
  * Folds responses into exact sums, one at a time, and turns them into {@link Results}.
  *
  * <ul>
- *   <li>Memory grows with items² × groups, never with respondents.
+ *   <li>Memory grows with items² × groups (and at most {@value #MAX_CELLS} combinations of segment values), never
+ *       with respondents.
  *   <li>All sums are integers, so {@link #merge} of accumulators fed any split of the rows gives exactly the
  *       results of one accumulator fed them all, in any order.
  *   <li>Not thread-safe: use one per thread and merge.

@@ -41,7 +41,7 @@ final class CommentSample {
         void add(String comment, String bound) {
             total++;
             String limit = limit(bound);
-            if (limit != null && sortsAfter(comment, limit)) {
+            if (limit != null && (sortsAfter(comment, limit) || compareKey(comment, limit) > 0)) {
                 return;
             }
             String key = sortKey(comment);
@@ -59,16 +59,16 @@ final class CommentSample {
 
         /**
          * Whether {@code text}, unredacted and unstripped, whose first character that is no blank is at
-         * {@code start}, could never be kept: judged as {@link #sortsAfter} judges it, and only when that
-         * character is an ASCII letter that redaction leaves in place.
+         * {@code start}, could never be kept, judged by the ASCII letters it starts with: redaction leaves them
+         * in place when no e-mail address starts the comment (addresses and phone numbers elsewhere start after
+         * a character that is no letter), so its key starts with them in lower case.
          */
         boolean surelyNotKept(String text, int start, String bound) {
-            char first = text.charAt(start);
-            if (!(first >= 'a' && first <= 'z' || first >= 'A' && first <= 'Z')) {
+            if (!isAsciiLetter(text.charAt(start))) {
                 return false;
             }
             String limit = limit(bound);
-            if (limit == null || !sortsAfter(first, limit)) {
+            if (limit == null || !lettersSortAfter(text, start, limit)) {
                 return false;
             }
             // an e-mail address at the start would be replaced, first character and all: its run of address
@@ -85,6 +85,31 @@ final class CommentSample {
             return true;
         }
 
+        /**
+         * Whether a key that starts with the letters of {@code text} from {@code start} on, in lower case, surely
+         * sorts after {@code limit}; false when the letters end before they differ from it.
+         */
+        private static boolean lettersSortAfter(String text, int start, String limit) {
+            for (int i = 0; start + i < text.length(); i++) {
+                char c = text.charAt(start + i);
+                if (!isAsciiLetter(c)) {
+                    return false;
+                }
+                if (i == limit.length()) {
+                    return true; // the limit is a prefix of the key
+                }
+                char lower = c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                if (lower != limit.charAt(i)) {
+                    return lower > limit.charAt(i);
+                }
+            }
+            return false;
+        }
+
+        private static boolean isAsciiLetter(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        }
+
         /** The ASCII characters the address pattern allows before the @: letters, digits and ._%+- . */
         private static boolean isAddressCharacter(char c) {
             return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
@@ -96,11 +121,7 @@ final class CommentSample {
          * when that is ASCII (its key then starts with it in lower case): no key built.
          */
         private static boolean sortsAfter(String comment, String key) {
-            return sortsAfter(comment.charAt(0), key);
-        }
-
-        /** Whether a key that starts with {@code first}, in any case, surely sorts after {@code key}. */
-        private static boolean sortsAfter(char first, String key) {
+            char first = comment.charAt(0);
             if (first >= 128 || key.isEmpty()) {
                 return false;
             }
@@ -197,6 +218,44 @@ final class CommentSample {
             }
         }
         return false;
+    }
+
+    /**
+     * The sign of {@code sortKey(comment).compareTo(key)}, worked out without making the key, as far as the
+     * folded text decides it; 0 when it does not, or when the text has a character whose lower case is not one
+     * character the same whatever follows (İ, Σ, or one of a surrogate pair): make the key then.
+     */
+    static int compareKey(String comment, String key) {
+        int at = 0;
+        boolean blank = false;
+        for (int i = 0; i < comment.length(); i++) {
+            char c = comment.charAt(i);
+            char lower;
+            if (isBlank(c)) {
+                if (blank) {
+                    continue; // a run of blanks is one space in the key
+                }
+                blank = true;
+                lower = ' ';
+            } else {
+                blank = false;
+                if (c < 128) {
+                    lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+                } else if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
+                    return 0;
+                } else {
+                    lower = Character.toLowerCase(c);
+                }
+            }
+            if (at == key.length()) {
+                return 1;
+            }
+            char other = key.charAt(at++);
+            if (lower != other) {
+                return lower < other ? -1 : 1;
+            }
+        }
+        return 0;
     }
 
     /** Orders by the text as a reader sees it (case and spacing folded), then by the exact text. */
