@@ -57,12 +57,23 @@ public final class OutputFiles {
         }
     }
 
-    private static void write(Path file, String text) throws IOException {
+    /** The characters encoded at a time: a report of millions of characters is not copied whole into bytes. */
+    private static final int PIECE = 1 << 16;
+
+    /** Writes {@code text} as {@code text.getBytes(UTF_8)} would (a lone surrogate as ?), and forces it. */
+    static void write(Path file, String text) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
+            for (int from = 0; from < text.length(); ) {
+                int to = Math.min(text.length(), from + PIECE);
+                if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                    to--; // a pair is encoded together, in the next piece
+                }
+                ByteBuffer bytes = ByteBuffer.wrap(text.substring(from, to).getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                from = to;
             }
             channel.force(true);
         }
