@@ -59,7 +59,7 @@ final class ScoringRun {
         Progress[] shown = new Progress[1];
         try (ParallelReader<Accumulator> parallel = new ParallelReader<>(parallelism.threads(),
                 parallelism.chunkSize(), accumulator::part,
-                (part, row) -> part.add(row.answers(), row.segments(), row.comments()), accumulator::merge)) {
+                (part, row) -> part.add(row.answers(), row.segments(), row), accumulator::merge)) {
             for (Path file : files) {
                 try (ResponseReader reader = ResponseReader.open(file, questionnaire, options, seenIds)) {
                     if (rejects != null) {

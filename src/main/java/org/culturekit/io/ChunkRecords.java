@@ -36,6 +36,8 @@ final class ChunkRecords implements Cells {
     /** Per cell: its digit, {@link #EMPTY} or {@link #OTHER}, found while parsing. */
     private int[] digits = new int[64];
     private boolean[] escaped = new boolean[64];
+    /** The bytes of a cell's start ({@link #asciiStart}), reused. */
+    private byte[] head;
 
     /**
      * @param offset where {@code bytes[0]} is in the file
@@ -235,6 +237,45 @@ final class ChunkRecords implements Cells {
     @Override
     public int size() {
         return count;
+    }
+
+    /**
+     * A start of the cell's text as {@link #get} and {@link String#strip} give it, when that is cheap and short
+     * of the whole: its ASCII characters from the first that is no blank, up to {@code max} of them and up to
+     * the first other, less blanks at the end. Null when there is no such start, or it would be the whole
+     * cell: decode it then.
+     */
+    String asciiStart(int column, int max) {
+        int from = starts[column];
+        int end = ends[column];
+        while (from < end && isAsciiBlank(b[from])) {
+            from++;
+        }
+        if (end - from <= max) {
+            return null;
+        }
+        if (head == null || head.length < max) {
+            head = new byte[max];
+        }
+        boolean doubled = escaped[column];
+        int n = 0;
+        int at = from;
+        while (n < max && at < end && b[at] >= 0) {
+            byte c = b[at++];
+            if (c == '"' && doubled) {
+                at++; // "" is one quote
+            }
+            head[n++] = c;
+        }
+        while (n > 0 && isAsciiBlank(head[n - 1])) {
+            n--;
+        }
+        return n == 0 || at >= end ? null : new String(head, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The ASCII characters {@link Character#isWhitespace} is true of: tab to return, 28 to 31, and space. */
+    private static boolean isAsciiBlank(byte c) {
+        return c >= '\t' && c <= '\r' || c >= 28 && c <= ' ';
     }
 
     @Override

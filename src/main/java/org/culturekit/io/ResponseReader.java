@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.culturekit.io.Platform.Column;
 import org.culturekit.model.Item;
 import org.culturekit.model.Questionnaire;
+import org.culturekit.model.FreeText;
 import org.culturekit.model.Response;
 import org.culturekit.model.Segment;
 
@@ -44,6 +45,9 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     static final int MAX_DISTINCT = 50;
 
     private static final int TOP_ROWS = 3;
+
+    /** The characters of a long comment's start that a row holds until a sink asks for the whole text. */
+    static final int COMMENT_START = 48;
 
     /**
      * Per thread, the table of the ids of the chunk it reads ahead, emptied for the next: one table a worker
@@ -386,20 +390,28 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     /**
      * A row to be scored, as the reader holds it while a sink takes it: a chunk's rows are handed over in one
      * reused {@code Row}, refilled for the next, so reading makes no objects per row. Read it during the call,
-     * or copy it with {@link #toResponse()}.
+     * or copy it with {@link #toResponse()}. A comment longer than {@value #COMMENT_START} characters may be
+     * held by its start only ({@link FreeText}) and decoded from the chunk when it is asked for.
      */
-    public static final class Row {
+    public static final class Row implements FreeText {
         private final String file;
         long line;
         final int[] answers;
         final String[] segments;
+        /** Per comment: its text, stripped, or null while only its start has been read. */
         final String[] comments;
+        /** Per comment: its start, stripped; all of it when the text is there. */
+        final String[] starts;
+        /** Where a comment read only by its start is, while the sink takes the row. */
+        private Cells cells;
+        private int[] commentColumns;
 
         Row(String file, int items, int segments, int comments) {
             this.file = file;
             this.answers = new int[items];
             this.segments = new String[segments];
             this.comments = new String[comments];
+            this.starts = new String[comments];
         }
 
         /** The row of a response read another way, for the same sinks. */
@@ -414,6 +426,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             this.answers = answers;
             this.segments = segments;
             this.comments = comments;
+            this.starts = comments;
         }
 
         /** Raw values by item position, as {@link Response#rawAnswer}: the reader's own array, not a copy. */
@@ -426,14 +439,38 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             return segments;
         }
 
-        /** Free text by comment position: the reader's own array, not a copy. */
+        /** Free text by comment position, each decoded now if it was not: the reader's own array, not a copy. */
         public String[] comments() {
+            for (int c = 0; c < comments.length; c++) {
+                text(c);
+            }
             return comments;
+        }
+
+        @Override
+        public String text(int c) {
+            String text = comments[c];
+            if (text == null) {
+                text = cells.get(commentColumns[c]).strip();
+                comments[c] = text;
+                starts[c] = text;
+            }
+            return text;
+        }
+
+        @Override
+        public String start(int c) {
+            return starts[c];
+        }
+
+        @Override
+        public boolean whole(int c) {
+            return comments[c] != null;
         }
 
         /** The row as a {@link Response} of its own. */
         public Response toResponse() {
-            return new Response(file, line, answers, List.of(segments), List.of(comments));
+            return new Response(file, line, answers, List.of(segments), List.of(comments()));
         }
     }
 
@@ -541,12 +578,23 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             int[] commentColumns = columns.comments();
             for (int c = 0; c < commentColumns.length; c++) {
                 int column = commentColumns[c];
-                String text = column < 0 ? "" : cells.get(column).strip();
-                row.comments[c] = text;
-                if (!text.isEmpty()) {
+                // a long comment is read by its start for now: most are only counted, and never decoded whole
+                String start = column < 0 || chunk == null ? null : chunk.asciiStart(column, COMMENT_START);
+                if (start != null) {
+                    row.comments[c] = null;
+                    row.starts[c] = start;
                     answered++;
+                } else {
+                    String text = column < 0 ? "" : cells.get(column).strip();
+                    row.comments[c] = text;
+                    row.starts[c] = text;
+                    if (!text.isEmpty()) {
+                        answered++;
+                    }
                 }
             }
+            row.cells = cells;
+            row.commentColumns = commentColumns;
             if (answered == 0) {
                 return exclude(unreadable > 0 ? "unparseable: no answer could be read" : "empty: no answers", cells,
                         cellProblems == null ? List.of("no answers") : cellProblems);

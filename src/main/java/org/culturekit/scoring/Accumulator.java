@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.culturekit.model.FreeText;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 
@@ -95,6 +96,14 @@ public final class Accumulator {
      * by segment position, and free text by comment position.
      */
     public void add(int[] answers, String[] segmentValues, String[] commentTexts) {
+        add(answers, segmentValues, FreeText.of(commentTexts));
+    }
+
+    /**
+     * Adds one respondent, as {@link #add(int[], String[], String[])} does, with the free text as a reader
+     * holds it: a comment is read whole only when it may be kept.
+     */
+    public void add(int[] answers, String[] segmentValues, FreeText commentTexts) {
         Observation o = observation;
         o.read(answers);
         if (segments.isEmpty()) {
@@ -111,7 +120,7 @@ public final class Accumulator {
         }
         String commentGroup = segments.isEmpty() ? "" : label(segmentValues[0]);
         for (int c = 0; c < comments.length; c++) {
-            comments[c].add(commentGroup, commentTexts[c]);
+            comments[c].add(commentGroup, commentTexts, c);
         }
     }
 

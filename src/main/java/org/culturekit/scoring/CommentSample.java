@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.culturekit.model.FreeText;
 
 /**
  * The free-text answers to one comment question, kept per group of one segment for the report: redacted
@@ -58,31 +59,31 @@ final class CommentSample {
         }
 
         /**
-         * Whether {@code text}, unredacted and unstripped, whose first character that is no blank is at
-         * {@code start}, could never be kept, judged by the ASCII letters it starts with: redaction leaves them
-         * in place when no e-mail address starts the comment (addresses and phone numbers elsewhere start after
-         * a character that is no letter), so its key starts with them in lower case.
+         * Whether a comment, unredacted, that starts with {@code start} (all of it when {@code whole}) could never
+         * be kept, judged by the ASCII letters it starts with: redaction leaves them in place when no e-mail
+         * address starts the comment (addresses and phone numbers elsewhere start after a character that is no
+         * letter), so its key starts with them in lower case.
          */
-        boolean surelyNotKept(String text, int start, String bound) {
-            if (!isAsciiLetter(text.charAt(start))) {
+        boolean surelyNotKept(String start, boolean whole, String bound) {
+            if (!isAsciiLetter(start.charAt(0))) {
                 return false;
             }
             String limit = limit(bound);
-            if (limit == null || !lettersSortAfter(text, start, limit)) {
+            if (limit == null || !lettersSortAfter(start, 0, limit)) {
                 return false;
             }
             // an e-mail address at the start would be replaced, first character and all: its run of address
             // characters reaches an @
-            for (int i = start + 1; i < text.length(); i++) {
-                char c = text.charAt(i);
+            for (int i = 1; i < start.length(); i++) {
+                char c = start.charAt(i);
                 if (c == '@') {
                     return false;
                 }
                 if (c < 128 && !isAddressCharacter(c)) {
-                    break;
+                    return true;
                 }
             }
-            return true;
+            return whole; // the run goes on past what was read: an @ may follow
         }
 
         /**
@@ -159,28 +160,23 @@ final class CommentSample {
     }
 
     void add(String group, String text) {
-        int start = firstNonBlank(text);
-        if (start < 0) {
+        add(group, FreeText.of(new String[] {text}), 0);
+    }
+
+    /** Adds answer {@code c} of {@code texts}, which is read whole only if it may be kept. */
+    void add(String group, FreeText texts, int c) {
+        String start = texts.start(c);
+        if (start.isEmpty()) {
             return; // blank: no comment
         }
         String bound = target == null ? null : target.lastKeys.get(group);
         Bucket bucket = groups.computeIfAbsent(group, g -> new Bucket());
-        if (bucket.surelyNotKept(text, start, bound)) {
-            // most comments of a large group: counted without a stripped, redacted copy or a key
+        if (bucket.surelyNotKept(start, texts.whole(c), bound)) {
+            // most comments of a large group: counted without decoding, redacting or keying the whole text
             bucket.total++;
         } else {
-            bucket.add(redact(text.strip()), bound);
+            bucket.add(redact(texts.text(c)), bound);
         }
-    }
-
-    /** Where {@code text} stops being blank as {@link String#strip()} sees it; -1 if it never does. */
-    private static int firstNonBlank(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (!Character.isWhitespace(text.charAt(i))) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     void merge(CommentSample other) {

@@ -151,7 +151,16 @@ class ChunkedReadingTest {
 
     private static final String[] NOTES = {"", "", "", "fine", "short, with a comma", "\"quoted\" words",
         "two\nlines", "windows\r\nline", "old mac\rline", "ends with a quote \"", "\"\"", "ünïcödé – ✓ 😀",
-        "a,b,c,\"d\"", "  padded  ", "call +44 20 7946 0958", "mail me@example.org"};
+        "a,b,c,\"d\"", "  padded  ", "call +44 20 7946 0958", "mail me@example.org",
+        // longer than the start a row holds of a comment (48 characters) until a sink asks for all of it
+        " \t Longer than the start a row holds until it is asked for all of it.  ",
+        "Longer still, and with ünïcödé after its first forty-eight characters – ✓ 😀",
+        "ünïcödé first, then more than forty-eight characters of plain text follow",
+        "\u2003An em space first, then more than forty-eight characters of text",
+        "A \"quoted\" word, then more than forty-eight characters of plain text",
+        "Two\nlines, then more than forty-eight characters of plain text here\n",
+        "                                                                      ",
+        "Blanks after the first word" + " ".repeat(60) + "\u2003", "\"\"" + "\"\"x".repeat(30)};
     private static final String[] ANSWERS = {"1", "2", "3", "4", "5", "", "", "N/A", "Agree", " strongly agree ",
         "6", "x", "\"3\"", "-99", "0"};
 

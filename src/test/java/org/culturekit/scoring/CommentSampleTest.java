@@ -55,6 +55,26 @@ class CommentSampleTest {
         assertEquals(0, CommentSample.compareKey("\u03A3a", "\u03C3"), "Σ lowers by what follows");
     }
 
+    /** {@code text} as a reader gives it when it has read only its first {@code length} characters. */
+    private static org.culturekit.model.FreeText startOnly(String text, int length) {
+        return new org.culturekit.model.FreeText() {
+            @Override
+            public String text(int c) {
+                return text;
+            }
+
+            @Override
+            public String start(int c) {
+                return text.substring(0, Math.min(length, text.length()));
+            }
+
+            @Override
+            public boolean whole(int c) {
+                return length >= text.length();
+            }
+        };
+    }
+
     private static String randomText(Random random, int length) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {
@@ -136,7 +156,8 @@ class CommentSampleTest {
             String[] from = random.nextInt(oneIn) == 0 ? replaced : starts;
             String comment = from[random.nextInt(from.length)] + word;
             onePass.add("g", comment);
-            part.add("g", comment);
+            // the part is given only a start of each comment, as a reader gives a long one it has not decoded
+            part.add("g", startOnly(comment.strip(), 1 + random.nextInt(8)), 0);
             if (n % 900 == 899) {
                 pending.add(part);
                 part = new CommentSample(merged);
