@@ -17,9 +17,9 @@ import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.culturekit.io.Platform.Column;
+import org.culturekit.model.FreeText;
 import org.culturekit.model.Item;
 import org.culturekit.model.Questionnaire;
-import org.culturekit.model.FreeText;
 import org.culturekit.model.Response;
 import org.culturekit.model.Segment;
 
@@ -307,7 +307,6 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         chunkIds.clear();
         return read(chunk, new Rows(null, chunkIds, true), out);
     }
-
 
     /**
      * Takes a chunk read ahead, on the thread that reads in order, when its turn comes: false, and nothing

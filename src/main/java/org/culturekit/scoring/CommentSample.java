@@ -42,7 +42,7 @@ final class CommentSample {
         void add(String comment, String bound) {
             total++;
             String limit = limit(bound);
-            if (limit != null && (sortsAfter(comment, limit) || compareKey(comment, limit) > 0)) {
+            if (limit != null && compareKey(comment, limit) > 0) {
                 return;
             }
             String key = sortKey(comment);
@@ -69,7 +69,7 @@ final class CommentSample {
                 return false;
             }
             String limit = limit(bound);
-            if (limit == null || !lettersSortAfter(start, 0, limit)) {
+            if (limit == null || !lettersSortAfter(start, limit)) {
                 return false;
             }
             // an e-mail address at the start would be replaced, first character and all: its run of address
@@ -87,12 +87,12 @@ final class CommentSample {
         }
 
         /**
-         * Whether a key that starts with the letters of {@code text} from {@code start} on, in lower case, surely
-         * sorts after {@code limit}; false when the letters end before they differ from it.
+         * Whether a key that starts with the letters {@code text} starts with, in lower case, surely sorts after
+         * {@code limit}; false when the letters end before they differ from it.
          */
-        private static boolean lettersSortAfter(String text, int start, String limit) {
-            for (int i = 0; start + i < text.length(); i++) {
-                char c = text.charAt(start + i);
+        private static boolean lettersSortAfter(String text, String limit) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
                 if (!isAsciiLetter(c)) {
                     return false;
                 }
@@ -115,19 +115,6 @@ final class CommentSample {
         private static boolean isAddressCharacter(char c) {
             return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
                     || c == '%' || c == '+' || c == '-';
-        }
-
-        /**
-         * Whether the key of {@code comment} surely sorts after {@code key}, judged by its first character alone
-         * when that is ASCII (its key then starts with it in lower case): no key built.
-         */
-        private static boolean sortsAfter(String comment, String key) {
-            char first = comment.charAt(0);
-            if (first >= 128 || key.isEmpty()) {
-                return false;
-            }
-            char lower = first >= 'A' && first <= 'Z' ? (char) (first + ('a' - 'A')) : first;
-            return lower > key.charAt(0);
         }
 
         void merge(Bucket other) {
