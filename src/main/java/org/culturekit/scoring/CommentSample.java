@@ -30,15 +30,9 @@ final class CommentSample {
 
     /** The comments of one group. */
     static final class Bucket {
-        /**
-         * Text → comment and how often it was written, in the order of their sort keys ({@link #compareTexts}),
-         * which are made only where that order needs them; equal texts share one entry.
-         */
-        final TreeMap<String, Results.Comment> kept = new TreeMap<>(CommentSample::compareTexts);
+        /** Sort key → comment and how often it was written; equal texts share one entry. */
+        final TreeMap<String, Results.Comment> kept = new TreeMap<>();
         long total;
-        /** The sort key of the last kept text, and that text: made again only when the last one changes. */
-        private String lastKey;
-        private String lastKeyOf;
 
         /**
          * Counts {@code comment} and keeps it if it may be among the first {@value #KEPT}: not if its key sorts
@@ -51,28 +45,16 @@ final class CommentSample {
             if (limit != null && compareKey(comment, limit) > 0) {
                 return;
             }
-            if (limit != null && sortKey(comment).compareTo(limit) > 0) {
-                return; // undecided without the key, and after the limit with it
+            String key = sortKey(comment);
+            if (limit != null && key.compareTo(limit) > 0) {
+                return;
             }
-            keep(comment, new Results.Comment(comment, 1));
-        }
-
-        /** The sort key of the last kept comment, or null when fewer than {@value #KEPT} are kept. */
-        String lastKey() {
-            if (kept.size() < KEPT) {
-                return null;
-            }
-            String last = kept.lastKey();
-            if (last != lastKeyOf) {
-                lastKey = sortKey(last);
-                lastKeyOf = last;
-            }
-            return lastKey;
+            keep(key, new Results.Comment(comment, 1));
         }
 
         /** The key a comment's must not sort after to be kept here, given {@code bound}; null when any may be. */
         private String limit(String bound) {
-            String last = lastKey();
+            String last = kept.size() >= KEPT ? kept.lastKey() : null;
             return bound == null || last != null && last.compareTo(bound) < 0 ? last : bound;
         }
 
@@ -140,8 +122,8 @@ final class CommentSample {
             other.kept.forEach(this::keep);
         }
 
-        private void keep(String text, Results.Comment comment) {
-            kept.merge(text, comment, (a, b) -> new Results.Comment(a.text(), a.count() + b.count()));
+        private void keep(String key, Results.Comment comment) {
+            kept.merge(key, comment, (a, b) -> new Results.Comment(a.text(), a.count() + b.count()));
             // the cap bounds distinct texts; what falls off is still in total
             while (kept.size() > KEPT) {
                 kept.pollLastEntry();
@@ -189,9 +171,8 @@ final class CommentSample {
         // a key after a full group's last can never be kept: tell the samples still being filled
         Map<String, String> full = new java.util.HashMap<>();
         groups.forEach((group, bucket) -> {
-            String last = bucket.lastKey();
-            if (last != null) {
-                full.put(group, last);
+            if (bucket.kept.size() >= KEPT) {
+                full.put(group, bucket.kept.lastKey());
             }
         });
         if (!full.isEmpty()) {
@@ -258,69 +239,6 @@ final class CommentSample {
             }
         }
         return 0;
-    }
-
-    /**
-     * The order of {@code sortKey(a)} and {@code sortKey(b)}, found without making them when the folded texts
-     * differ, or are equal (the exact texts decide then); the keys are made when either text has a character
-     * {@link #compareKey} cannot fold alone, or a NUL, which the keys use to end the folded text.
-     */
-    static int compareTexts(String a, String b) {
-        FoldedChars x = new FoldedChars(a);
-        FoldedChars y = new FoldedChars(b);
-        while (true) {
-            int c = x.next();
-            int d = y.next();
-            if (c == FoldedChars.UNFOLDABLE || d == FoldedChars.UNFOLDABLE) {
-                return sortKey(a).compareTo(sortKey(b));
-            }
-            if (c == FoldedChars.END || d == FoldedChars.END) {
-                // a folded text ended: a NUL comes next in its key, before any character of the other
-                return c == d ? a.compareTo(b) : c == FoldedChars.END ? -1 : 1;
-            }
-            if (c != d) {
-                return c - d;
-            }
-        }
-    }
-
-    /** The characters of a text's key before its NUL, one at a time, as {@link #sortKey} folds them. */
-    private static final class FoldedChars {
-        static final int END = -1;
-        /** A NUL, İ, Σ or half a surrogate pair: only the key itself orders such a text. */
-        static final int UNFOLDABLE = -2;
-
-        private final String text;
-        private int at;
-        private boolean blank;
-
-        FoldedChars(String text) {
-            this.text = text;
-        }
-
-        int next() {
-            while (at < text.length()) {
-                char c = text.charAt(at++);
-                if (!isBlank(c)) {
-                    blank = false;
-                    return folded(c);
-                }
-                if (!blank) {
-                    blank = true;
-                    return ' '; // a run of blanks is one space in the key
-                }
-            }
-            return END;
-        }
-    }
-
-    /** {@code c} in lower case as a key has it, or {@link FoldedChars#UNFOLDABLE}. */
-    private static int folded(char c) {
-        if (c < 128) {
-            return c == 0 ? FoldedChars.UNFOLDABLE : c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-        }
-        boolean alone = c != '\u0130' && c != '\u03A3' && !Character.isSurrogate(c);
-        return alone ? Character.toLowerCase(c) : FoldedChars.UNFOLDABLE;
     }
 
     /** Orders by the text as a reader sees it (case and spacing folded), then by the exact text. */
