@@ -222,13 +222,11 @@ final class CommentSample {
                 lower = ' ';
             } else {
                 blank = false;
-                if (c < 128) {
-                    lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-                } else if (c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c)) {
+                int alone = lowerAlone(c);
+                if (alone < 0) {
                     return 0;
-                } else {
-                    lower = Character.toLowerCase(c);
                 }
+                lower = (char) alone;
             }
             if (at == key.length()) {
                 return 1;
@@ -243,10 +241,37 @@ final class CommentSample {
 
     /** Orders by the text as a reader sees it (case and spacing folded), then by the exact text. */
     static String sortKey(String comment) {
-        String lower = comment.toLowerCase(Locale.ROOT);
-        if (!needsFolding(lower)) {
-            return lower + "\u0000" + comment; // the common case: nothing to fold
+        // in one array, over a copy of the text (no charAt: a call per char in quickly compiled code when the
+        // text is not Latin-1): the folded text is written from the start and never overtakes what it reads
+        int length = comment.length();
+        char[] key = new char[2 * length + 1];
+        comment.getChars(0, length, key, length + 1);
+        int folded = 0;
+        boolean blank = false;
+        for (int i = length + 1; i < key.length; i++) {
+            char c = key[i];
+            if (isBlank(c)) {
+                if (!blank) {
+                    key[folded++] = ' ';
+                }
+                blank = true;
+            } else {
+                int lower = lowerAlone(c);
+                if (lower < 0) {
+                    return sortKeyOfUnusual(comment);
+                }
+                key[folded++] = (char) lower;
+                blank = false;
+            }
         }
+        key[folded] = '\u0000';
+        System.arraycopy(key, length + 1, key, folded + 1, length);
+        return new String(key, 0, folded + 1 + length);
+    }
+
+    /** {@link #sortKey} of a text with a character {@link #lowerAlone} cannot lower. */
+    private static String sortKeyOfUnusual(String comment) {
+        String lower = comment.toLowerCase(Locale.ROOT);
         StringBuilder key = new StringBuilder(lower.length() + 1 + comment.length());
         boolean blank = false;
         for (int i = 0; i < lower.length(); i++) {
@@ -264,20 +289,21 @@ final class CommentSample {
         return key.append('\u0000').append(comment).toString();
     }
 
+    /**
+     * {@code c} in lower case as {@code String.toLowerCase(Locale.ROOT)} has it, or -1 when that is not one
+     * character the same whatever surrounds it: for İ (two characters), Σ (by what follows) and either half of
+     * a surrogate pair.
+     */
+    private static int lowerAlone(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        }
+        return c == '\u0130' || c == '\u03A3' || Character.isSurrogate(c) ? -1 : Character.toLowerCase(c);
+    }
+
     /** The blanks of the regular expression \\s: space, tab, line feed, vertical tab, form feed, return. */
     private static boolean isBlank(char c) {
         return c == ' ' || (c >= '\t' && c <= '\r');
-    }
-
-    /** Whether {@code text} has a blank other than a single space. */
-    private static boolean needsFolding(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '\t' && c <= '\r' || c == ' ' && i + 1 < text.length() && text.charAt(i + 1) == ' ') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Several buckets as one. */

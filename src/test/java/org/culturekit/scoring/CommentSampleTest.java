@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** How kept comments are ordered: case and runs of blanks folded, then the exact text. */
 class CommentSampleTest {
-    private static final String ALPHABET = "aZ \t\n\u000B\f\r\u00A0\u2003İıßÉé😀.,;\"x";
+    private static final String ALPHABET = "aZ \t\n\u000B\f\r\u00A0\u2003İıßÉéΣσς😀.,;\"x";
 
     @Test
     void theSortKeyFoldsBlanksAsTheRegularExpressionDid() {
