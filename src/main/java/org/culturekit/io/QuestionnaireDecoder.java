@@ -251,7 +251,8 @@ final class QuestionnaireDecoder {
         Optional<Item> say = pair.required("say").flatMap(value -> scoredItem(pair, value, "say item"));
         Optional<Item> act = pair.required("do").flatMap(value -> scoredItem(pair, value, "do item"));
         if (say.isPresent() && act.isPresent()) {
-            if (say.get().equals(act.get())) {
+            // by id, which names one item: a record's equals costs a method-handle bootstrap at start-up
+            if (say.get().id().equals(act.get().id())) {
                 pair.problem("do", "'say' and 'do' name the same item; 'do' needs the item on what leaders do");
             } else if (!say.get().scale().equals(act.get().scale())) {
                 pair.problem("do", "say item " + quote(say.get().id()) + " is on " + shorten(say.get().scale())

@@ -2,6 +2,7 @@ package org.culturekit.io;
 
 import static org.culturekit.io.Problems.quote;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,15 +46,21 @@ final class ScaleDecoder {
         List<String> labels = scale.strings("labels");
         Optional<List<Node>> favorableNodes = scale.list("favorable");
         List<String> notApplicable = scale.strings("notApplicable");
-        // Values are read before the range is known, so that their type problems are reported either way.
-        Map<Node, Integer> favorableValues = new LinkedHashMap<>();
+        // Values are read before the range is known, so that their type problems are reported either way. They
+        // are kept in lists, not maps keyed by node: nothing is looked up, and the first hashCode of a record
+        // costs a method-handle bootstrap at start-up.
+        List<Map.Entry<Node, Integer>> favorableValues = new ArrayList<>();
         for (Node node : favorableNodes.orElse(List.of())) {
-            scale.integer(node, "an entry of 'favorable'").ifPresent(value -> favorableValues.put(node, value));
+            scale.integer(node, "an entry of 'favorable'")
+                    .ifPresent(value -> favorableValues.add(Map.entry(node, value)));
         }
-        Map<Node.Entry, Integer> aliasValues = new LinkedHashMap<>();
+        List<Map.Entry<Node.Entry, Integer>> aliasValues = new ArrayList<>();
+        List<Node.Entry> aliasEntries = new ArrayList<>();
         for (Node.Entry alias : scale.mapping("aliases").orElse(List.of())) {
-            scale.integer(alias.value(), "alias " + quote(alias.key()))
-                    .ifPresent(value -> aliasValues.put(alias, value));
+            scale.integer(alias.value(), "alias " + quote(alias.key())).ifPresent(value -> {
+                aliasValues.add(Map.entry(alias, value));
+                aliasEntries.add(alias);
+            });
         }
         if (min.isEmpty() || max.isEmpty() || !hasUsableRange(scale, min.get(), max.get())) {
             return Optional.empty();
@@ -69,26 +76,30 @@ final class ScaleDecoder {
             scale.problem("favorable", "'favorable' is empty; list the values counted as favourable");
         }
         TreeSet<Integer> favorable = new TreeSet<>();
-        favorableValues.forEach((node, value) -> {
+        for (Map.Entry<Node, Integer> favorableValue : favorableValues) {
+            Node node = favorableValue.getKey();
+            int value = favorableValue.getValue();
             if (value < lo || value > hi) {
                 problems.at(node, "favorable value " + value + " is outside the scale" + range);
             } else if (!favorable.add(value)) {
                 problems.at(node, "favorable value " + value + " is listed twice");
             }
-        });
+        }
         if (favorableNodes.isEmpty()) {
             favorable.addAll(hi - lo == 1 ? List.of(hi) : List.of(hi - 1, hi));
         }
         Map<String, Integer> aliases = new LinkedHashMap<>();
-        aliasValues.forEach((alias, value) -> {
+        for (Map.Entry<Node.Entry, Integer> aliasValue : aliasValues) {
+            Node.Entry alias = aliasValue.getKey();
+            int value = aliasValue.getValue();
             if (value < lo || value > hi) {
                 problems.at(alias.value(), "alias " + quote(alias.key()) + " maps to " + value + ", outside the scale"
                         + range);
             } else {
                 aliases.put(alias.key(), value);
             }
-        });
-        checkAnswersAreUnambiguous(scale, lo, labels, notApplicable, aliasValues.keySet(), aliases);
+        }
+        checkAnswersAreUnambiguous(scale, lo, labels, notApplicable, aliasEntries, aliases);
         List<Integer> favorableList = List.copyOf(favorable);
         return Optional.of(new Scale(id, lo, hi, labels, favorableList, neutral(lo, hi, favorableList), notApplicable,
                 aliases));
