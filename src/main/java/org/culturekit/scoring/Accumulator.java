@@ -51,12 +51,17 @@ public final class Accumulator {
     private final CommentSample[] comments;
 
     public Accumulator(Questionnaire questionnaire) {
-        this(questionnaire, null, MAX_CELLS);
+        this(new Plan(questionnaire), null, MAX_CELLS);
     }
 
     /** An accumulator that keeps at most {@code maxCells} cells, and so do its parts: for tests. */
     Accumulator(Questionnaire questionnaire, int maxCells) {
-        this(questionnaire, null, maxCells);
+        this(new Plan(questionnaire), null, maxCells);
+    }
+
+    /** An accumulator that counts answers value by value on scales of at most {@code talliedPoints}: for tests. */
+    Accumulator(Questionnaire questionnaire, int maxCells, int talliedPoints) {
+        this(new Plan(questionnaire, talliedPoints), null, maxCells);
     }
 
     /**
@@ -64,12 +69,13 @@ public final class Accumulator {
      * it skips work that the comments already merged here make needless, with the same results once merged.
      */
     public Accumulator part() {
-        return new Accumulator(plan.questionnaire, this, maxCells);
+        return new Accumulator(plan, this, maxCells);
     }
 
-    private Accumulator(Questionnaire questionnaire, Accumulator target, int maxCells) {
+    private Accumulator(Plan plan, Accumulator target, int maxCells) {
         this.maxCells = maxCells;
-        plan = target == null ? new Plan(questionnaire) : target.plan;
+        this.plan = plan;
+        Questionnaire questionnaire = plan.questionnaire;
         observation = new Observation(plan);
         everyone = new Tally(plan);
         totals = new Totals(plan);
@@ -109,7 +115,7 @@ public final class Accumulator {
         if (segments.isEmpty()) {
             everyone.add(o);
         }
-        totals.add(o, plan);
+        totals.add(o);
         Tally cell = probe == null ? null : cellOf(segmentValues);
         if (cell != null) {
             cell.add(o);

@@ -23,6 +23,11 @@ final class Plan {
             return positions.length;
         }
 
+        /** The values of the index's scale. */
+        int points() {
+            return max - min + 1;
+        }
+
         int key(int position, int raw) {
             return reverse[position] ? min + max - raw : raw;
         }
@@ -56,8 +61,19 @@ final class Plan {
 
     private final Set<String> leaderValues;
 
+    /** The widest scale whose items' answers are counted value by value rather than summed: a tally each. */
+    static final int TALLIED_POINTS = 32;
+
+    /** The widest scale whose answers are counted value by value, {@link #TALLIED_POINTS} but in tests. */
+    final int talliedPoints;
+
     Plan(Questionnaire questionnaire) {
+        this(questionnaire, TALLIED_POINTS);
+    }
+
+    Plan(Questionnaire questionnaire, int talliedPoints) {
         this.questionnaire = questionnaire;
+        this.talliedPoints = talliedPoints;
         List<IndexPlan> indexPlans = new ArrayList<>();
         for (Index index : questionnaire.indices()) {
             indexPlans.add(indexPlan(questionnaire, index));

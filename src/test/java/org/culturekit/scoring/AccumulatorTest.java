@@ -75,6 +75,25 @@ class AccumulatorTest {
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
+    void itemFiguresAreTheSameFromCountsOfEachValueAsFromSums(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Response> responses = Fixtures.random(random, 20 + random.nextInt(300));
+        List<Results> results = new ArrayList<>();
+        // answers summed, then counted value by value (the reference tests check the counts against R)
+        for (int talliedPoints : new int[] {0, Plan.TALLIED_POINTS}) {
+            Accumulator accumulator = new Accumulator(Fixtures.QUESTIONNAIRE, Accumulator.MAX_CELLS, talliedPoints);
+            Accumulator part = accumulator.part();
+            for (Response response : responses) {
+                (random.nextBoolean() ? accumulator : part).add(response);
+            }
+            accumulator.merge(part);
+            results.add(accumulator.results());
+        }
+        assertEquals(results.get(0), results.get(1), "seed " + seed);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
     void permutingRowsChangesNothing(long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Response> responses = Fixtures.random(random, 20 + random.nextInt(300));
