@@ -13,19 +13,31 @@ final class Sums {
     private final long[] count;
     private final long[] sum;
     private final long[] sumSquares;
+    /** Sums of the paired values y, and of their products with x; null when the values are not paired. */
     private final long[] sumY;
     private final long[] sumYSquares;
     private final long[] sumProducts;
 
-    /** Room for denominators {@code 1..maxDenominator}. */
+    /** Room for denominators {@code 1..maxDenominator}, for values without a paired y. */
     Sums(int maxDenominator) {
+        this(maxDenominator, false);
+    }
+
+    /** Room for denominators {@code 1..maxDenominator}, for values each paired with a y. */
+    static Sums paired(int maxDenominator) {
+        return new Sums(maxDenominator, true);
+    }
+
+    private Sums(int maxDenominator, boolean paired) {
+        // a group's tally holds many of these, and a tally is made for each group in each chunk read: the
+        // paired sums only where they are used
         int size = maxDenominator + 1;
         count = new long[size];
         sum = new long[size];
         sumSquares = new long[size];
-        sumY = new long[size];
-        sumYSquares = new long[size];
-        sumProducts = new long[size];
+        sumY = paired ? new long[size] : null;
+        sumYSquares = paired ? new long[size] : null;
+        sumProducts = paired ? new long[size] : null;
     }
 
     /** Sums of {@code count} whole numbers (denominator 1) with this sum and sum of squares. */
@@ -62,7 +74,7 @@ final class Sums {
     }
 
     private Sums copy() {
-        Sums copy = new Sums(count.length - 1);
+        Sums copy = new Sums(count.length - 1, sumY != null);
         copy.merge(this);
         return copy;
     }
@@ -72,9 +84,13 @@ final class Sums {
             count[m] += sign * other.count[m];
             sum[m] += sign * other.sum[m];
             sumSquares[m] += sign * other.sumSquares[m];
-            sumY[m] += sign * other.sumY[m];
-            sumYSquares[m] += sign * other.sumYSquares[m];
-            sumProducts[m] += sign * other.sumProducts[m];
+        }
+        if (sumY != null) {
+            for (int m = 0; m < count.length; m++) {
+                sumY[m] += sign * other.sumY[m];
+                sumYSquares[m] += sign * other.sumYSquares[m];
+                sumProducts[m] += sign * other.sumProducts[m];
+            }
         }
     }
 

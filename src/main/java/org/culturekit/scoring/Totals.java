@@ -33,7 +33,7 @@ final class Totals {
         driver = new Sums[indices];
         sayAndDo = new Sums[plan.pairs.size()];
         for (int p = 0; p < sayAndDo.length; p++) {
-            sayAndDo[p] = new Sums(1);
+            sayAndDo[p] = Sums.paired(1);
         }
         for (int x = 0; x < indices; x++) {
             Plan.IndexPlan index = plan.indices.get(x);
@@ -45,7 +45,7 @@ final class Totals {
                 itemClasses[x] = new long[3 * k];
             }
             itemPairs[x] = new PairwiseSums(k);
-            driver[x] = new Sums(k);
+            driver[x] = Sums.paired(k);
         }
     }
 
