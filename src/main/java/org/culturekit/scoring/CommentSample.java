@@ -193,15 +193,29 @@ final class CommentSample {
     }
 
     private static boolean hasTwoDigits(String text) {
-        // over a copy of the chars: charAt of a non-Latin-1 string is a call per char in quickly compiled code
+        // over copies of the chars, a piece at a time: charAt of a non-Latin-1 string is a call per char in
+        // quickly compiled code
+        char[] piece = SCRATCH.get();
         int digits = 0;
-        for (char c : text.toCharArray()) {
-            if (c >= '0' && c <= '9' && ++digits == 2) {
-                return true;
+        for (int from = 0; from < text.length(); from += piece.length) {
+            int to = Math.min(text.length(), from + piece.length);
+            text.getChars(from, to, piece, 0);
+            for (int i = 0; i < to - from; i++) {
+                char c = piece[i];
+                if (c >= '0' && c <= '9' && ++digits == 2) {
+                    return true;
+                }
             }
         }
         return false;
     }
+
+    /**
+     * Per thread, room for the chars of a comment, reused: most comments reach {@link #hasTwoDigits}, and those
+     * that may be kept {@link #sortKey}, so a copy each would be garbage of twice their length each time.
+     */
+    private static final int SCRATCH_CHARS = 4096;
+    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[SCRATCH_CHARS]);
 
     /**
      * The sign of {@code sortKey(comment).compareTo(key)}, worked out without making the key, as far as the
@@ -244,11 +258,11 @@ final class CommentSample {
         // in one array, over a copy of the text (no charAt: a call per char in quickly compiled code when the
         // text is not Latin-1): the folded text is written from the start and never overtakes what it reads
         int length = comment.length();
-        char[] key = new char[2 * length + 1];
+        char[] key = 2 * length + 1 <= SCRATCH_CHARS ? SCRATCH.get() : new char[2 * length + 1];
         comment.getChars(0, length, key, length + 1);
         int folded = 0;
         boolean blank = false;
-        for (int i = length + 1; i < key.length; i++) {
+        for (int i = length + 1; i < 2 * length + 1; i++) {
             char c = key[i];
             if (isBlank(c)) {
                 if (!blank) {

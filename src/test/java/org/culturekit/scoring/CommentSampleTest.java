@@ -29,6 +29,22 @@ class CommentSampleTest {
             assertEquals(expected, CommentSample.sortKey(comment), () -> "for " + comment.codePoints()
                     .mapToObj(Integer::toHexString).toList());
         }
+        // either side of the room kept for making a key: 4,096 chars, twice the text and one
+        for (int length : new int[] {2047, 2048, 2049, 5000}) {
+            String comment = "Ab \t\n \u00C9".repeat(1000).substring(0, length);
+            String expected = comment.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + "\u0000" + comment;
+            assertEquals(expected, CommentSample.sortKey(comment), "for " + length + " chars");
+        }
+    }
+
+    @Test
+    void digitsAreCountedAcrossThePiecesALongCommentIsReadIn() {
+        // the phone form with the fewest digits, "+1-----2", its two digits either side of char 4,096
+        String phone = "+1-----2";
+        String text = "a".repeat(4093) + " " + phone + " b";
+        assertEquals('1', text.charAt(4095));
+        assertEquals("a".repeat(4093) + " " + CommentSample.PHONE_REMOVED + " b", CommentSample.redact(text));
+        assertEquals("a " + CommentSample.PHONE_REMOVED + " b", CommentSample.redact("a " + phone + " b"));
     }
 
     @Test
