@@ -117,10 +117,18 @@ public final class ResultsJson {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        return serialized(tree, printer) + "\n";
+        return serialized(tree, printer, "\n");
     }
 
     private static String serialized(JsonNode tree, DefaultPrettyPrinter printer) {
+        return serialized(tree, printer, "");
+    }
+
+    /**
+     * The JSON of {@code tree}, then {@code end}: written into the text rather than added to it, as the text of
+     * a large run is megabytes, and a copy of it more garbage in the heap's old generation.
+     */
+    private static String serialized(JsonNode tree, DefaultPrettyPrinter printer, String end) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = JSON.createGenerator(out)) {
             generator.disable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -131,7 +139,7 @@ public final class ResultsJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return out.append(end).toString();
     }
 
     /** {@code node} as an ObjectMapper writes it: the same tokens, so the same text under the same printer. */
