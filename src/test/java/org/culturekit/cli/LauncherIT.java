@@ -102,11 +102,23 @@ class LauncherIT {
 
     /** The TieredStopAtLevel the launcher's JVM runs with when given {@code args}. */
     private int tieredStopAtLevel(String... args) throws Exception {
-        ProcessRun run = launcher(Map.of("CULTUREKIT_JAVA_OPTS", "-XX:+PrintFlagsFinal"), args);
-        Matcher flag = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)")
-                .matcher(run.out());
+        return flag("TieredStopAtLevel", "", args);
+    }
+
+    /** The value of the JVM's numeric flag {@code name} when the launcher runs with {@code options}. */
+    private int flag(String name, String options, String... args) throws Exception {
+        ProcessRun run = launcher(Map.of("CULTUREKIT_JAVA_OPTS", options + " -XX:+PrintFlagsFinal"), args);
+        Matcher flag = Pattern.compile("\\b" + name + "\\s+=\\s+(\\d+)").matcher(run.out());
         assertTrue(flag.find(), run.out() + run.err());
         return Integer.parseInt(flag.group(1));
+    }
+
+    @Test
+    void keepsTheChunksBeingReadInSurvivorSpacesUnlessTheOptionsSayOtherwise() throws Exception {
+        assertEquals(3, flag("SurvivorRatio", "", "--version"));
+        assertEquals(90, flag("TargetSurvivorRatio", "", "--version"));
+        assertEquals(8, flag("SurvivorRatio", "-XX:SurvivorRatio=8", "--version"));
+        assertEquals(50, flag("TargetSurvivorRatio", "-XX:TargetSurvivorRatio=50", "--version"));
     }
 
     /** A file of {@code mebibytes} MiB that takes no space: the launcher only asks for its size. */
