@@ -1,12 +1,14 @@
 package org.culturekit.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The top-level {@code culturekit} command: only subcommands, so a bare call prints usage and exits 2. */
+/**
+ * The top-level {@code culturekit} command: only subcommands, so a bare call prints usage and exits 2. They are
+ * added by {@link Cli}, which builds only the one a command line names.
+ */
 @Command(
         name = "culturekit",
         mixinStandardHelpOptions = true,
@@ -14,8 +16,6 @@ import picocli.CommandLine.ScopeType;
         synopsisSubcommandLabel = "COMMAND",
         description = "Scores culture surveys — psychological safety, customer empathy, alignment, say-do gaps, "
                 + "eNPS — from a questionnaire definition and CSV exports, into HTML, Markdown and JSON reports.",
-        subcommands = {ReportCommand.class, ValidateCommand.class, InspectCommand.class, QuestionnairesCommand.class,
-            InitCommand.class, SchemaCommand.class, TemplatesCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -8,10 +8,10 @@ import java.io.StringWriter;
 import org.culturekit.Main;
 import picocli.CommandLine;
 
-/** One run of the CLI through the same factory as {@code Main}, with its exit code and both streams. */
+/** One run of the CLI built as {@code Main} builds it for the same arguments, with its exit code and both streams. */
 record CliRun(int exitCode, String out, String err) {
     static CliRun of(String... args) {
-        return with(Main.commandLine(), args);
+        return with(Main.commandLine(args), args);
     }
 
     static CliRun with(CommandLine commandLine, String... args) {
