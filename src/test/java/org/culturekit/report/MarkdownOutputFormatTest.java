@@ -54,6 +54,35 @@ class MarkdownOutputFormatTest {
         assertEquals(normalise(text), normalise(cells.get(0)), "seed " + seed);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void escapingIsWhatTheRulesSayWrittenAsRegularExpressions(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String wide = ALPHABET + "\u0000\u001f\u007f\u2029\ufeff\ud83d\ude00\ud800{}@^$;?,/";
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(3) == 0 ? random.nextInt(5000) : random.nextInt(40);
+        for (int i = 0; i < length; i++) {
+            text.append(wide.charAt(random.nextInt(wide.length())));
+        }
+        assertEquals(byTheRules(text.toString()), MarkdownOutputFormat.escape(text.toString()), "seed " + seed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"!", "!!!!!!!!", "\n!\n!\n!", "\t", " a ", "a\u2028\u2029b", "7 days", "+ list", "<b>",
+        "\u2212x", "12 of 40", "3.5%!"})
+    void theLongestAndShortestEscapesFitAndFiguresAreToldApart(String text) {
+        assertEquals(byTheRules(text), MarkdownOutputFormat.escape(text));
+    }
+
+    /** The class's rules, independently: controls and blanks fold to a space, ASCII punctuation gets a backslash. */
+    private static String byTheRules(String text) {
+        if (text.matches("<?[+\u2212]?[0-9]+(\\.[0-9]+)?%?(\u2013[+\u2212]?[0-9]+(\\.[0-9]+)?%?)?")) {
+            return text;
+        }
+        return text.replaceAll("[\\x00-\\x20\\x7f\u2028\u2029\ufeff]+", " ")
+                .replaceAll("([!-/:-@\\[-`{-~])", "\\\\$1");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"# Heading", "> quote", "1. item", "2) item", "    code", "---", "<div>", "- list", "+ list",
         "* list", "=== setext", "a|b", "a\\|b", "x\\", "e\nf", "[link](http://example.com)", "![img](x.png)",
