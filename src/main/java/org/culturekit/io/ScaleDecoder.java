@@ -3,7 +3,6 @@ package org.culturekit.io;
 import static org.culturekit.io.Problems.quote;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,12 +54,9 @@ final class ScaleDecoder {
                     .ifPresent(value -> favorableValues.add(Map.entry(node, value)));
         }
         List<Map.Entry<Node.Entry, Integer>> aliasValues = new ArrayList<>();
-        List<Node.Entry> aliasEntries = new ArrayList<>();
         for (Node.Entry alias : scale.mapping("aliases").orElse(List.of())) {
-            scale.integer(alias.value(), "alias " + quote(alias.key())).ifPresent(value -> {
-                aliasValues.add(Map.entry(alias, value));
-                aliasEntries.add(alias);
-            });
+            scale.integer(alias.value(), "alias " + quote(alias.key()))
+                    .ifPresent(value -> aliasValues.add(Map.entry(alias, value)));
         }
         if (min.isEmpty() || max.isEmpty() || !hasUsableRange(scale, min.get(), max.get())) {
             return Optional.empty();
@@ -99,7 +95,7 @@ final class ScaleDecoder {
                 aliases.put(alias.key(), value);
             }
         }
-        checkAnswersAreUnambiguous(scale, lo, labels, notApplicable, aliasEntries, aliases);
+        checkAnswersAreUnambiguous(scale, lo, labels, notApplicable, aliasValues, aliases);
         List<Integer> favorableList = List.copyOf(favorable);
         return Optional.of(new Scale(id, lo, hi, labels, favorableList, neutral(lo, hi, favorableList), notApplicable,
                 aliases));
@@ -130,7 +126,7 @@ final class ScaleDecoder {
      * spelling may mean two different things.
      */
     private void checkAnswersAreUnambiguous(Fields scale, int lo, List<String> labels, List<String> notApplicable,
-            Collection<Node.Entry> aliasEntries, Map<String, Integer> aliases) {
+            List<Map.Entry<Node.Entry, Integer>> aliasValues, Map<String, Integer> aliases) {
         Map<String, String> meanings = new HashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             String clash = clash(meanings, labels.get(i), "value " + (lo + i));
@@ -144,7 +140,8 @@ final class ScaleDecoder {
                 scale.problem("notApplicable", clash);
             }
         }
-        for (Node.Entry alias : aliasEntries) {
+        for (Map.Entry<Node.Entry, Integer> aliasValue : aliasValues) {
+            Node.Entry alias = aliasValue.getKey();
             Integer value = aliases.get(alias.key());
             String clash = value == null ? null : clash(meanings, alias.key(), "value " + value);
             if (clash != null) {
