@@ -1,6 +1,8 @@
 package org.culturekit.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,8 +125,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
                 invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments, changes, history,
                 breaches));
-        Map<String, String> files = renderAll(renderer, model, results, changes, breaches);
-        List<Path> written = OutputFiles.publish(output, files);
+        List<Path> written = writeAll(renderer, model, results, changes, breaches);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
             out.println(ResultsJson.summary(results, breaches));
@@ -140,39 +141,45 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     /**
-     * Every chosen output as text, in the order chosen. The templated formats render on their own threads, in
-     * parallel with each other and with the JSON and CSV writers; each rendering still has its own limits.
+     * Writes every chosen output into the output folder, all or nothing, and returns their paths in the order
+     * chosen. Each output streams into its own staged file as it is produced, rather than being held whole in
+     * memory. The templated formats render on their own threads, in parallel with each other and with the JSON
+     * and CSV writers; each rendering still has its own limits.
      */
-    private Map<String, String> renderAll(FutureTask<ReportRenderer> prepared, ReportModel model, Results results,
+    private List<Path> writeAll(FutureTask<ReportRenderer> prepared, ReportModel model, Results results,
             Changes changes, List<String> breaches) {
         ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "culturekit-render-format");
             thread.setDaemon(true);
             return thread;
         });
-        try {
-            ReportRenderer renderer = formats.stream().anyMatch(f -> f.template() != null) ? finished(prepared) : null;
-            Map<ReportFormat, Future<String>> rendering = new LinkedHashMap<>();
-            for (ReportFormat format : new LinkedHashSet<>(formats)) {
-                if (format.template() != null) {
-                    rendering.put(format, pool.submit(() -> renderer.render(model, format)));
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(output)) {
+            try {
+                ReportRenderer renderer = formats.stream().anyMatch(f -> f.template() != null)
+                        ? finished(prepared) : null;
+                Map<ReportFormat, Writer> outputs = new LinkedHashMap<>();
+                for (ReportFormat format : new LinkedHashSet<>(formats)) {
+                    outputs.put(format, staging.open(format.fileName()));
                 }
-            }
-            // the JSON and CSV on this thread while the templates render, rather than after they have
-            Map<ReportFormat, String> written = new LinkedHashMap<>();
-            for (ReportFormat format : new LinkedHashSet<>(formats)) {
-                switch (format) {
-                    case JSON -> written.put(format, ResultsJson.write(results, changes, breaches));
-                    case CSV -> written.put(format, ScoresCsv.write(results));
-                    default -> { }
+                List<Future<?>> rendering = new ArrayList<>();
+                outputs.forEach((format, out) -> {
+                    if (format.template() != null) {
+                        rendering.add(pool.submit(() -> renderer.render(model, format, out)));
+                    }
+                });
+                // the JSON and CSV on this thread while the templates render, rather than after they have
+                for (Map.Entry<ReportFormat, Writer> entry : outputs.entrySet()) {
+                    switch (entry.getKey()) {
+                        case JSON -> ResultsJson.write(results, changes, breaches, entry.getValue());
+                        case CSV -> entry.getValue().write(ScoresCsv.write(results));
+                        default -> { }
+                    }
                 }
+                rendering.forEach(ReportCommand::finished);
+                return staging.publish();
+            } catch (IOException e) {
+                throw staging.failure(e);
             }
-            Map<String, String> files = new LinkedHashMap<>();
-            for (ReportFormat format : new LinkedHashSet<>(formats)) {
-                files.put(format.fileName(), written.containsKey(format) ? written.get(format)
-                        : finished(rendering.get(format)));
-            }
-            return files;
         } finally {
             pool.shutdownNow();
         }

@@ -1,6 +1,7 @@
 package org.culturekit.report;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,30 +28,122 @@ public final class OutputFiles {
      * @return the paths written, in the order given
      */
     public static List<Path> publish(Path directory, Map<String, String> contents) {
-        Map<Path, Path> staged = new LinkedHashMap<>();
-        try {
-            Files.createDirectories(directory);
+        try (Staging staging = Staging.in(directory)) {
             for (Map.Entry<String, String> entry : contents.entrySet()) {
+                try (Writer out = staging.open(entry.getKey())) {
+                    out.write(entry.getValue());
+                } catch (IOException e) {
+                    throw staging.failure(e);
+                }
+            }
+            return staging.publish();
+        }
+    }
+
+    /**
+     * The outputs of one run, written as they are produced rather than held whole in memory: {@link #open} gives
+     * a writer onto a new temporary file in the directory, {@link #publish} forces every one to disk and moves
+     * them into place, and {@link #close} removes whatever was not published, with any folder {@link #in}
+     * created for it.
+     */
+    public static final class Staging implements AutoCloseable {
+        private final Path directory;
+        /** The folders this staging created, outermost first. */
+        private final List<Path> created;
+        private final List<Path> targets = new ArrayList<>();
+        private final List<StagedFile> files = new ArrayList<>();
+        private boolean published;
+
+        private Staging(Path directory, List<Path> created) {
+            this.directory = directory;
+            this.created = created;
+        }
+
+        /** Stages outputs for {@code directory}, creating it (and any missing parent) now. */
+        public static Staging in(Path directory) {
+            List<Path> missing = new ArrayList<>();
+            for (Path folder = directory.toAbsolutePath(); folder != null && !Files.exists(folder);
+                    folder = folder.getParent()) {
+                missing.add(0, folder);
+            }
+            Staging staging = new Staging(directory, missing);
+            try {
+                Files.createDirectories(directory);
+                return staging;
+            } catch (IOException e) {
+                RenderException failure = staging.failure(e);
+                staging.close();
+                throw failure;
+            }
+        }
+
+        /**
+         * A writer for the output {@code name}: its text is encoded as {@code String.getBytes(UTF_8)} would (a
+         * lone surrogate as {@code ?}). Closing it forces nothing yet; it may be closed more than once.
+         */
+        public Writer open(String name) {
+            if (published) {
+                throw new IllegalStateException("already published");
+            }
+            try {
                 // created with the temp-file default mode (0600 on POSIX): reports hold survey results
                 Path temp = Files.createTempFile(directory, ".culturekit-", ".tmp");
-                staged.put(directory.resolve(entry.getKey()), temp);
-                write(temp, entry.getValue());
+                StagedFile file = new StagedFile(temp, FileChannel.open(temp, StandardOpenOption.WRITE), this);
+                files.add(file);
+                targets.add(directory.resolve(name));
+                return file;
+            } catch (IOException e) {
+                throw failure(e);
             }
-            List<Path> written = new ArrayList<>();
-            for (Map.Entry<Path, Path> entry : staged.entrySet()) {
-                move(entry.getValue(), entry.getKey());
-                written.add(entry.getKey());
+        }
+
+        /**
+         * Finishes every output and moves each into place, in the order opened.
+         *
+         * @return the paths written
+         */
+        public List<Path> publish() {
+            try {
+                for (StagedFile file : files) {
+                    file.finish();
+                }
+                for (int i = 0; i < files.size(); i++) {
+                    move(files.get(i).temp, targets.get(i));
+                }
+                published = true;
+                return List.copyOf(targets);
+            } catch (IOException e) {
+                throw failure(e);
             }
-            return written;
-        } catch (IOException e) {
-            throw new RenderException("cannot write to " + directory + ": " + reason(e)
+        }
+
+        /** Why an output could not be written to this directory, for the user. */
+        public RenderException failure(IOException e) {
+            if (e instanceof WriteFailure failure) {
+                return failure.reported;
+            }
+            return new RenderException("cannot write to " + directory + ": " + reason(e)
                     + "; choose another directory with -o");
-        } finally {
-            for (Path temp : staged.values()) {
+        }
+
+        /** Removes every temporary file not yet published, and then each folder created that is still empty. */
+        @Override
+        public void close() {
+            for (StagedFile file : files) {
+                file.abandon();
                 try {
-                    Files.deleteIfExists(temp);
+                    Files.deleteIfExists(file.temp);
                 } catch (IOException ignored) {
                     // best effort: the failure being reported matters more
+                }
+            }
+            if (!published) {
+                for (int i = created.size() - 1; i >= 0; i--) {
+                    try {
+                        Files.deleteIfExists(created.get(i));
+                    } catch (IOException notEmpty) {
+                        break; // something else was put there meanwhile: leave it, and its parents
+                    }
                 }
             }
         }
@@ -60,22 +152,134 @@ public final class OutputFiles {
     /** The characters encoded at a time: a report of millions of characters is not copied whole into bytes. */
     private static final int PIECE = 1 << 16;
 
-    /** Writes {@code text} as {@code text.getBytes(UTF_8)} would (a lone surrogate as ?), and forces it. */
-    static void write(Path file, String text) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            for (int from = 0; from < text.length(); ) {
-                int to = Math.min(text.length(), from + PIECE);
-                if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
-                    to--; // a pair is encoded together, in the next piece
+    /**
+     * A temporary output being written: characters gather in a buffer of {@link #PIECE} and are encoded a piece
+     * at a time, a surrogate pair never split between two. Once abandoned, every write fails, so a template
+     * still running after its time limit cannot keep filling the disk.
+     */
+    private static final class StagedFile extends Writer {
+        final Path temp;
+        private final FileChannel channel;
+        private final Staging staging;
+        private final char[] buffer = new char[PIECE];
+        private int length;
+        private boolean closed;
+        private boolean abandoned;
+
+        StagedFile(Path temp, FileChannel channel, Staging staging) {
+            this.temp = temp;
+            this.channel = channel;
+            this.staging = staging;
+        }
+
+        @Override
+        public synchronized void write(char[] text, int offset, int count) throws IOException {
+            append(offset, count, (from, room, at) -> System.arraycopy(text, from, buffer, at, room));
+        }
+
+        @Override
+        public synchronized void write(String text, int offset, int count) throws IOException {
+            append(offset, count, (from, room, at) -> text.getChars(from, from + room, buffer, at));
+        }
+
+        /** Copies {@code room} characters of a text, from its index {@code from}, into the buffer at {@code at}. */
+        private interface Source {
+            void copy(int from, int room, int at);
+        }
+
+        private void append(int offset, int count, Source text) throws IOException {
+            writable();
+            while (count > 0) {
+                int room = Math.min(count, PIECE - length);
+                text.copy(offset, room, length);
+                length += room;
+                offset += room;
+                count -= room;
+                if (length == PIECE) {
+                    drain(false);
                 }
-                ByteBuffer bytes = ByteBuffer.wrap(text.substring(from, to).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public synchronized void write(int c) throws IOException {
+            writable();
+            buffer[length++] = (char) c;
+            if (length == PIECE) {
+                drain(false);
+            }
+        }
+
+        /** Nothing to do: the text is encoded a piece at a time, and forced when published. */
+        @Override
+        public void flush() {}
+
+        /** Encodes what is left; the file stays open until it is forced, in {@link #finish}. */
+        @Override
+        public synchronized void close() throws IOException {
+            if (!closed) {
+                writable();
+                drain(true);
+                closed = true;
+            }
+        }
+
+        /** Encodes what is left, forces the file to disk and closes it. */
+        synchronized void finish() throws IOException {
+            close();
+            try {
+                channel.force(true);
+                channel.close();
+            } catch (IOException e) {
+                throw new WriteFailure(staging.failure(e));
+            }
+        }
+
+        synchronized void abandon() {
+            abandoned = true;
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // the file is deleted next
+            }
+        }
+
+        private void writable() throws IOException {
+            if (abandoned || closed) {
+                throw new IOException("the output " + temp.getFileName() + " is closed");
+            }
+        }
+
+        /** Encodes the buffer but, unless this is the end, a last high surrogate, which waits for its pair. */
+        private void drain(boolean end) throws IOException {
+            int count = length;
+            if (!end && count > 0 && Character.isHighSurrogate(buffer[count - 1])) {
+                count--;
+            }
+            ByteBuffer bytes = ByteBuffer.wrap(new String(buffer, 0, count).getBytes(StandardCharsets.UTF_8));
+            try {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
-                from = to;
+            } catch (IOException e) {
+                throw new WriteFailure(staging.failure(e));
             }
-            channel.force(true);
+            System.arraycopy(buffer, count, buffer, 0, length - count);
+            length -= count;
+        }
+    }
+
+    /**
+     * The file system refused an output's bytes (a full disk, say): an {@link IOException}, as a {@link Writer}
+     * must throw, that carries the message for the user.
+     */
+    static final class WriteFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+        final transient RenderException reported;
+
+        WriteFailure(RenderException reported) {
+            super(reported.getMessage());
+            this.reported = reported;
         }
     }
 

@@ -20,6 +20,7 @@ import freemarker.template.TemplateExceptionHandler;
 import freemarker.template.TemplateNotFoundException;
 import freemarker.template.utility.NullArgumentException;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -158,6 +159,17 @@ public final class ReportRenderer {
 
     /** Renders {@code format} (which must have a template) to text. */
     public String render(ReportModel model, ReportFormat format) {
+        StringWriter text = new StringWriter();
+        render(model, format, text);
+        return text.toString();
+    }
+
+    /**
+     * Renders {@code format} (which must have a template) into {@code out}, which is neither flushed nor closed.
+     * On a failure, whatever was written is to be discarded; after the time limit the template may still be
+     * running, and writing, until {@code out} refuses it.
+     */
+    public void render(ReportModel model, ReportFormat format, Writer out) {
         Template template = template(format.template());
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "culturekit-render");
@@ -166,8 +178,11 @@ public final class ReportRenderer {
             return thread;
         });
         try {
-            Future<String> result = executor.submit(() -> process(template, model));
-            return result.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+            Future<?> result = executor.submit(() -> {
+                template.process(Map.of("report", model), new LimitedWriter(maxOutput, out));
+                return null;
+            });
+            result.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new RenderException("template " + format.template() + " ran longer than "
                     + timeLimit.toSeconds() + " s; check it for an endless or very long #list");
@@ -208,12 +223,6 @@ public final class ReportRenderer {
         }
     }
 
-    private String process(Template template, ReportModel model) throws IOException, TemplateException {
-        LimitedWriter out = new LimitedWriter(maxOutput);
-        template.process(Map.of("report", model), out);
-        return out.toString();
-    }
-
     private static RenderException explain(String name, Throwable cause) {
         if (cause instanceof OutputTooLargeException tooLarge) {
             return new RenderException("template " + name + " produced more than " + tooLarge.limit
@@ -221,6 +230,9 @@ public final class ReportRenderer {
         }
         if (cause instanceof RefusedException refused) {
             return new RenderException(refused.getMessage());
+        }
+        if (cause instanceof OutputFiles.WriteFailure failure) {
+            return failure.reported;
         }
         if (cause instanceof ParseException e) {
             return new RenderException(located(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
@@ -350,33 +362,48 @@ public final class ReportRenderer {
         }
     }
 
-    /** Collects output and fails once it passes a limit, so a template cannot fill the disk or the heap. */
+    /** Passes output on and fails once it passes a limit, so a template cannot fill the disk or the heap. */
     private static final class LimitedWriter extends Writer {
-        private final StringBuilder text = new StringBuilder();
         private final long limit;
+        private final Writer out;
+        private long written;
 
-        LimitedWriter(long limit) {
+        LimitedWriter(long limit, Writer out) {
             this.limit = limit;
+            this.out = out;
         }
 
         @Override
         public void write(char[] buffer, int offset, int length) throws IOException {
-            if (text.length() + (long) length > limit) {
-                throw new OutputTooLargeException(limit);
-            }
-            text.append(buffer, offset, length);
+            count(length);
+            out.write(buffer, offset, length);
         }
 
+        @Override
+        public void write(String text, int offset, int length) throws IOException {
+            count(length);
+            out.write(text, offset, length);
+        }
+
+        @Override
+        public void write(int c) throws IOException {
+            count(1);
+            out.write(c);
+        }
+
+        private void count(int length) throws OutputTooLargeException {
+            if (written + length > limit) {
+                throw new OutputTooLargeException(limit);
+            }
+            written += length;
+        }
+
+        /** The caller's writer is the caller's to flush and close. */
         @Override
         public void flush() {}
 
         @Override
         public void close() {}
-
-        @Override
-        public String toString() {
-            return text.toString();
-        }
     }
 
     /** The output limit was reached. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,13 +50,32 @@ public final class ResultsJson {
 
     /** The document with the changes since a baseline (or null) and the gates breached. */
     public static String write(Results results, Changes changes, List<String> breaches) {
+        StringWriter out = new StringWriter();
+        try {
+            write(results, changes, breaches, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the document of {@link #write(Results, Changes, List)} into {@code out}, which is neither flushed
+     * nor closed: a large run's document is megabytes, better not held whole in the heap as well.
+     */
+    public static void write(Results results, Changes changes, List<String> breaches, Writer out)
+            throws IOException {
         ObjectNode tree = tree(results);
         if (changes != null) {
             tree.set("changes", changes(changes));
         }
         ArrayNode gates = tree.putArray("gatesBreached");
         breaches.forEach(gates::add);
-        return text(tree);
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        serialized(tree, printer, out);
+        out.write('\n');
     }
 
     /** One line of JSON for scripts: rows, each index's score, the say-do gap, eNPS and the breaches. */
@@ -113,33 +133,26 @@ public final class ResultsJson {
         node.put("significant", change.significant());
     }
 
-    private static String text(ObjectNode tree) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        return serialized(tree, printer, "\n");
-    }
-
     private static String serialized(JsonNode tree, DefaultPrettyPrinter printer) {
-        return serialized(tree, printer, "");
+        StringWriter out = new StringWriter();
+        try {
+            serialized(tree, printer, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
     }
 
-    /**
-     * The JSON of {@code tree}, then {@code end}: written into the text rather than added to it, as the text of
-     * a large run is megabytes, and a copy of it more garbage in the heap's old generation.
-     */
-    private static String serialized(JsonNode tree, DefaultPrettyPrinter printer, String end) {
-        StringWriter out = new StringWriter();
+    /** Writes the JSON of {@code tree} into {@code out}, leaving it open. */
+    private static void serialized(JsonNode tree, DefaultPrettyPrinter printer, Writer out) throws IOException {
         try (JsonGenerator generator = JSON.createGenerator(out)) {
+            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             generator.disable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
             if (printer != null) {
                 generator.setPrettyPrinter(printer);
             }
             write(generator, tree);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.append(end).toString();
     }
 
     /** {@code node} as an ObjectMapper writes it: the same tokens, so the same text under the same printer. */

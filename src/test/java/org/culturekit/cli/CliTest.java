@@ -159,6 +159,30 @@ class CliTest {
     }
 
     @Test
+    void aTemplateFailingMidwayLeavesEveryTargetAsItWasAndNoNewFolder() throws IOException {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        byte[] previous = "previous report\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(out.resolve("report.md"), previous);
+        Path templates = dir.resolve("templates");
+        Files.createDirectories(templates);
+        // about 250,000 characters, several of the staged file's pieces, on disk before the failure
+        Files.writeString(templates.resolve("report.ftlmd"),
+                "<#list 1..20000 as i>line ${i} of a long report\n</#list>${report.nope}", StandardCharsets.UTF_8);
+        CliRun.of("report", EXAMPLE, "-f", "json,md,html", "-o", out.toString(), "--template-dir",
+                templates.toString()).assertExit(ExitCodes.INVALID_INPUT)
+                .assertErrContains("error: template report.ftlmd:2:");
+        assertArrayEquals(previous, Files.readAllBytes(out.resolve("report.md")));
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(out.resolve("report.md")), files.toList(), "no temporary file, no other output");
+        }
+        Path fresh = dir.resolve("new").resolve("out");
+        CliRun.of("report", EXAMPLE, "-o", fresh.toString(), "--template-dir", templates.toString())
+                .assertExit(ExitCodes.INVALID_INPUT);
+        assertFalse(Files.exists(dir.resolve("new")), "the folders made for the outputs are gone again");
+    }
+
+    @Test
     void refusesToOverwriteAnInput() throws IOException {
         Path csv = dir.resolve("results.json");
         Files.copy(Path.of(EXAMPLE), csv);

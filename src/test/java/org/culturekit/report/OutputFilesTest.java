@@ -2,14 +2,19 @@ package org.culturekit.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +36,91 @@ class OutputFilesTest {
             assertEquals(List.of(dir.resolve("report.md")), written);
             assertArrayEquals(each.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(written.get(0)),
                     () -> each.length() + " characters");
+        }
+    }
+
+    @Test
+    void aStagedWriterGivesWhatGetBytesGivesHoweverTheTextIsHandedToIt() throws IOException {
+        String[] parts = {"a", "é", "😀", "\uD800", "\uDC00", "x\n"};
+        for (int seed = 0; seed < 20; seed++) {
+            Random random = new Random(seed);
+            StringBuilder text = new StringBuilder();
+            while (text.length() < 200_000) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            String all = text.toString();
+            try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+                Writer out = staging.open("report.md");
+                // pieces of every size, split anywhere, a pair of surrogates included, by each write method
+                for (int from = 0; from < all.length(); ) {
+                    int to = Math.min(all.length(), from + random.nextInt(random.nextBoolean() ? 8 : 70_000));
+                    switch (random.nextInt(3)) {
+                        case 0 -> out.write(all, from, to - from);
+                        case 1 -> out.write(all.substring(from, to).toCharArray());
+                        default -> all.substring(from, to).chars().forEach(c -> write(out, c));
+                    }
+                    from = to;
+                }
+                assertEquals(List.of(dir.resolve("report.md")), staging.publish());
+            }
+            assertArrayEquals(all.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(dir.resolve("report.md")),
+                    "seed " + seed);
+        }
+    }
+
+    @Test
+    void anUnpublishedStagingLeavesTheTargetsAsTheyWereAndNoTemporaryFile() throws IOException {
+        Files.writeString(dir.resolve("report.md"), "previous", StandardCharsets.UTF_8);
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+            staging.open("results.json").write("{}");
+            Writer md = staging.open("report.md");
+            md.write("x".repeat(300_000)); // past one piece: bytes are on disk, in the temporary file
+            assertEquals(3, entries(dir).size(), "two staged files beside the target");
+        }
+        assertEquals(List.of(dir.resolve("report.md")), entries(dir));
+        assertEquals("previous", Files.readString(dir.resolve("report.md"), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anUnpublishedStagingRemovesTheFoldersItCreatedAndOnlyThose() throws IOException {
+        Path output = dir.resolve("a").resolve("b").resolve("out");
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(output)) {
+            assertTrue(Files.isDirectory(output));
+            staging.open("report.md").write("text");
+        }
+        assertEquals(List.of(), entries(dir));
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(output)) {
+            staging.open("report.md").write("text");
+            staging.publish();
+        }
+        assertEquals(List.of(output.resolve("report.md")), entries(output));
+    }
+
+    @Test
+    void aWriterRefusesTextOnceItsStagingIsClosed() throws IOException {
+        Writer late;
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+            late = staging.open("report.md");
+            late.write("early");
+        }
+        // as a template still running past its time limit would find
+        assertThrows(IOException.class, () -> late.write("late"));
+        assertThrows(IOException.class, () -> late.write('x'));
+        assertFalse(Files.exists(dir.resolve("report.md")));
+        assertEquals(List.of(), entries(dir));
+    }
+
+    private static void write(Writer out, int c) {
+        try {
+            out.write(c);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> entries(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
         }
     }
 }
