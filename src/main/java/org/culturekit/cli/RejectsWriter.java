@@ -1,33 +1,26 @@
 package org.culturekit.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.culturekit.io.InputException;
 import org.culturekit.io.Rejection;
 import org.culturekit.report.OutputFiles;
+import org.culturekit.report.RenderException;
 import org.culturekit.report.SpreadsheetText;
 
 /**
  * Streams rejected rows to the {@code --rejects} file: {@code file, line, reasons}, then the row's cells. It is
- * written to a temporary file beside the target and moved into place only when the run succeeds.
+ * staged as a temporary file beside the target and moved into place only when the run succeeds.
  */
 final class RejectsWriter implements AutoCloseable {
-    private final Path target;
-    private final Path temp;
+    private final OutputFiles.Staging staging;
     private final CSVPrinter printer;
-    private boolean published;
 
-    private RejectsWriter(Path target, Path temp, CSVPrinter printer) {
-        this.target = target;
-        this.temp = temp;
+    private RejectsWriter(OutputFiles.Staging staging, CSVPrinter printer) {
+        this.staging = staging;
         this.printer = printer;
     }
 
@@ -36,17 +29,20 @@ final class RejectsWriter implements AutoCloseable {
         if (target == null) {
             return null;
         }
-        Path directory = target.toAbsolutePath().getParent();
+        OutputFiles.Staging staging = OutputFiles.Staging.in(target.toAbsolutePath().getParent(),
+                "choose another --rejects path");
         try {
-            Files.createDirectories(directory);
-            Path temp = Files.createTempFile(directory, ".culturekit-", ".tmp");
-            BufferedWriter writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
-            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
+            CSVPrinter printer = new CSVPrinter(staging.open(target.getFileName().toString()),
+                    CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());
             printer.printRecord("file", "line", "reasons", "cells…");
-            return new RejectsWriter(target, temp, printer);
+            return new RejectsWriter(staging, printer);
         } catch (IOException e) {
-            throw new InputException(target.toString(), "cannot be written (" + e.getClass().getSimpleName()
-                    + "); choose another --rejects path");
+            RenderException failure = staging.failure(e);
+            staging.close();
+            throw failure;
+        } catch (RuntimeException e) {
+            staging.close();
+            throw e;
         }
     }
 
@@ -59,7 +55,7 @@ final class RejectsWriter implements AutoCloseable {
         try {
             printer.printRecord(record);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw staging.failure(e);
         }
     }
 
@@ -67,22 +63,15 @@ final class RejectsWriter implements AutoCloseable {
     void publish() {
         try {
             printer.close(true);
-            OutputFiles.move(temp, target);
-            published = true;
         } catch (IOException e) {
-            throw new InputException(target.toString(), "cannot be written (" + e.getClass().getSimpleName() + ")");
+            throw staging.failure(e);
         }
+        staging.publish();
     }
 
+    /** Removes the staged file unless it was published. */
     @Override
     public void close() {
-        if (!published) {
-            try {
-                printer.close();
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort: the failure being reported matters more
-            }
-        }
+        staging.close();
     }
 }

@@ -48,25 +48,36 @@ public final class OutputFiles {
      */
     public static final class Staging implements AutoCloseable {
         private final Path directory;
+        /** What a user whose output cannot be written should do. */
+        private final String advice;
         /** The folders this staging created, outermost first. */
         private final List<Path> created;
         private final List<Path> targets = new ArrayList<>();
         private final List<StagedFile> files = new ArrayList<>();
         private boolean published;
 
-        private Staging(Path directory, List<Path> created) {
+        private Staging(Path directory, String advice, List<Path> created) {
             this.directory = directory;
+            this.advice = advice;
             this.created = created;
         }
 
-        /** Stages outputs for {@code directory}, creating it (and any missing parent) now. */
+        /** Stages the report outputs for {@code directory}, creating it (and any missing parent) now. */
         public static Staging in(Path directory) {
+            return in(directory, "choose another directory with -o");
+        }
+
+        /**
+         * Stages outputs for {@code directory}, creating it (and any missing parent) now; {@code advice} ends
+         * the message of any failure to write there.
+         */
+        public static Staging in(Path directory, String advice) {
             List<Path> missing = new ArrayList<>();
             for (Path folder = directory.toAbsolutePath(); folder != null && !Files.exists(folder);
                     folder = folder.getParent()) {
                 missing.add(0, folder);
             }
-            Staging staging = new Staging(directory, missing);
+            Staging staging = new Staging(directory, advice, missing);
             try {
                 Files.createDirectories(directory);
                 return staging;
@@ -122,8 +133,7 @@ public final class OutputFiles {
             if (e instanceof WriteFailure failure) {
                 return failure.reported;
             }
-            return new RenderException("cannot write to " + directory + ": " + reason(e)
-                    + "; choose another directory with -o");
+            return new RenderException("cannot write to " + directory + ": " + reason(e) + "; " + advice);
         }
 
         /** Removes every temporary file not yet published, and then each folder created that is still empty. */

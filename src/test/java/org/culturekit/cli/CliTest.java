@@ -121,6 +121,21 @@ class CliTest {
     }
 
     @Test
+    void aRejectsFileIsPublishedOnlyWithASuccessfulRunAndAnUnwritableOneIsAnError() throws IOException {
+        Path csv = dir.resolve("rows.csv");
+        Files.writeString(csv, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agreee\n", StandardCharsets.UTF_8);
+        Path rejects = dir.resolve("new").resolve("rejects.csv");
+        CliRun.of("report", "--strict", csv.toString(), "-f", "json", "-o", dir.resolve("out").toString(),
+                "--rejects", rejects.toString()).assertExit(ExitCodes.INVALID_INPUT);
+        assertFalse(Files.exists(dir.resolve("new")), "no rejects file, nor the folder made for it");
+        Path file = dir.resolve("file");
+        Files.writeString(file, "in the way", StandardCharsets.UTF_8);
+        CliRun.of("report", csv.toString(), "-f", "json", "-o", dir.resolve("out").toString(), "--rejects",
+                file.resolve("rejects.csv").toString()).assertExit(ExitCodes.INVALID_INPUT)
+                .assertErrContains("choose another --rejects path");
+    }
+
+    @Test
     void rejectsFileListsEveryLeftOutOrFaultyRowWithReasons() throws IOException {
         Path csv = dir.resolve("rows.csv");
         Files.writeString(csv, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agreee\nR1,B,Agree\nR3,B,\n",
