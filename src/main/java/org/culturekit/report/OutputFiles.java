@@ -52,7 +52,6 @@ public final class OutputFiles {
         private final String advice;
         /** The folders this staging created, outermost first. */
         private final List<Path> created;
-        private final List<Path> targets = new ArrayList<>();
         private final List<StagedFile> files = new ArrayList<>();
         private boolean published;
 
@@ -99,9 +98,9 @@ public final class OutputFiles {
             try {
                 // created with the temp-file default mode (0600 on POSIX): reports hold survey results
                 Path temp = Files.createTempFile(directory, ".culturekit-", ".tmp");
-                StagedFile file = new StagedFile(temp, FileChannel.open(temp, StandardOpenOption.WRITE), this);
+                StagedFile file = new StagedFile(temp, directory.resolve(name),
+                        FileChannel.open(temp, StandardOpenOption.WRITE), this);
                 files.add(file);
-                targets.add(directory.resolve(name));
                 return file;
             } catch (IOException e) {
                 throw failure(e);
@@ -118,11 +117,13 @@ public final class OutputFiles {
                 for (StagedFile file : files) {
                     file.finish();
                 }
-                for (int i = 0; i < files.size(); i++) {
-                    move(files.get(i).temp, targets.get(i));
+                List<Path> written = new ArrayList<>();
+                for (StagedFile file : files) {
+                    move(file.temp, file.target);
+                    written.add(file.target);
                 }
                 published = true;
-                return List.copyOf(targets);
+                return written;
             } catch (IOException e) {
                 throw failure(e);
             }
@@ -169,6 +170,8 @@ public final class OutputFiles {
      */
     private static final class StagedFile extends Writer {
         final Path temp;
+        /** Where it is moved when published. */
+        final Path target;
         private final FileChannel channel;
         private final Staging staging;
         private final char[] buffer = new char[PIECE];
@@ -176,8 +179,9 @@ public final class OutputFiles {
         private boolean closed;
         private boolean abandoned;
 
-        StagedFile(Path temp, FileChannel channel, Staging staging) {
+        StagedFile(Path temp, Path target, FileChannel channel, Staging staging) {
             this.temp = temp;
+            this.target = target;
             this.channel = channel;
             this.staging = staging;
         }
