@@ -25,37 +25,50 @@ final class CommentSample {
     private static final Pattern PHONE =
             Pattern.compile("\\+\\d[\\d ()./-]{5,}\\d|(?<![\\p{L}\\p{N}])\\d(?:[ ()./-]?\\d){8,}(?![\\p{L}\\p{N}])");
 
-    /** Per group label: the kept comments, sorted by their sort key, and how many there were in all. */
+    /** Per group label: the kept comments, in the order of their sort keys, and how many there were in all. */
     private final Map<String, Bucket> groups = new TreeMap<>();
 
     /** The comments of one group. */
     static final class Bucket {
-        /** Sort key → comment and how often it was written; equal texts share one entry. */
-        final TreeMap<String, Results.Comment> kept = new TreeMap<>();
+        /**
+         * Text → the comment and how often it was written, in the order of their sort keys, compared without
+         * being made ({@link #compareByKey}): a kept comment costs its text, not its text and a key twice as
+         * long, and one that a comment sorting before it pushes out leaves a third of the garbage it did. Equal
+         * texts share one entry.
+         */
+        final TreeMap<String, Results.Comment> kept = new TreeMap<>(CommentSample::compareByKey);
         long total;
 
         /**
-         * Counts {@code comment} and keeps it if it may be among the first {@value #KEPT}: not if its key sorts
-         * after {@code bound}, the last key of a full group that this one will be merged into, or after the
+         * Counts {@code comment} and keeps it if it may be among the first {@value #KEPT}: not if it sorts
+         * after {@code bound}, the last comment of a full group that this one will be merged into, or after the
          * last of this one when it is full; it could never be kept then.
          */
         void add(String comment, String bound) {
             total++;
             String limit = limit(bound);
-            if (limit != null && compareKey(comment, limit) > 0) {
-                return;
+            if (limit == null || compareByKey(comment, limit) <= 0) {
+                keep(new Results.Comment(comment, 1));
             }
-            String key = sortKey(comment);
-            if (limit != null && key.compareTo(limit) > 0) {
-                return;
-            }
-            keep(key, new Results.Comment(comment, 1));
         }
 
-        /** The key a comment's must not sort after to be kept here, given {@code bound}; null when any may be. */
+        /**
+         * {@link #limit} as last worked out, and the bound it was for: it holds until a comment is kept or the
+         * bound changes, and working it out compares two comments, perhaps to their last characters.
+         */
+        private String limit;
+        private String limitBound;
+        private boolean limitKnown;
+
+        /** The comment others must not sort after to be kept here, given {@code bound}; null when any may be. */
         private String limit(String bound) {
-            String last = kept.size() >= KEPT ? kept.lastKey() : null;
-            return bound == null || last != null && last.compareTo(bound) < 0 ? last : bound;
+            if (!limitKnown || bound != limitBound) {
+                String last = kept.size() >= KEPT ? kept.lastKey() : null;
+                limit = bound == null || last != null && compareByKey(last, bound) < 0 ? last : bound;
+                limitBound = bound;
+                limitKnown = true;
+            }
+            return limit;
         }
 
         /**
@@ -88,20 +101,26 @@ final class CommentSample {
 
         /**
          * Whether a key that starts with the letters {@code text} starts with, in lower case, surely sorts after
-         * {@code limit}; false when the letters end before they differ from it.
+         * the key of the comment {@code limit}; false when the letters end before they differ from it, or when
+         * the limit has a character before then that {@link #lowerAlone} cannot lower.
          */
         private static boolean lettersSortAfter(String text, String limit) {
+            // char by char in step: a blank in the limit folds to a space, which every letter sorts after
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (!isAsciiLetter(c)) {
                     return false;
                 }
                 if (i == limit.length()) {
-                    return true; // the limit is a prefix of the key
+                    return true; // the limit's folded text ends here, and a NUL follows it in its key
+                }
+                int other = fold(limit.charAt(i));
+                if (other < 0) {
+                    return false;
                 }
                 char lower = c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-                if (lower != limit.charAt(i)) {
-                    return lower > limit.charAt(i);
+                if (lower != other) {
+                    return lower > other;
                 }
             }
             return false;
@@ -119,11 +138,12 @@ final class CommentSample {
 
         void merge(Bucket other) {
             total += other.total;
-            other.kept.forEach(this::keep);
+            other.kept.values().forEach(this::keep);
         }
 
-        private void keep(String key, Results.Comment comment) {
-            kept.merge(key, comment, (a, b) -> new Results.Comment(a.text(), a.count() + b.count()));
+        private void keep(Results.Comment comment) {
+            limitKnown = false;
+            kept.merge(comment.text(), comment, (a, b) -> new Results.Comment(a.text(), a.count() + b.count()));
             // the cap bounds distinct texts; what falls off is still in total
             while (kept.size() > KEPT) {
                 kept.pollLastEntry();
@@ -134,8 +154,8 @@ final class CommentSample {
     /** The sample this one will be merged into, whose full groups bound what is worth keeping here; or null. */
     private final CommentSample target;
 
-    /** Per full group: its last key, published after each merge for samples that merge into this one. */
-    private volatile Map<String, String> lastKeys = Map.of();
+    /** Per full group: its last comment, published after each merge for samples that merge into this one. */
+    private volatile Map<String, String> lastComments = Map.of();
 
     CommentSample() {
         this(null);
@@ -156,7 +176,7 @@ final class CommentSample {
         if (start.isEmpty()) {
             return; // blank: no comment
         }
-        String bound = target == null ? null : target.lastKeys.get(group);
+        String bound = target == null ? null : target.lastComments.get(group);
         Bucket bucket = groups.computeIfAbsent(group, g -> new Bucket());
         if (bucket.surelyNotKept(start, texts.whole(c), bound)) {
             // most comments of a large group: counted without decoding, redacting or keying the whole text
@@ -168,7 +188,7 @@ final class CommentSample {
 
     void merge(CommentSample other) {
         other.groups.forEach((group, bucket) -> groups.computeIfAbsent(group, g -> new Bucket()).merge(bucket));
-        // a key after a full group's last can never be kept: tell the samples still being filled
+        // a comment after a full group's last can never be kept: tell the samples still being filled
         Map<String, String> full = new java.util.HashMap<>();
         groups.forEach((group, bucket) -> {
             if (bucket.kept.size() >= KEPT) {
@@ -176,7 +196,7 @@ final class CommentSample {
             }
         });
         if (!full.isEmpty()) {
-            lastKeys = Map.copyOf(full);
+            lastComments = Map.copyOf(full);
         }
     }
 
@@ -211,46 +231,93 @@ final class CommentSample {
     }
 
     /**
-     * Per thread, room for the chars of a comment, reused: most comments reach {@link #hasTwoDigits}, and those
-     * that may be kept {@link #sortKey}, so a copy each would be garbage of twice their length each time.
+     * Per thread, room for the chars of a comment, reused: most comments reach {@link #hasTwoDigits}, so a copy
+     * each would be garbage of twice their length each time; {@link #sortKey} uses it too.
      */
     private static final int SCRATCH_CHARS = 4096;
     private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[SCRATCH_CHARS]);
 
     /**
-     * The sign of {@code sortKey(comment).compareTo(key)}, worked out without making the key, as far as the
-     * folded text decides it; 0 when it does not, or when the text has a character whose lower case is not one
-     * character the same whatever follows (İ, Σ, or one of a surrogate pair): make the key then.
+     * Compares two comments as their {@link #sortKey}s compare, without making the keys: past the part where
+     * the texts agree, then folded char by char. The keys are made only when the texts agree on a Σ (its lower
+     * case depends on what follows), when past that part a character that {@link #lowerAlone} cannot lower (İ,
+     * Σ, or half a surrogate pair) comes before the folded texts differ, or a NUL where the other one ends.
      */
-    static int compareKey(String comment, String key) {
-        int at = 0;
-        boolean blank = false;
-        for (int i = 0; i < comment.length(); i++) {
-            char c = comment.charAt(i);
-            char lower;
-            if (isBlank(c)) {
-                if (blank) {
-                    continue; // a run of blanks is one space in the key
-                }
-                blank = true;
-                lower = ' ';
-            } else {
-                blank = false;
-                int alone = lowerAlone(c);
-                if (alone < 0) {
-                    return 0;
-                }
-                lower = (char) alone;
+    static int compareByKey(String a, String b) {
+        if (a == b) {
+            return 0;
+        }
+        int both = Math.min(a.length(), b.length());
+        int same = 0;
+        while (same + PIECE <= both && a.regionMatches(same, b, same, PIECE)) {
+            same += PIECE;
+        }
+        while (same < both && a.charAt(same) == b.charAt(same)) {
+            same++;
+        }
+        if (same == both && a.length() == b.length()) {
+            return 0;
+        }
+        // what the texts agree on lowers alike in both keys (İ to two chars in each, a surrogate pair to one code
+        // point), but for a Σ, lowered by what follows
+        int sigma = a.indexOf('\u03A3');
+        if (sigma >= 0 && sigma < same) {
+            return sortKey(a).compareTo(sortKey(b));
+        }
+        // where the texts differ, or where one ends, decides between equal folded texts
+        int exact = same == both ? Integer.compare(a.length(), b.length())
+                : Character.compare(a.charAt(same), b.charAt(same));
+        // fold on from where the texts start to differ, but from the start of a run of blanks that goes on in
+        // one of them (half a surrogate pair there is no char lowerAlone lowers: the keys are made)
+        while (same > 0 && isBlank(a.charAt(same - 1))) {
+            same--;
+        }
+        int i = same;
+        int j = same;
+        while (i < a.length() && j < b.length()) {
+            int x = fold(a.charAt(i));
+            int y = fold(b.charAt(j));
+            if (x < 0 || y < 0) {
+                return sortKey(a).compareTo(sortKey(b));
             }
-            if (at == key.length()) {
-                return 1;
+            if (x != y) {
+                return x < y ? -1 : 1;
             }
-            char other = key.charAt(at++);
-            if (lower != other) {
-                return lower < other ? -1 : 1;
+            i = nextFolded(a, i);
+            j = nextFolded(b, j);
+        }
+        if (i < a.length() || j < b.length()) {
+            // one folded text ends: its key has a NUL next, which sorts before anything the other has but a NUL
+            int other = i < a.length() ? fold(a.charAt(i)) : fold(b.charAt(j));
+            if (other <= 0) {
+                return sortKey(a).compareTo(sortKey(b));
+            }
+            return i < a.length() ? 1 : -1;
+        }
+        // the folded texts are equal: each key goes on with a NUL and its text
+        return exact;
+    }
+
+    /** The chars {@link #compareByKey} looks for a difference in at once, before it goes char by char. */
+    private static final int PIECE = 64;
+
+    /**
+     * The character a key's folded text has for {@code c}: a space for a blank (and the run of blanks it
+     * starts), else {@code c} in lower case; -1 when {@link #lowerAlone} cannot lower it.
+     */
+    private static int fold(char c) {
+        return isBlank(c) ? ' ' : lowerAlone(c);
+    }
+
+    /** Where in {@code text} the next folded character comes from, after the one made from its char at {@code i}. */
+    private static int nextFolded(String text, int i) {
+        int next = i + 1;
+        if (isBlank(text.charAt(i))) {
+            while (next < text.length() && isBlank(text.charAt(next))) {
+                next++;
             }
         }
-        return 0;
+        return next;
     }
 
     /** Orders by the text as a reader sees it (case and spacing folded), then by the exact text. */

@@ -17,13 +17,7 @@ class CommentSampleTest {
     void theSortKeyFoldsBlanksAsTheRegularExpressionDid() {
         Random random = new Random(20261123);
         for (int n = 0; n < 5000; n++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(24);
-            for (int i = 0; i < length; i++) {
-                text.appendCodePoint(ALPHABET.codePointAt(ALPHABET.offsetByCodePoints(0,
-                        random.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
-            }
-            String comment = text.toString();
+            String comment = randomText(random, ALPHABET, random.nextInt(24));
             // the definition: lower case, every run of \s (ASCII blanks only) one space, a NUL, the text
             String expected = comment.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ") + "\u0000" + comment;
             assertEquals(expected, CommentSample.sortKey(comment), () -> "for " + comment.codePoints()
@@ -48,27 +42,63 @@ class CommentSampleTest {
     }
 
     @Test
-    void comparingAKeyUnmadeAgreesWithComparingTheKeyWheneverItDecides() {
+    void comparingCommentsAgreesWithComparingTheirKeys() {
         Random random = new Random(5);
-        int decided = 0;
-        for (int n = 0; n < 20_000; n++) {
-            String comment = randomText(random, 1 + random.nextInt(12));
-            // other keys: of random texts, of the same text changed in one place, and cut short
-            String otherKey = CommentSample.sortKey(random.nextBoolean()
-                    ? randomText(random, 1 + random.nextInt(12))
-                    : comment.substring(0, random.nextInt(comment.length())) + randomText(random, 1));
-            String other = random.nextInt(4) == 0 ? otherKey.substring(0, random.nextInt(otherKey.length() + 1))
-                    : otherKey;
-            int sign = CommentSample.compareKey(comment, other);
-            if (sign != 0) {
-                decided++;
-                String key = CommentSample.sortKey(comment);
-                assertEquals(Integer.signum(key.compareTo(other)), sign, () -> key + " vs " + other);
-            }
+        String alphabet = ALPHABET + "\u0000";
+        for (int n = 0; n < 50_000; n++) {
+            String a = randomText(random, alphabet, random.nextInt(12));
+            // the other: a random text, the same one changed in one place, cut short or lengthened, or another case
+            String b = switch (random.nextInt(5)) {
+                case 0 -> randomText(random, alphabet, random.nextInt(12));
+                case 1 -> a.isEmpty() ? "x" : a.substring(0, random.nextInt(a.length()))
+                        + randomText(random, alphabet, 1) + a.substring(random.nextInt(a.length()));
+                case 2 -> a.substring(0, random.nextInt(a.length() + 1));
+                case 3 -> a + randomText(random, alphabet, 1 + random.nextInt(3));
+                default -> random.nextBoolean() ? a.toUpperCase(Locale.ROOT) : a.toLowerCase(Locale.ROOT);
+            };
+            int expected = Integer.signum(CommentSample.sortKey(a).compareTo(CommentSample.sortKey(b)));
+            assertEquals(expected, sign(a, b), () -> show(a) + " vs " + show(b));
+            assertEquals(-expected, sign(b, a), () -> show(b) + " vs " + show(a));
         }
-        assertTrue(decided > 10_000, decided + " decided");
-        assertEquals(0, CommentSample.compareKey("x\u0130", "x"), "İ lowers to two characters");
-        assertEquals(0, CommentSample.compareKey("\u03A3a", "\u03C3"), "Σ lowers by what follows");
+        // many pieces long: 2,500 chars each, alike for all but their ends
+        for (int n = 0; n < 2_000; n++) {
+            String start = "Ab \t\n \u00C9".repeat(400).substring(0, 2_490);
+            String a = start + randomText(random, alphabet, random.nextInt(10));
+            String b = start + randomText(random, alphabet, random.nextInt(10));
+            assertEquals(Integer.signum(CommentSample.sortKey(a).compareTo(CommentSample.sortKey(b))), sign(a, b),
+                    () -> show(a.substring(2_480)) + " vs " + show(b.substring(2_480)));
+        }
+        // where the folded texts alone do not decide
+        // a NUL where the other folded text ends: keys "ab\0ab" and "ab\0\0ab\0", then "ab\0c\0ab\0c" and "ab\0ab"
+        assertEquals(1, sign("ab", "ab\u0000"), "a NUL where the other ends");
+        assertEquals(1, sign("ab\u0000c", "ab"), "a NUL where the other ends");
+        assertEquals(1, sign("x  z", "x a"), "texts part inside a run of blanks");
+        assertEquals(-1, sign("x a", "x \t z"), "texts part inside a run of blanks");
+        assertEquals(-1, sign("a  b", "a b"), "equal folded: the text decides");
+        assertEquals(1, sign("a", "A"), "equal folded: the text decides");
+        assertEquals(Integer.signum(CommentSample.sortKey("x\u0130").compareTo(CommentSample.sortKey("xi"))),
+                sign("x\u0130", "xi"), "İ lowers to two characters");
+        assertEquals(Integer.signum(CommentSample.sortKey("\u03A3a").compareTo(CommentSample.sortKey("\u03C3"))),
+                sign("\u03A3a", "\u03C3"), "Σ lowers by what follows");
+    }
+
+    /** The sign of {@link CommentSample#compareByKey}. */
+    private static int sign(String a, String b) {
+        return Integer.signum(CommentSample.compareByKey(a, b));
+    }
+
+    private static String show(String text) {
+        return text.codePoints().mapToObj(Integer::toHexString).toList().toString();
+    }
+
+    /** That {@code bucket} keeps the comments of {@code keys}, in that order, with their counts in {@code all}. */
+    private static void assertKeeps(java.util.List<String> keys, java.util.Map<String, Long> all,
+            CommentSample.Bucket bucket) {
+        assertEquals(keys, bucket.kept.keySet().stream().map(CommentSample::sortKey).toList());
+        bucket.kept.forEach((text, comment) -> {
+            assertEquals(text, comment.text());
+            assertEquals(all.get(CommentSample.sortKey(text)).longValue(), comment.count(), text);
+        });
     }
 
     /** {@code text} as a reader gives it when it has read only its first {@code length} characters. */
@@ -91,11 +121,11 @@ class CommentSampleTest {
         };
     }
 
-    private static String randomText(Random random, int length) {
+    private static String randomText(Random random, String alphabet, int length) {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            text.appendCodePoint(ALPHABET.codePointAt(ALPHABET.offsetByCodePoints(0,
-                    random.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
+            text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0,
+                    random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
         }
         return text.toString();
     }
@@ -113,11 +143,7 @@ class CommentSampleTest {
         }
         CommentSample.Bucket bucket = sample.groups().get("g");
         assertEquals(20_000, bucket.total);
-        java.util.List<String> expected = all.keySet().stream().limit(CommentSample.KEPT).toList();
-        assertEquals(expected, java.util.List.copyOf(bucket.kept.keySet()));
-        for (String key : expected) {
-            assertEquals(all.get(key).longValue(), bucket.kept.get(key).count(), key);
-        }
+        assertKeeps(all.keySet().stream().limit(CommentSample.KEPT).toList(), all, bucket);
     }
 
     @Test
@@ -151,6 +177,20 @@ class CommentSampleTest {
         });
     }
 
+    @Test
+    void aCommentIsReadWholeWhenTheLastKeptHasACharacterThatLowersToTwo() {
+        CommentSample sample = new CommentSample();
+        for (int n = 0; n < CommentSample.KEPT - 1; n++) {
+            sample.add("g", "aa" + n);
+        }
+        sample.add("g", "a\u0130"); // the last kept: its key starts "ai\u0307"
+        // "aiz" sorts before it ('z' < U+0307): its letters must not be judged against the key unmade
+        sample.add("g", startOnly("aiz", 3), 0);
+        CommentSample.Bucket bucket = sample.groups().get("g");
+        assertEquals(CommentSample.KEPT + 1, bucket.total);
+        assertEquals("aiz", bucket.kept.lastKey());
+    }
+
     @ParameterizedTest(name = "one in {0} starts with what redaction replaces")
     @ValueSource(ints = {2, 400})
     void commentsCountedWithoutACopyAreThoseAFullGroupCouldNeverKeep(int oneIn) {
@@ -158,7 +198,7 @@ class CommentSampleTest {
         // replaces; rare, they leave the last kept key among the words, so the letters after the first decide
         Random random = new Random(11);
         String[] starts = {"A", "b", "Z", "z", "  z", "\tZ", "\u2003y", " \n ", "", "z @x.io", "É", "~", "ab",
-            "Abc", "abd", "ABD", "az", "ab-123456789", "abc+41441234567", "abcd"};
+            "Abc", "abd", "ABD", "az", "ab-123456789", "abc+41441234567", "abcd", "a\u0130", "ai"};
         String[] replaced = {"zed@example.org", "Zoë.x@example.org", "yz_%+-@x.io", "+41 44 123 45 67",
             "0123456789", "Abcd.e@x.io", "abc@x.io"};
         CommentSample onePass = new CommentSample();
@@ -194,10 +234,7 @@ class CommentSampleTest {
         for (CommentSample sample : new CommentSample[] {onePass, merged}) {
             CommentSample.Bucket bucket = sample.groups().get("g");
             assertEquals(nonBlank, bucket.total);
-            assertEquals(expected, java.util.List.copyOf(bucket.kept.keySet()));
-            for (String key : expected) {
-                assertEquals(all.get(key).longValue(), bucket.kept.get(key).count(), key);
-            }
+            assertKeeps(expected, all, bucket);
         }
     }
 }
