@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -71,16 +73,20 @@ final class CsvTable implements Table {
             in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
             TextEncoding detected = TextEncoding.detect(in, encoding, file);
             StrictReader decoder = new StrictReader(in, detected.charset());
-            BufferedReader reader = new BufferedReader(decoder, 1 << 16);
+            BufferedReader buffered = new BufferedReader(decoder, 1 << 16);
+            Reader reader = buffered;
             long lineOffset = 0;
-            reader.mark(SNIFF_LIMIT);
-            String first = firstRecord(reader);
+            String first = firstRecord(buffered);
             char delimiter;
             if (first.toLowerCase(Locale.ROOT).startsWith("sep=") && first.strip().length() == 5) {
                 delimiter = first.strip().charAt(4);
-                lineOffset = 1; // the sep= line is consumed, not reset
+                lineOffset = 1; // the sep= line is consumed, not given back
             } else {
-                reader.reset();
+                // given back to be parsed: not with mark and reset, for which the buffer would have grown to
+                // SNIFF_LIMIT chars, and as many read and decoded, for the whole time the export is open
+                PushbackReader back = new PushbackReader(buffered, Math.max(1, first.length()));
+                back.unread(first.toCharArray());
+                reader = back;
                 delimiter = sniff(first);
             }
             CSVFormat format = CSVFormat.RFC4180.builder()

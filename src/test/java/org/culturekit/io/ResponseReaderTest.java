@@ -87,6 +87,29 @@ class ResponseReaderTest {
     }
 
     @Test
+    void readsAHeaderLongerThanTheReadersBufferInEitherEncoding() throws IOException {
+        // 400 columns of about 200 chars: 80,000 chars of header, past the 65,536 the reader buffers
+        StringBuilder header = new StringBuilder("ResponseId,voice");
+        StringBuilder row = new StringBuilder("R1,4");
+        for (int i = 0; i < 400; i++) {
+            header.append(",extra ").append(i).append(' ').append("x".repeat(190));
+            row.append(',').append(i);
+        }
+        String text = header.append(",help\r\n").toString() + row.append(",5\r\n") + "R2,2" + ",".repeat(400)
+                + ",1\r\n";
+        byte[] utf16 = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE);
+        for (byte[] content : List.of(text.getBytes(StandardCharsets.UTF_8), utf16)) {
+            try (ResponseReader reader = ResponseReader.open(file(content), Q)) {
+                List<Response> responses = readAll(reader);
+                assertEquals(2, responses.size());
+                assertEquals(List.of(4, 5), List.of(responses.get(0).rawAnswer(0), responses.get(0).rawAnswer(1)));
+                assertEquals(List.of(2, 1), List.of(responses.get(1).rawAnswer(0), responses.get(1).rawAnswer(1)));
+                assertEquals(3, responses.get(1).line());
+            }
+        }
+    }
+
+    @Test
     void reportsAnUnknownLabelWithLineColumnAndValueAndReadsItAsMissing() throws IOException {
         Path csv = file("ResponseId,voice,help\nR1,4,3\nR2,Agre,6\nR3,Agre,2\n");
         try (ResponseReader reader = ResponseReader.open(csv, Q)) {
