@@ -260,8 +260,7 @@ final class CommentSample {
         }
         // what the texts agree on lowers alike in both keys (İ to two chars in each, a surrogate pair to one code
         // point), but for a Σ, lowered by what follows
-        int sigma = a.indexOf('\u03A3');
-        if (sigma >= 0 && sigma < same) {
+        if (same > 0 && a.lastIndexOf('\u03A3', same - 1) >= 0) {
             return sortKey(a).compareTo(sortKey(b));
         }
         // where the texts differ, or where one ends, decides between equal folded texts
