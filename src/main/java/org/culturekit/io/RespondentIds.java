@@ -69,10 +69,44 @@ public final class RespondentIds {
         if (slotsFor(size + 1L) > high.length) {
             resize(high.length * 2);
         }
-        return insert(stored(h), (int) l);
+        return insert(stored(h), (int) l) >= 0;
     }
 
-    /** Whether the id with these hashes is there. */
+    /** The slots {@link #addAll} filled so far, to empty again if it finds an id there. */
+    private int[] filled = new int[0];
+
+    /**
+     * Adds the ids whose hashes ({@link #high}, {@link #low}) are the pairs in {@code hashes[0, length)}: all of
+     * them, and true, or none, and false, if one of them was there already; one probe an id either way.
+     */
+    boolean addAll(long[] hashes, int length) {
+        int count = length / 2;
+        int slots = high.length;
+        while (slotsFor(size + (long) count) > slots) {
+            slots *= 2;
+        }
+        if (slots > high.length) {
+            resize(slots);
+        }
+        if (filled.length < count) {
+            filled = new int[count];
+        }
+        for (int k = 0; k < count; k++) {
+            int slot = insert(stored(hashes[2 * k]), (int) hashes[2 * k + 1]);
+            if (slot < 0) {
+                // every slot this call filled empty again: the table is as it was before the call
+                for (int undo = 0; undo < k; undo++) {
+                    high[filled[undo]] = 0;
+                }
+                size -= k;
+                return false;
+            }
+            filled[k] = slot;
+        }
+        return true;
+    }
+
+    /** Whether the id with these hashes is there (the reader asks {@link #addAll}; tests ask this). */
     boolean contains(long h, long l) {
         long hi = stored(h);
         int lo = (int) l;
@@ -109,8 +143,8 @@ public final class RespondentIds {
         return (int) (((h >>> 32) * length) >>> 32);
     }
 
-    /** Adds an id whose {@code h} is {@link #stored}. */
-    private boolean insert(long h, int lo) {
+    /** Adds an id whose {@code h} is {@link #stored}: the slot it now has, or -1 if it was there. */
+    private int insert(long h, int lo) {
         long[] highs = high;
         int length = highs.length;
         for (int slot = home(h, length); ; slot = slot + 1 == length ? 0 : slot + 1) {
@@ -119,10 +153,10 @@ public final class RespondentIds {
                 highs[slot] = h;
                 low[slot] = lo;
                 size++;
-                return true;
+                return slot;
             }
             if (there == h && low[slot] == lo) {
-                return false;
+                return -1;
             }
         }
     }

@@ -678,15 +678,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
 
         /** Whether none of the ids this chunk scored was seen before it in the run; if so they are added. */
         boolean commitIds(RespondentIds run) {
-            for (int i = 0; i < idCount; i += 2) {
-                if (run.contains(ids[i], ids[i + 1])) {
-                    return false;
-                }
-            }
-            for (int i = 0; i < idCount; i += 2) {
-                run.add(ids[i], ids[i + 1]);
-            }
-            return true;
+            return run.addAll(ids, idCount);
         }
 
         /** Adds a chunk's tallies, read ahead, to these, and hands on its rejections in order. */

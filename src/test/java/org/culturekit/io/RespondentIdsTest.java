@@ -22,6 +22,49 @@ class RespondentIdsTest {
     }
 
     @Test
+    void addsABatchWholeOrLeavesTheSetAsItWasWhenOneIdWasThere() {
+        // small tables, grown batch by batch, so batches crowd into long runs of filled slots and wrap around
+        SplittableRandom random = new SplittableRandom(17);
+        RespondentIds ids = new RespondentIds();
+        Set<String> reference = new HashSet<>();
+        int refused = 0;
+        for (int batch = 0; batch < 3_000; batch++) {
+            int count = 1 + random.nextInt(40);
+            long[] hashes = new long[2 * count + 2 * random.nextInt(3)]; // room past the pairs, left unread
+            Set<String> fresh = new HashSet<>();
+            String[] batchIds = new String[count];
+            for (int k = 0; k < count; k++) {
+                String id;
+                do {
+                    id = "id" + random.nextInt(60_000);
+                } while (!fresh.add(id));
+                batchIds[k] = id;
+                hashes[2 * k] = RespondentIds.high(id);
+                hashes[2 * k + 1] = RespondentIds.low(id);
+            }
+            boolean anyThere = false;
+            for (String id : batchIds) {
+                anyThere |= reference.contains(id);
+            }
+            assertEquals(!anyThere, ids.addAll(hashes, 2 * count), "batch " + batch);
+            if (anyThere) {
+                refused++;
+            } else {
+                reference.addAll(fresh);
+            }
+            for (String id : batchIds) {
+                assertEquals(reference.contains(id), ids.contains(RespondentIds.high(id), RespondentIds.low(id)),
+                        id + " after batch " + batch);
+            }
+        }
+        assertTrue(refused > 500 && refused < 2_900, refused + " batches refused");
+        for (int i = 0; i < 60_000; i++) {
+            String id = "id" + i;
+            assertEquals(reference.add(id), ids.add(id), id);
+        }
+    }
+
+    @Test
     void tellsApartIdsThatDifferOnlyInOrderOrLength() {
         RespondentIds ids = new RespondentIds();
         for (String id : new String[] {"ab", "ba", "a", "b", "", "aa", "a\u0000", "\u0000a"}) {
