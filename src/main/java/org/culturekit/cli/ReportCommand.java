@@ -118,7 +118,6 @@ final class ReportCommand implements Callable<Integer> {
         }
         Results scored = ScoringRun.score(questionnaire, csvFiles, imports.readOptions(spec, false),
                 imports.strict, imports.rejects, err, reader -> { }, imports.parallelism(spec));
-        ScoringRun.collectReadingGarbage(csvFiles);
         Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave);
         Changes changes = baseline == null ? null : Changes.between(baseline, results);
         List<String> breaches = Gate.breaches(gates, results, baseline);

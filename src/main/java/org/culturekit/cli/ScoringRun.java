@@ -1,8 +1,6 @@
 package org.culturekit.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,9 +53,9 @@ final class ScoringRun {
         TreeSet<String> firstUnmapped = null;
         RejectsWriter rejects = RejectsWriter.open(rejectsFile);
         // one set for the run: a respondent in two exports is scored once, from the first
-        RespondentIds seenIds = new RespondentIds();
         Progress[] shown = new Progress[1];
-        try (ParallelReader<Accumulator> parallel = new ParallelReader<>(parallelism.threads(),
+        try (RespondentIds seenIds = RespondentIds.forRun();
+                ParallelReader<Accumulator> parallel = new ParallelReader<>(parallelism.threads(),
                 parallelism.chunkSize(), accumulator::part,
                 (part, row) -> part.add(row.answers(), row.segments(), row), accumulator::merge)) {
             for (Path file : files) {
@@ -96,6 +94,7 @@ final class ScoringRun {
                 }
             }
             parallel.finish();
+            seenIds.warning().ifPresent(warning -> err.println("warning: " + warning));
             if (problemCount[0] > 0) {
                 report(problems, problemCount[0], strict, rejectsFile, err);
             }
@@ -113,36 +112,6 @@ final class ScoringRun {
         List<Results.Exclusion> exclusions = new ArrayList<>();
         excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
         return accumulator.results().withExclusions(exclusions);
-    }
-
-    /** Inputs of at least this many bytes in all have what their reading left behind collected at once. */
-    static final long COLLECTED_FROM = 64L << 20;
-
-    /**
-     * After a large input, collects what reading it left in the heap, in one full collection, before the reports
-     * are built; smaller inputs are left alone. While rows stream through, young collections move what is in
-     * flight at that moment, and comments the sample later drops, into the old generation, where it stays, as
-     * does the id table; building the reports would then touch fresh memory on top of all that. Collected, the
-     * reports are built in the memory the reading used, and the peak stays flat as rows grow (1,000,000 rows:
-     * about 30 ms; README, "Large exports").
-     */
-    static void collectReadingGarbage(List<Path> files) {
-        if (worthCollecting(files)) {
-            System.gc();
-        }
-    }
-
-    /** Whether {@code files} hold {@value #COLLECTED_FROM} bytes or more in all; what is no plain file counts 0. */
-    static boolean worthCollecting(List<Path> files) {
-        long bytes = 0;
-        for (Path file : files) {
-            try {
-                bytes += Files.size(file);
-            } catch (IOException | RuntimeException e) {
-                // a pipe, say, or a file gone since: nothing to count
-            }
-        }
-        return bytes >= COLLECTED_FROM;
     }
 
     private static String difference(TreeSet<String> unmapped, TreeSet<String> first, String firstFile) {

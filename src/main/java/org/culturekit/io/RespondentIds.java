@@ -1,14 +1,25 @@
 package org.culturekit.io;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The respondent ids seen so far in a run, for duplicate detection within and between exports, in 16 bytes an
  * id whatever its length when the table is sized ahead ({@link #reserve}), at most 32 when it grew: each id is
  * kept as a 96-bit hash in an open-addressing table at most three quarters full. Two different ids would have
  * to agree in all 96 bits to be mistaken for each other — for a million ids, a chance of about one in 10¹⁷.
+ *
+ * <p>A run's set ({@link #forRun}) keeps at most {@value #IN_MEMORY} ids in its table: when it is full, they
+ * are moved, sorted, to a temporary file ({@link IdRuns}), leaving about 2.1 bytes an id in memory, so memory
+ * stops growing with the rows. The answers are the same either way. If the file cannot be written, the ids
+ * stay in memory and {@link #warning} says why.
  */
-public final class RespondentIds {
+public final class RespondentIds implements AutoCloseable {
+    /** The ids a run's set holds in memory before it moves them to its file: a table of about 2 MB. */
+    static final int IN_MEMORY = 1 << 17;
+
     /** The slots a new table has. */
     private static final int INITIAL = 1 << 10;
 
@@ -17,8 +28,40 @@ public final class RespondentIds {
     private int[] low = new int[INITIAL];
     private int size;
 
-    /** An empty set; share one across the exports of a run so duplicates between them are found too. */
-    public RespondentIds() {}
+    /** The ids the table holds before they are moved to the file; {@link Long#MAX_VALUE} for never. */
+    private long spillAt;
+    /** Where the file goes: null for the system's temporary folder. */
+    private final Path spillDirectory;
+    /** The ids moved out so far, or null. */
+    private IdRuns spilled;
+    private String warning;
+
+    /** An empty set held in memory whatever its size, as for the ids of one chunk. */
+    public RespondentIds() {
+        this(Long.MAX_VALUE, null);
+    }
+
+    /** An empty set whose table moves its ids to a temporary file in {@code directory} at {@code spillAt}. */
+    RespondentIds(long spillAt, Path directory) {
+        if (spillAt < 1) {
+            throw new IllegalArgumentException("spillAt must be positive");
+        }
+        this.spillAt = spillAt;
+        this.spillDirectory = directory;
+    }
+
+    /**
+     * An empty set for a run, its memory bounded: share one across the exports of a run so duplicates between
+     * them are found too, and close it at the end.
+     */
+    public static RespondentIds forRun() {
+        return new RespondentIds(IN_MEMORY, null);
+    }
+
+    /** Why the ids stayed in memory though there were many, if they did. */
+    public Optional<String> warning() {
+        return Optional.ofNullable(warning);
+    }
 
     /**
      * Makes room for {@code more} ids beyond those there now, so a large export does not grow the table, and
@@ -26,7 +69,7 @@ public final class RespondentIds {
      * at most an eighth of the heap.
      */
     void reserve(long more) {
-        long wanted = size + Math.min(Math.max(more, 0), MAX_RESERVED);
+        long wanted = Math.min(size + Math.min(Math.max(more, 0), MAX_RESERVED), spillAt);
         // an estimate must not cost more than an eighth of the heap: beyond that the table grows as ids come
         long budget = Runtime.getRuntime().maxMemory() / 8;
         long length = Math.min(slotsFor(wanted), budget / BYTES_PER_SLOT);
@@ -47,6 +90,10 @@ public final class RespondentIds {
 
     /** Empties the set, keeping its slots for the ids to come. */
     void clear() {
+        if (spilled != null) {
+            spilled.close();
+            spilled = null;
+        }
         if (size > 0) {
             Arrays.fill(high, 0); // what is left in low is never read: a slot is looked at by its high first
             size = 0;
@@ -66,10 +113,18 @@ public final class RespondentIds {
 
     /** Adds the id whose hashes are {@code h} ({@link #high}) and {@code l} ({@link #low}); false if there. */
     boolean add(long h, long l) {
+        long hi = stored(h);
+        if (spilled != null && spilled.contains(hi, (int) l)) {
+            return false;
+        }
         if (slotsFor(size + 1L) > high.length) {
             resize(high.length * 2);
         }
-        return insert(stored(h), (int) l) >= 0;
+        boolean added = insert(hi, (int) l) >= 0;
+        if (size >= spillAt) {
+            spill();
+        }
+        return added;
     }
 
     /** The slots {@link #addAll} filled so far, to empty again if it finds an id there. */
@@ -81,6 +136,9 @@ public final class RespondentIds {
      */
     boolean addAll(long[] hashes, int length) {
         int count = length / 2;
+        if (size > 0 && size + (long) count > spillAt) {
+            spill(); // room for the whole batch, which then either all goes in or leaves the set as it was
+        }
         int slots = high.length;
         while (slotsFor(size + (long) count) > slots) {
             slots *= 2;
@@ -92,7 +150,9 @@ public final class RespondentIds {
             filled = new int[count];
         }
         for (int k = 0; k < count; k++) {
-            int slot = insert(stored(hashes[2 * k]), (int) hashes[2 * k + 1]);
+            long hi = stored(hashes[2 * k]);
+            int lo = (int) hashes[2 * k + 1];
+            int slot = spilled != null && spilled.contains(hi, lo) ? -1 : insert(hi, lo);
             if (slot < 0) {
                 // every slot this call filled empty again: the table is as it was before the call
                 for (int undo = 0; undo < k; undo++) {
@@ -102,6 +162,9 @@ public final class RespondentIds {
                 return false;
             }
             filled[k] = slot;
+        }
+        if (size >= spillAt) {
+            spill();
         }
         return true;
     }
@@ -117,7 +180,134 @@ public final class RespondentIds {
                 return true;
             }
         }
-        return false;
+        return spilled != null && spilled.contains(hi, lo);
+    }
+
+    /** The ids in memory, for tests. */
+    int inMemory() {
+        return size;
+    }
+
+    /** The file's runs, for tests: null before the first spill. */
+    IdRuns spilled() {
+        return spilled;
+    }
+
+    /**
+     * Moves the table's ids, sorted, to the file, and empties the table; if the file cannot be made or written,
+     * keeps them, stops trying, and says so in {@link #warning}.
+     */
+    private void spill() {
+        int count = size;
+        long[] sortedHigh = new long[count];
+        int[] sortedLow = new int[count];
+        sortInto(sortedHigh, sortedLow);
+        try {
+            if (spilled == null) {
+                spilled = IdRuns.create(spillDirectory);
+            }
+            spilled.add(sortedHigh, sortedLow, count);
+        } catch (IOException | SecurityException e) {
+            spillAt = Long.MAX_VALUE;
+            warning = "the respondent ids could not be moved to a temporary file (" + e.getClass().getSimpleName()
+                    + "), so they are kept in memory, about 16 bytes each; check the temporary folder "
+                    + "(java.io.tmpdir)";
+            return;
+        }
+        Arrays.fill(high, 0);
+        size = 0;
+    }
+
+    /**
+     * Puts the table's ids into the arrays in the order of {@link IdRuns#compare}. The table is almost in that
+     * order already (an id's slot is its top bits, or a little after): the ids pushed from the table's end to its
+     * start are taken last, and an insertion sort puts the rest right in a pass or so; a table made out of order
+     * on purpose falls back to a heap sort, so the work stays n log n.
+     */
+    private void sortInto(long[] sortedHigh, int[] sortedLow) {
+        int length = high.length;
+        int n = 0;
+        int wrapped = 0;
+        while (wrapped < length && high[wrapped] != 0) {
+            wrapped++; // slots [0, wrapped) may hold ids whose home is near the end
+        }
+        for (int slot = 0; slot < length; slot++) {
+            if (high[slot] != 0 && !(slot < wrapped && home(high[slot], length) > slot)) {
+                sortedHigh[n] = high[slot];
+                sortedLow[n++] = low[slot];
+            }
+        }
+        for (int slot = 0; slot < wrapped; slot++) {
+            if (home(high[slot], length) > slot) {
+                sortedHigh[n] = high[slot];
+                sortedLow[n++] = low[slot];
+            }
+        }
+        long budget = 16L * n + 1024;
+        for (int i = 1; i < n; i++) {
+            long h = sortedHigh[i];
+            int l = sortedLow[i];
+            int j = i - 1;
+            while (j >= 0 && IdRuns.compare(sortedHigh[j], sortedLow[j], h, l) > 0) {
+                sortedHigh[j + 1] = sortedHigh[j];
+                sortedLow[j + 1] = sortedLow[j];
+                j--;
+                if (--budget < 0) {
+                    sortedHigh[j + 1] = h;
+                    sortedLow[j + 1] = l;
+                    heapSort(sortedHigh, sortedLow, n);
+                    return;
+                }
+            }
+            sortedHigh[j + 1] = h;
+            sortedLow[j + 1] = l;
+        }
+    }
+
+    /** Sorts the first {@code n} pairs by {@link IdRuns#compare}, in place. */
+    static void heapSort(long[] hs, int[] ls, int n) {
+        for (int i = n / 2 - 1; i >= 0; i--) {
+            siftDown(hs, ls, i, n);
+        }
+        for (int last = n - 1; last > 0; last--) {
+            swap(hs, ls, 0, last);
+            siftDown(hs, ls, 0, last);
+        }
+    }
+
+    private static void siftDown(long[] hs, int[] ls, int i, int n) {
+        while (true) {
+            int child = 2 * i + 1;
+            if (child >= n) {
+                return;
+            }
+            if (child + 1 < n && IdRuns.compare(hs[child + 1], ls[child + 1], hs[child], ls[child]) > 0) {
+                child++;
+            }
+            if (IdRuns.compare(hs[child], ls[child], hs[i], ls[i]) <= 0) {
+                return;
+            }
+            swap(hs, ls, i, child);
+            i = child;
+        }
+    }
+
+    private static void swap(long[] hs, int[] ls, int i, int j) {
+        long h = hs[i];
+        hs[i] = hs[j];
+        hs[j] = h;
+        int l = ls[i];
+        ls[i] = ls[j];
+        ls[j] = l;
+    }
+
+    /** Removes the temporary file, if there is one. */
+    @Override
+    public void close() {
+        if (spilled != null) {
+            spilled.close();
+            spilled = null;
+        }
     }
 
     /** The first 64 bits of an id's hash. */

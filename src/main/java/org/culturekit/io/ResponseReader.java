@@ -67,6 +67,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     private final AnswerCodes[] codes;
     private final Map<String, Integer> metadataColumns = new HashMap<>();
     private final RespondentIds seenIds;
+    /** The id set this reader made for itself, closed with it; null when the caller's. */
+    private RespondentIds ownedIds;
     /** The tallies of the rows read in order on this thread, and of every chunk once merged. */
     private final Rows main;
     private final Map<String, Map<String, Long>> answerCounts = new LinkedHashMap<>();
@@ -122,7 +124,15 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
 
     /** Opens {@code path}: a CSV or tab-separated text file, or an .xlsx workbook. */
     public static ResponseReader open(Path path, Questionnaire questionnaire, ReadOptions options) {
-        return open(path, questionnaire, options, new RespondentIds());
+        RespondentIds ids = RespondentIds.forRun();
+        try {
+            ResponseReader reader = open(path, questionnaire, options, ids);
+            reader.ownedIds = ids;
+            return reader;
+        } catch (RuntimeException e) {
+            ids.close();
+            throw e;
+        }
     }
 
     /**
@@ -727,5 +737,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     @Override
     public void close() {
         table.close();
+        if (ownedIds != null) {
+            ownedIds.close();
+        }
     }
 }

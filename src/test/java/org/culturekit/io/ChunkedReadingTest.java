@@ -54,9 +54,18 @@ class ChunkedReadingTest {
         return file;
     }
 
+    /**
+     * Thread counts, chunk sizes and the ids a run's set holds in memory before it moves them to a file, so
+     * duplicates are found among ids on disk too.
+     */
+    private static final int[][] SPILLING = {{2, 64, 5}, {1, 1 << 20, 16}, {3, 97, 1}};
+
     /** Every row in turn, through Commons CSV, sharing {@code ids} across files as a run does. */
     private static List<Seen> sequential(List<Path> files) {
-        RespondentIds ids = new RespondentIds();
+        return sequential(files, new RespondentIds());
+    }
+
+    private static List<Seen> sequential(List<Path> files, RespondentIds ids) {
         List<Seen> seen = new ArrayList<>();
         for (Path file : files) {
             try (ResponseReader reader = ResponseReader.open(file, Q, ReadOptions.DEFAULT, ids)) {
@@ -73,7 +82,10 @@ class ChunkedReadingTest {
 
     /** In chunks, on threads; each file's tallies are taken when its last chunk is merged. */
     private static List<Seen> chunked(List<Path> files, int threads, int chunkSize) {
-        RespondentIds ids = new RespondentIds();
+        return chunked(files, threads, chunkSize, new RespondentIds());
+    }
+
+    private static List<Seen> chunked(List<Path> files, int threads, int chunkSize, RespondentIds ids) {
         List<Seen> seen = new ArrayList<>();
         List<Response> merged = new ArrayList<>();
         try (ParallelReader<List<Response>> parallel = new ParallelReader<>(threads, chunkSize, ArrayList::new,
@@ -100,6 +112,16 @@ class ChunkedReadingTest {
         for (int[] split : SPLITS) {
             assertSame(expected, chunked(files, split[0], split[1]),
                     "threads " + split[0] + ", chunks of " + split[1] + " bytes");
+        }
+        for (int[] split : SPILLING) {
+            String what = "threads " + split[0] + ", chunks of " + split[1] + " bytes, " + split[2] + " ids in memory";
+            try (RespondentIds ids = new RespondentIds(split[2], null)) {
+                assertSame(expected, chunked(files, split[0], split[1], ids), what);
+                assertTrue(ids.warning().isEmpty(), what + ": " + ids.warning());
+            }
+            try (RespondentIds ids = new RespondentIds(split[2], null)) {
+                assertSame(expected, sequential(files, ids), "in turn, " + split[2] + " ids in memory");
+            }
         }
     }
 
