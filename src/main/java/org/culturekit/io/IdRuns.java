@@ -229,16 +229,21 @@ final class IdRuns implements AutoCloseable {
     private void read(long position, int entries) {
         block.clear().limit(entries * ENTRY);
         try {
-            long at = position;
-            while (block.hasRemaining()) {
-                int n = file.read(block, at);
-                if (n < 0) {
-                    throw new IOException("ends early");
-                }
-                at += n;
-            }
+            readFully(block, position);
         } catch (IOException e) {
             throw failure(e);
+        }
+    }
+
+    /** Fills {@code buffer} from its position to its limit with the file's bytes from {@code position} on. */
+    private void readFully(ByteBuffer buffer, long position) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            int n = file.read(buffer, at);
+            if (n < 0) {
+                throw new IOException("ends early");
+            }
+            at += n;
         }
     }
 
@@ -271,11 +276,7 @@ final class IdRuns implements AutoCloseable {
             ByteBuffer copy = ByteBuffer.allocate(BUFFER);
             for (long done = 0; done < length; ) {
                 copy.clear().limit((int) Math.min(BUFFER, length - done));
-                while (copy.hasRemaining()) {
-                    if (file.read(copy, end + done + copy.position()) < 0) {
-                        throw new IOException("ends early");
-                    }
-                }
+                readFully(copy, end + done);
                 copy.flip();
                 while (copy.hasRemaining()) {
                     file.write(copy, left.offset + done + copy.position());
@@ -315,11 +316,7 @@ final class IdRuns implements AutoCloseable {
                     return;
                 }
                 buffer.clear().limit((int) Math.min(buffer.capacity(), limit - next));
-                while (buffer.hasRemaining()) {
-                    if (file.read(buffer, next + buffer.position()) < 0) {
-                        throw new IOException("ends early");
-                    }
-                }
+                readFully(buffer, next);
                 next += buffer.limit();
                 buffer.flip();
             }
