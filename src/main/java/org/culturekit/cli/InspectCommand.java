@@ -51,6 +51,7 @@ final class InspectCommand implements Callable<Integer> {
             for (Response ignored : reader) {
                 scored++;
             }
+            reader.idsWarning().ifPresent(warning -> spec.commandLine().getErr().println("warning: " + warning));
             out.printf("File:         %s%n", file);
             out.printf("Platform:     %s%s%n", reader.platform().id(), imports.source == null ? " (detected)" : "");
             out.printf("Read as:      %s%n", reader.describe());

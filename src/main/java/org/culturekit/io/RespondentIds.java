@@ -90,10 +90,7 @@ public final class RespondentIds implements AutoCloseable {
 
     /** Empties the set, keeping its slots for the ids to come. */
     void clear() {
-        if (spilled != null) {
-            spilled.close();
-            spilled = null;
-        }
+        close();
         if (size > 0) {
             Arrays.fill(high, 0); // what is left in low is never read: a slot is looked at by its high first
             size = 0;

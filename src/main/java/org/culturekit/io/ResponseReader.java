@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.culturekit.io.Platform.Column;
@@ -217,6 +218,11 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     /** Labels of columns that nothing uses. */
     public List<String> unusedColumns() {
         return columns.unused();
+    }
+
+    /** Why the run's respondent ids stayed in memory though there were many, if they did. */
+    public Optional<String> idsWarning() {
+        return seenIds.warning();
     }
 
     /** Mapping warnings: items, segments or the id column the file does not have. */
