@@ -121,6 +121,22 @@ class LauncherIT {
         assertEquals(50, flag("TargetSurvivorRatio", "-XX:TargetSurvivorRatio=50", "--version"));
     }
 
+    @Test
+    void sizesTheYoungGenerationByTheInputUnlessTheOptionsSayOtherwise() throws Exception {
+        String small = sparse("small.csv", 3).toString();
+        String large = sparse("large.csv", 4).toString();
+        String oneMore = sparse("one-more.csv", 1).toString();
+        assertEquals(64 << 20, flag("MaxNewSize", "", "--version"));
+        assertEquals(64 << 20, flag("MaxNewSize", "", "--version", small));
+        assertEquals(3, flag("SurvivorRatio", "", "--version", small));
+        assertEquals(44 << 20, flag("MaxNewSize", "", "--version", large));
+        assertEquals(2, flag("SurvivorRatio", "", "--version", large));
+        assertEquals(44 << 20, flag("MaxNewSize", "", "--version", small, oneMore), "the files' sizes add up");
+        assertEquals(5, flag("SurvivorRatio", "-XX:SurvivorRatio=5", "--version", large));
+        assertEquals(90, flag("TargetSurvivorRatio", "", "--version", large));
+        assertEquals(32 << 20, flag("MaxNewSize", "-Xmn32m", "--version", large));
+    }
+
     /** A file of {@code mebibytes} MiB that takes no space: the launcher only asks for its size. */
     private Path sparse(String name, long mebibytes) throws IOException {
         Path path = dir.resolve(name);
