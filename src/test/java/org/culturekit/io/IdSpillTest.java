@@ -57,6 +57,28 @@ class IdSpillTest {
     }
 
     @Test
+    void readsTheFileForAboutOneNewIdInAThousandARun() throws IOException {
+        SplittableRandom random = new SplittableRandom(11);
+        try (RespondentIds ids = new RespondentIds(4_096, dir)) {
+            for (int i = 0; i < 4_096 * 24; i++) {
+                assertTrue(ids.add(random.nextLong(), random.nextLong()));
+            }
+            IdRuns runs = ids.spilled();
+            assertEquals(2, runs.runs(), "24 spills: a run of 16 and one of 8");
+            long before = runs.fileLookups();
+            int lookups = 200_000;
+            for (int i = 0; i < lookups; i++) {
+                ids.contains(random.nextLong(), random.nextLong());
+            }
+            // 16 bits and 7 probes an id in 512-bit blocks: about 0.1% false positives a run, 395 expected here
+            // (ids a Poisson number a block); bits drawn from too few of the hash's bits let far more through:
+            // 8 by double hashing from two 9-bit values let 784 through
+            long through = runs.fileLookups() - before;
+            assertTrue(through > 0 && through < 600, through + " of " + 2 * lookups + " run lookups");
+        }
+    }
+
+    @Test
     void addsABatchWholeOrNotAtAllAgainstIdsOnDisk() {
         SplittableRandom random = new SplittableRandom(23);
         Set<String> reference = new HashSet<>();
