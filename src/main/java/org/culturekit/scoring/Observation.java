@@ -27,6 +27,9 @@ final class Observation {
     /** The eNPS answer, or −1. */
     int enps;
 
+    /** One class count in {@link #read}'s packed counts: an index has far fewer than 2²¹ items. */
+    private static final int CLASS_COUNT = (1 << 21) - 1;
+
     Observation(Plan plan) {
         this.plan = plan;
         int indices = plan.indices.size();
@@ -56,26 +59,33 @@ final class Observation {
         for (int x = 0; x < indexPlans.length; x++) {
             Plan.IndexPlan index = indexPlans[x];
             int[] positions = index.positions();
+            boolean[] reverse = index.reverse();
+            byte[] classOf = index.classes();
+            int min = index.min();
+            int flip = min + index.max();
             int[] values = keyed[x];
             boolean[] answeredItem = has[x];
-            int[] byClass = classes[x];
-            byClass[0] = 0;
-            byClass[1] = 0;
-            byClass[2] = 0;
+            // the three class counts in one long, 21 bits each: an add a value, no store to an array
+            long byClass = 0;
             long sum = 0;
             int count = 0;
             for (int j = 0; j < positions.length; j++) {
                 int raw = answers[positions[j]];
-                boolean isAnswer = Response.isValue(raw);
-                answeredItem[j] = isAnswer;
-                if (isAnswer) {
-                    int value = index.key(j, raw);
-                    values[j] = value;
-                    sum += value;
-                    count++;
-                    byClass[index.classOf(value)]++;
+                if (raw == Response.MISSING || raw == Response.NOT_APPLICABLE) {
+                    answeredItem[j] = false;
+                    continue;
                 }
+                int value = reverse[j] ? flip - raw : raw;
+                answeredItem[j] = true;
+                values[j] = value;
+                sum += value;
+                count++;
+                byClass += 1L << 21 * classOf[value - min];
             }
+            int[] classCounts = classes[x];
+            classCounts[0] = (int) byClass & CLASS_COUNT;
+            classCounts[1] = (int) (byClass >>> 21) & CLASS_COUNT;
+            classCounts[2] = (int) (byClass >>> 42);
             scoreSum[x] = sum;
             answered[x] = count;
         }
