@@ -28,10 +28,6 @@ final class Plan {
             return max - min + 1;
         }
 
-        int key(int position, int raw) {
-            return reverse[position] ? min + max - raw : raw;
-        }
-
         byte classOf(int keyed) {
             return classes[keyed - min];
         }
