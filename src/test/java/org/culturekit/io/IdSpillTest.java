@@ -70,9 +70,10 @@ class IdSpillTest {
             for (int i = 0; i < lookups; i++) {
                 ids.contains(random.nextLong(), random.nextLong());
             }
-            // 16 bits and 7 probes an id in 512-bit blocks: about 0.1% false positives a run, 395 expected here
-            // (ids a Poisson number a block); bits drawn from too few of the hash's bits let far more through:
-            // 8 by double hashing from two 9-bit values let 784 through
+            // 16 bits and 7 probes an id in 512-bit blocks, so a Poisson number of ids a block, mean 32: a new id
+            // passes a run's filter with probability sum over j of P(j) (1 - (1 - 1/512)^(7j))^7 = 0.099%, so
+            // 395 of these 400,000 run lookups are expected through. Bits drawn from too few of the hash's bits
+            // let far more through: 8 by double hashing from two 9-bit values let 784 through
             long through = runs.fileLookups() - before;
             assertTrue(through > 0 && through < 600, through + " of " + 2 * lookups + " run lookups");
         }
