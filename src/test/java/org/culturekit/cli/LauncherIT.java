@@ -158,6 +158,16 @@ class LauncherIT {
     }
 
     @Test
+    void usesOneCompilerThreadWithTheQuickCompilerAloneUnlessTheOptionsChooseTheCompilers() throws Exception {
+        String whole = sparse("whole.csv", 384).toString();
+        assertEquals(1, flag("CICompilerCount", "", "--version"));
+        assertTrue(flag("CICompilerCount", "", "--version", whole) >= 2, "two tiers need two threads");
+        // with two tiers chosen by the user, one thread would stop the JVM: this one starts
+        assertTrue(flag("CICompilerCount", "-XX:TieredStopAtLevel=4", "--version") >= 2);
+        assertEquals(3, flag("CICompilerCount", "-XX:CICompilerCount=3", "--version"));
+    }
+
+    @Test
     void rendersTheExampleWithoutGeneratingClassesAtRunTime() throws Exception {
         // Java 17 generates an accessor class for a method after 15 reflective calls; the templates make many
         ProcessRun run = launcher(Map.of("CULTUREKIT_JAVA_OPTS", "-Xlog:class+load=info"), "report",
