@@ -116,10 +116,11 @@ final class ReportCommand implements Callable<Integer> {
         if (invited != null && invited < 1) {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
         }
-        Results scored = ScoringRun.score(questionnaire, csvFiles, imports.readOptions(spec, false),
-                imports.strict, imports.rejects, err, reader -> { }, imports.parallelism(spec));
+        Results scored = ScoringRun.publishable(ScoringRun.score(questionnaire, csvFiles,
+                imports.readOptions(spec, false), imports.strict, imports.rejects, err, reader -> { },
+                imports.parallelism(spec)), questionnaire, csvFiles);
         Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave);
-        Changes changes = baseline == null ? null : Changes.between(baseline, results);
+        Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
         List<String> breaches = Gate.breaches(gates, results, baseline);
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
                 invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments, changes, history,

@@ -114,6 +114,21 @@ final class ScoringRun {
         return accumulator.results().withExclusions(exclusions);
     }
 
+    /**
+     * Refuses results of fewer respondents than the minimum group size: every figure of such a survey would
+     * describe fewer people than the minimum, so none can be shown (docs/privacy.md). The message names no count.
+     */
+    static Results publishable(Results results, Questionnaire questionnaire, List<Path> files) {
+        int k = questionnaire.reporting().minGroupSize();
+        if (results.rows().scored() < k) {
+            throw new InputException(files.get(0).toString(), "fewer than " + k + " responses (minGroupSize) could "
+                    + "be scored" + (files.size() > 1 ? " from these " + files.size() + " exports" : "")
+                    + ", so no figure can be shown without identifying someone; collect more responses, or lower "
+                    + "reporting.minGroupSize (never below 3) if your policy allows");
+        }
+        return results;
+    }
+
     private static String difference(TreeSet<String> unmapped, TreeSet<String> first, String firstFile) {
         List<String> parts = new ArrayList<>();
         TreeSet<String> missingHere = new TreeSet<>(unmapped);

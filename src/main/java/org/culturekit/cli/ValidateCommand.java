@@ -59,9 +59,9 @@ final class ValidateCommand implements Callable<Integer> {
                 questionnaire.indices().size(), questionnaire.sayDo().size(), questionnaire.segments().size());
         ReadOptions options = imports.readOptions(spec, false);
         ScoringRun.Parallelism parallelism = imports.parallelism(spec);
-        int findings = pilot == null ? 0 : Pilot.check(questionnaire,
+        int findings = pilot == null ? 0 : Pilot.check(questionnaire, ScoringRun.publishable(
                 ScoringRun.score(questionnaire, List.of(pilot), options, false, null, err, reader -> { }, parallelism),
-                out);
+                questionnaire, List.of(pilot)), out);
         List<Path> files = InputOptions.orEmpty(csvFiles);
         if (files.isEmpty()) {
             return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;

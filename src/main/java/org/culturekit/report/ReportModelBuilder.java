@@ -198,7 +198,7 @@ final class ReportModelBuilder {
                         item.id(),
                         questionnaire.item(item.id()).text(),
                         questionnaire.item(item.id()).reverse(),
-                        Long.toString(item.n()),
+                        count(item.n()),
                         Display.decimal(item.mean(), 2),
                         Display.whole(item.favorable()),
                         Display.whole(item.neutral()),
@@ -206,7 +206,7 @@ final class ReportModelBuilder {
                         Bar.of(item.favorable(), item.neutral(), item.unfavorable()),
                         Display.decimal(item.itemTotal(), 2)))
                 .toList();
-        return new IndexCard(index.id(), index.name(), Long.toString(index.n()), Display.decimal(index.mean(), 2),
+        return new IndexCard(index.id(), index.name(), count(index.n()), Display.decimal(index.mean(), 2),
                 interval(index.ciLow(), index.ciHigh()), Display.whole(index.score100()),
                 index.band() == null ? "" : index.band(), level(index.score100()), Display.whole(index.favorable()),
                 Display.whole(index.neutral()), Display.whole(index.unfavorable()),
@@ -239,7 +239,7 @@ final class ReportModelBuilder {
     }
 
     private static GapRow gap(String name, Results.Gap gap, Dumbbell dumbbell) {
-        return new GapRow(name, Long.toString(gap.n()),
+        return new GapRow(name, count(gap.n()),
                 gap.sayMean() == null ? "" : Display.decimal(gap.sayMean(), 2),
                 gap.doMean() == null ? "" : Display.decimal(gap.doMean(), 2),
                 Display.signed(gap.meanGap(), 2), interval(gap.ciLow(), gap.ciHigh()), Display.probability(gap.p()),
@@ -264,6 +264,9 @@ final class ReportModelBuilder {
     private static EnpsView enps(Results.Enps enps) {
         if (enps == null) {
             return null;
+        }
+        if (enps.suppressed()) {
+            return new EnpsView(Display.NONE, Display.NONE, Display.NONE, Display.NONE, Display.NONE);
         }
         return new EnpsView(Long.toString(enps.n()), Display.signed(enps.score(), 0), share(enps.promoters(), enps.n()),
                 share(enps.passives(), enps.n()), share(enps.detractors(), enps.n()));
@@ -373,9 +376,9 @@ final class ReportModelBuilder {
     }
 
     private List<DriverRow> drivers() {
-        return results.drivers().stream()
+        return results.drivers().stream().filter(d -> !d.suppressed())
                 .map(d -> new DriverRow(index(d.id()).name(), Display.decimal(d.r(), 2), interval(d.ciLow(), d.ciHigh()),
-                        Long.toString(d.n()), d.r() == null ? 0 : Display.width(Math.abs(d.r()) * 100)))
+                        count(d.n()), d.r() == null ? 0 : Display.width(Math.abs(d.r()) * 100)))
                 .toList();
     }
 
@@ -506,6 +509,12 @@ final class ReportModelBuilder {
                     + "the total, or by a member of one hidden group subtracting their own, further groups are "
                     + "hidden too. Group sizes behind hidden cells are never shown.");
         }
+        List<String> withheld = withheld();
+        if (!withheld.isEmpty()) {
+            notes.add("Not shown because fewer than " + k + " people answered: " + String.join(", ", withheld)
+                    + ". Figures that use them, such as the pooled shares and the reliability of an index with such "
+                    + "an item, are not shown either.");
+        }
         List<String> shaky = results.indices().stream()
                 .filter(i -> i.alpha() != null && i.alpha() < RELIABLE_ALPHA)
                 .map(i -> i.name() + " (alpha " + Display.decimal(i.alpha(), 2) + ")").toList();
@@ -521,6 +530,33 @@ final class ReportModelBuilder {
         return notes;
     }
 
+    /** The organisation-wide figures the disclosure rules withheld, by name. */
+    private List<String> withheld() {
+        List<String> names = new ArrayList<>();
+        for (Results.IndexResult index : results.indices()) {
+            if (index.suppressed()) {
+                names.add(index.name());
+                continue;
+            }
+            index.items().stream().filter(Results.ItemResult::suppressed)
+                    .forEach(item -> names.add("item “" + questionnaire.item(item.id()).text() + "”"));
+        }
+        if (results.sayDo() != null) {
+            if (results.sayDo().overall().suppressed()) {
+                names.add("the overall say-do gap");
+            }
+            results.sayDo().pairs().stream().filter(Results.Gap::suppressed)
+                    .forEach(pair -> names.add("the say-do gap on “" + pair.name() + "”"));
+        }
+        if (results.enps() != null && results.enps().suppressed()) {
+            names.add("eNPS");
+        }
+        boolean enpsWithheld = results.enps() != null && results.enps().suppressed();
+        results.drivers().stream().filter(driver -> driver.suppressed() && !enpsWithheld)
+                .forEach(driver -> names.add("the link of " + index(driver.id()).name() + " with eNPS"));
+        return names;
+    }
+
     // ---- shared ----
 
     private Index index(String id) {
@@ -529,6 +565,11 @@ final class ReportModelBuilder {
 
     private static String interval(Double low, Double high) {
         return low == null || high == null ? Display.NONE : Display.decimal(low, 2) + "–" + Display.decimal(high, 2);
+    }
+
+    /** A count, or {@link Display#NONE} for one that is withheld. */
+    private static String count(Long n) {
+        return n == null ? Display.NONE : Long.toString(n);
     }
 
     private static String share(long part, long n) {

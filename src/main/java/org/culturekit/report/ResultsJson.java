@@ -206,6 +206,13 @@ public final class ResultsJson {
         ArrayNode indices = root.putArray("indices");
         for (Results.IndexResult index : results.indices()) {
             ObjectNode node = indices.addObject().put("id", index.id()).put("name", index.name());
+            if (index.suppressed()) {
+                node.put("suppressed", true);
+                node.put("fingerprint", index.fingerprint());
+                ArrayNode items = node.putArray("items");
+                index.items().forEach(item -> items.addObject().put("id", item.id()).put("suppressed", true));
+                continue;
+            }
             node.put("n", index.n());
             number(node, "mean", index.mean());
             number(node, "sd", index.sd());
@@ -221,7 +228,12 @@ public final class ResultsJson {
             node.put("fingerprint", index.fingerprint());
             ArrayNode items = node.putArray("items");
             for (Results.ItemResult item : index.items()) {
-                ObjectNode i = items.addObject().put("id", item.id()).put("n", item.n());
+                ObjectNode i = items.addObject().put("id", item.id());
+                if (item.suppressed()) {
+                    i.put("suppressed", true);
+                    continue;
+                }
+                i.put("n", item.n());
                 number(i, "mean", item.mean());
                 number(i, "sd", item.sd());
                 number(i, "favorable", item.favorable());
@@ -245,9 +257,13 @@ public final class ResultsJson {
             root.putNull("enps");
         } else {
             Results.Enps enps = results.enps();
-            ObjectNode node = root.putObject("enps").put("n", enps.n()).put("promoters", enps.promoters())
-                    .put("passives", enps.passives()).put("detractors", enps.detractors());
-            number(node, "score", enps.score());
+            if (enps.suppressed()) {
+                root.putObject("enps").put("suppressed", true);
+            } else {
+                ObjectNode node = root.putObject("enps").put("n", enps.n()).put("promoters", enps.promoters())
+                        .put("passives", enps.passives()).put("detractors", enps.detractors());
+                number(node, "score", enps.score());
+            }
         }
 
         ArrayNode gaps = root.putArray("perceptionGap");
@@ -274,6 +290,7 @@ public final class ResultsJson {
                 ObjectNode entry = agreement.addObject().put("index", a.index());
                 number(entry, "icc1", a.icc1());
                 number(entry, "icc2", a.icc2());
+                entry.put("n", a.n()).put("groups", a.groups());
             }
             ArrayNode groups = node.putArray("groups");
             segment.groups().forEach(group -> group(groups.addObject(), group));
@@ -282,6 +299,10 @@ public final class ResultsJson {
         ArrayNode drivers = root.putArray("drivers");
         for (Results.Driver driver : results.drivers()) {
             ObjectNode node = drivers.addObject().put("id", driver.id());
+            if (driver.suppressed()) {
+                node.put("suppressed", true);
+                continue;
+            }
             number(node, "r", driver.r());
             number(node, "ciLow", driver.ciLow());
             number(node, "ciHigh", driver.ciHigh());
@@ -326,11 +347,13 @@ public final class ResultsJson {
         for (JsonNode i : root.get("indices")) {
             List<Results.ItemResult> items = new ArrayList<>();
             for (JsonNode item : i.path("items")) {
-                items.add(new Results.ItemResult(text(item, "id"), item.path("n").asLong(), number(item, "mean"),
+                items.add(new Results.ItemResult(text(item, "id"), item.path("suppressed").asBoolean(),
+                        count(item, "n"), number(item, "mean"),
                         number(item, "sd"), number(item, "favorable"), number(item, "neutral"),
                         number(item, "unfavorable"), number(item, "itemTotal"), number(item, "alphaIfDeleted")));
             }
-            indices.add(new Results.IndexResult(text(i, "id"), text(i, "name"), i.path("n").asLong(), number(i, "mean"),
+            indices.add(new Results.IndexResult(text(i, "id"), text(i, "name"), i.path("suppressed").asBoolean(),
+                    count(i, "n"), number(i, "mean"),
                     number(i, "sd"), number(i, "ciLow"), number(i, "ciHigh"), number(i, "score100"),
                     number(i, "favorable"), number(i, "neutral"), number(i, "unfavorable"), number(i, "alpha"),
                     number(i, "standardizedAlpha"), text(i, "band"), items, text(i, "fingerprint")));
@@ -343,8 +366,8 @@ public final class ResultsJson {
             gaps = new Results.SayDo(readGap(sayDo.path("overall")), pairs);
         }
         JsonNode e = root.path("enps");
-        Results.Enps enps = e.isObject() ? new Results.Enps(e.path("n").asLong(), e.path("promoters").asLong(),
-                e.path("passives").asLong(), e.path("detractors").asLong(), number(e, "score")) : null;
+        Results.Enps enps = e.isObject() ? new Results.Enps(e.path("suppressed").asBoolean(), count(e, "n"),
+                count(e, "promoters"), count(e, "passives"), count(e, "detractors"), number(e, "score")) : null;
         List<Results.SegmentResult> segments = new ArrayList<>();
         for (JsonNode segment : root.path("segments")) {
             List<Group> groups = new ArrayList<>();
@@ -381,7 +404,8 @@ public final class ResultsJson {
     }
 
     private static Gap readGap(JsonNode node) {
-        return new Gap(text(node, "id"), text(node, "name"), node.path("n").asLong(), number(node, "meanGap"),
+        return new Gap(text(node, "id"), text(node, "name"), node.path("suppressed").asBoolean(), count(node, "n"),
+                number(node, "meanGap"),
                 number(node, "sd"), number(node, "ciLow"), number(node, "ciHigh"), number(node, "t"),
                 number(node, "df"), number(node, "p"), number(node, "dz"), number(node, "shareGapAtLeast1"),
                 number(node, "sayMean"), number(node, "doMean"));
@@ -392,6 +416,12 @@ public final class ResultsJson {
         return value == null || value.isNull() ? null : value.asText();
     }
 
+    /** A count, or null where the file has none (a withheld figure). */
+    private static Long count(JsonNode node, String key) {
+        JsonNode value = node.get(key);
+        return value != null && value.canConvertToLong() ? value.asLong() : null;
+    }
+
     private static Double number(JsonNode node, String key) {
         JsonNode value = node.get(key);
         return value != null && value.isNumber() && Double.isFinite(value.asDouble()) ? value.asDouble() : null;
@@ -400,6 +430,10 @@ public final class ResultsJson {
     private static void gap(ObjectNode node, Gap gap) {
         if (gap.id() != null) {
             node.put("id", gap.id()).put("name", gap.name());
+        }
+        if (gap.suppressed()) {
+            node.put("suppressed", true);
+            return;
         }
         node.put("n", gap.n());
         number(node, "meanGap", gap.meanGap());

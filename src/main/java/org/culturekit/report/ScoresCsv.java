@@ -49,6 +49,10 @@ public final class ScoresCsv {
 
     private void everyone(Results results) {
         for (Results.IndexResult index : results.indices()) {
+            if (index.suppressed()) {
+                add(ALL, ALL, index.id(), "suppressed", 1.0);
+                continue;
+            }
             add(ALL, ALL, index.id(), "n", (double) index.n());
             add(ALL, ALL, index.id(), "mean", index.mean());
             add(ALL, ALL, index.id(), "sd", index.sd());
@@ -62,6 +66,10 @@ public final class ScoresCsv {
             add(ALL, ALL, index.id(), "standardizedAlpha", index.standardizedAlpha());
             for (Results.ItemResult item : index.items()) {
                 String measure = index.id() + "/" + item.id();
+                if (item.suppressed()) {
+                    add(ALL, ALL, measure, "suppressed", 1.0);
+                    continue;
+                }
                 add(ALL, ALL, measure, "n", (double) item.n());
                 add(ALL, ALL, measure, "mean", item.mean());
                 add(ALL, ALL, measure, "sd", item.sd());
@@ -74,16 +82,26 @@ public final class ScoresCsv {
             gap("sayDo", results.sayDo().overall());
             results.sayDo().pairs().forEach(pair -> gap("sayDo/" + pair.id(), pair));
         }
-        if (results.enps() != null) {
+        if (results.enps() != null && results.enps().suppressed()) {
+            add(ALL, ALL, "enps", "suppressed", 1.0);
+        } else if (results.enps() != null) {
             add(ALL, ALL, "enps", "n", (double) results.enps().n());
             add(ALL, ALL, "enps", "score", results.enps().score());
         }
         for (Results.Driver driver : results.drivers()) {
+            if (driver.suppressed()) {
+                add(ALL, ALL, driver.id(), "rWithEnpsSuppressed", 1.0);
+                continue;
+            }
             add(ALL, ALL, driver.id(), "rWithEnps", driver.r());
         }
     }
 
     private void gap(String measure, Results.Gap gap) {
+        if (gap.suppressed()) {
+            add(ALL, ALL, measure, "suppressed", 1.0);
+            return;
+        }
         add(ALL, ALL, measure, "n", (double) gap.n());
         add(ALL, ALL, measure, "meanGap", gap.meanGap());
         add(ALL, ALL, measure, "ciLow", gap.ciLow());

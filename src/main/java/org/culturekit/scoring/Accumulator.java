@@ -41,6 +41,12 @@ public final class Accumulator {
      * rows of new ones go to each segment's group directly; either way the sums are the same.
      */
     private final Map<Cell, Tally> cells = new HashMap<>();
+    /**
+     * Per combination of values as read that has no cell here (past {@value #MAX_CELLS}, or merged in from
+     * another accumulator): how many respondents each measure has. With the cells, these give the overlap of
+     * any two groups of different segments, which the disclosure rules need.
+     */
+    private final Map<Cell, long[]> combinations = new HashMap<>();
     /** The cell key of the row being added, refilled for each; a new cell gets a copy. */
     private final Cell probe;
 
@@ -123,6 +129,14 @@ public final class Accumulator {
             for (int s = 0; s < segments.size(); s++) {
                 tallyOf(s, segmentValues[s]).add(o);
             }
+            if (probe != null) {
+                long[] sizes = combinations.get(probe);
+                if (sizes == null) {
+                    sizes = new long[Measures.count(plan.indices.size())];
+                    combinations.put(probe.copy(), sizes);
+                }
+                Measures.count(o, sizes);
+            }
         }
         String commentGroup = segments.isEmpty() ? "" : label(segmentValues[0]);
         for (int c = 0; c < comments.length; c++) {
@@ -177,9 +191,30 @@ public final class Accumulator {
                     mine.computeIfAbsent(value, v -> new Tally(plan)).merge(tally));
         }
         fold(other.cells, segments);
+        other.cells.forEach((cell, tally) -> addSizes(cell, tally.measureSizes()));
+        other.combinations.forEach(this::addSizes);
         for (int c = 0; c < comments.length; c++) {
             comments[c].merge(other.comments[c]);
         }
+    }
+
+    private void addSizes(Cell cell, long[] sizes) {
+        long[] mine = combinations.computeIfAbsent(cell, c -> new long[sizes.length]);
+        for (int m = 0; m < sizes.length; m++) {
+            mine[m] += sizes[m];
+        }
+    }
+
+    /** Every combination of group labels seen, with its respondents per measure. */
+    private List<Measures.Atom> atoms(List<Map<String, Tally>> groups) {
+        List<Measures.Atom> atoms = new ArrayList<>();
+        if (groups.size() == 1) {
+            groups.get(0).forEach((label, tally) -> atoms.add(new Measures.Atom(new String[] {label},
+                    tally.measureSizes())));
+        }
+        cells.forEach((cell, tally) -> atoms.add(new Measures.Atom(cell.labels(), tally.measureSizes())));
+        combinations.forEach((cell, sizes) -> atoms.add(new Measures.Atom(cell.labels(), sizes.clone())));
+        return atoms;
     }
 
     /** The results so far; the accumulator can go on taking responses. */
@@ -202,14 +237,7 @@ public final class Accumulator {
                 all.merge(group);
             }
         }
-        Tally leaders = new Tally(plan);
-        Tally others = new Tally(plan);
-        if (plan.leaderSegment >= 0) {
-            // a group's label is its values stripped, and leadership does not depend on the stripping
-            groups.get(plan.leaderSegment).forEach((label, group) ->
-                    (plan.isLeader(label) ? leaders : others).merge(group));
-        }
-        return new ResultsBuilder(plan, all, totals, groups, leaders, others, comments).build();
+        return new ResultsBuilder(plan, all, totals, groups, atoms(groups), comments).build();
     }
 
     /** A combination of segment values as read, one per segment. */
@@ -224,6 +252,14 @@ public final class Accumulator {
         void fill(String[] from) {
             System.arraycopy(from, 0, values, 0, values.length);
             hash = Arrays.hashCode(values);
+        }
+
+        String[] labels() {
+            String[] labels = new String[values.length];
+            for (int s = 0; s < labels.length; s++) {
+                labels[s] = label(values[s]);
+            }
+            return labels;
         }
 
         Cell copy() {

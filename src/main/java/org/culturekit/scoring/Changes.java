@@ -13,7 +13,10 @@ import java.util.Objects;
  * <ul>
  *   <li>An index is compared only if its fingerprint (items, texts, scales, keying) is the same in both waves;
  *       otherwise it is listed as not comparable, with the reason.
- *   <li>A group's change is shown only where the group is shown in both waves (SECURITY.md R-ANON-11).
+ *   <li>A group's change is shown only where the group is shown in both waves and its size moved by 0 or at
+ *       least the minimum group size: otherwise the change would isolate the few who joined or left it
+ *       (SECURITY.md R-ANON-11). When the baseline is the same wave (a refresh of the same survey), the same holds
+ *       for the organisation-wide figures.
  *   <li>Indices, pairs and groups present in one wave only are listed, not dropped.
  * </ul>
  *
@@ -77,9 +80,18 @@ public record Changes(
      */
     public record GroupChange(String segment, String group, Change change) {}
 
-    /** Compares {@code current} with {@code baseline}. */
-    public static Changes between(Results baseline, Results current) {
+    /** Why a change is not shown when too few respondents are behind it. */
+    static final String WITHHELD = "withheld: too few respondents in one of the waves, or too few joined or left";
+
+    /**
+     * Compares {@code current} with {@code baseline}, showing no change that would single out fewer than
+     * {@code k} respondents.
+     */
+    public static Changes between(Results baseline, Results current, int k) {
         Objects.requireNonNull(baseline, "baseline");
+        // a refresh of the same wave: its respondents are mostly the baseline's, so the overall figures count too
+        boolean refresh = baseline.wave() != null && baseline.wave().equals(current.wave());
+        Sizes sizes = new Sizes(k, refresh);
         List<String> onlyHere = new ArrayList<>();
         List<String> onlyInBaseline = new ArrayList<>();
         Map<String, Results.IndexResult> before = new LinkedHashMap<>();
@@ -92,6 +104,8 @@ public record Changes(
                 indices.add(Change.notComparable(now.id(), now.name(), "not in the baseline"));
             } else if (!Objects.equals(then.fingerprint(), now.fingerprint())) {
                 indices.add(Change.notComparable(now.id(), now.name(), "its items changed since the baseline"));
+            } else if (!sizes.overall(then.n(), now.n())) {
+                indices.add(Change.notComparable(now.id(), now.name(), WITHHELD));
             } else {
                 indices.add(change(now.id(), now.name(), then.n(), then.mean(), then.sd(), now.n(), now.mean(),
                         now.sd()));
@@ -114,6 +128,8 @@ public record Changes(
                 if (then == null) {
                     onlyHere.add("say-do pair " + now.id());
                     pairs.add(Change.notComparable(now.id(), now.name(), "not in the baseline"));
+                } else if (!sizes.overall(then.n(), now.n())) {
+                    pairs.add(Change.notComparable(now.id(), now.name(), WITHHELD));
                 } else {
                     pairs.add(change(now.id(), now.name(), then.n(), then.meanGap(), then.sd(), now.n(),
                             now.meanGap(), now.sd()));
@@ -123,12 +139,15 @@ public record Changes(
             if (baseline.sayDo() != null) {
                 Results.Gap then = baseline.sayDo().overall();
                 Results.Gap now = current.sayDo().overall();
-                pairs.add(change(null, "All values", then.n(), then.meanGap(), then.sd(), now.n(), now.meanGap(),
-                        now.sd()));
+                pairs.add(sizes.overall(then.n(), now.n())
+                        ? change(null, "All values", then.n(), then.meanGap(), then.sd(), now.n(), now.meanGap(),
+                                now.sd())
+                        : Change.notComparable(null, "All values", WITHHELD));
             }
         }
         Change enps = current.enps() == null || baseline.enps() == null ? null
-                : enpsChange(baseline.enps(), current.enps());
+                : sizes.overall(baseline.enps().n(), current.enps().n()) ? enpsChange(baseline.enps(), current.enps())
+                : Change.notComparable(null, "eNPS", WITHHELD);
 
         List<GroupChange> groups = new ArrayList<>();
         for (Results.SegmentResult segment : current.segments()) {
@@ -153,7 +172,8 @@ public record Changes(
                     Results.GroupIndex thenCell = then.indices().stream().filter(c -> c.id().equals(cell.id()))
                             .findFirst().orElse(null);
                     boolean comparable = indices.stream().anyMatch(c -> c.id().equals(cell.id()) && c.comparable());
-                    if (thenCell == null || cell.suppressed() || thenCell.suppressed() || !comparable) {
+                    if (thenCell == null || cell.suppressed() || thenCell.suppressed() || !comparable
+                            || !sizes.group(thenCell.n(), cell.n())) {
                         continue;
                     }
                     groups.add(new GroupChange(segment.id(), group.value(), change(cell.id(), cell.id(),
@@ -164,6 +184,28 @@ public record Changes(
         }
         boolean same = Objects.equals(baseline.questionnaire().fingerprint(), current.questionnaire().fingerprint());
         return new Changes(baseline.wave(), same, indices, pairs, enps, groups, onlyHere, onlyInBaseline);
+    }
+
+    /**
+     * Whether the sizes behind a change let it be shown: both waves reach {@code k} (a withheld figure has no
+     * size), and the size moved by 0 or at least {@code k}.
+     */
+    private record Sizes(int k, boolean refresh) {
+        boolean group(Long then, Long now) {
+            if (then == null || now == null || then < k || now < k) {
+                return false;
+            }
+            long moved = Math.abs(now - then);
+            return moved == 0 || moved >= k;
+        }
+
+        /** Organisation-wide figures: withheld ones never compare; sizes count only in a refresh. */
+        boolean overall(Long then, Long now) {
+            if (then == null || now == null) {
+                return false;
+            }
+            return !refresh || group(then, now);
+        }
     }
 
     /** The ids of every index item, in order, once each. */

@@ -96,6 +96,8 @@ public record Results(
      *
      * @param id index id
      * @param name display name
+     * @param suppressed whether the index is withheld: fewer than the minimum group size have a score (then only
+     *     {@code id}, {@code name}, {@code fingerprint} and the items' ids are set)
      * @param n respondents with a score
      * @param mean mean respondent score
      * @param sd standard deviation (n − 1)
@@ -114,7 +116,8 @@ public record Results(
     public record IndexResult(
             String id,
             String name,
-            long n,
+            boolean suppressed,
+            Long n,
             Double mean,
             Double sd,
             Double ciLow,
@@ -137,6 +140,7 @@ public record Results(
      * One item of an index, on keyed values.
      *
      * @param id item id
+     * @param suppressed whether the item is withheld: fewer than the minimum group size answered it
      * @param n respondents who answered it
      * @param mean mean keyed answer
      * @param sd standard deviation (n − 1)
@@ -148,14 +152,19 @@ public record Results(
      */
     public record ItemResult(
             String id,
-            long n,
+            boolean suppressed,
+            Long n,
             Double mean,
             Double sd,
             Double favorable,
             Double neutral,
             Double unfavorable,
             Double itemTotal,
-            Double alphaIfDeleted) {}
+            Double alphaIfDeleted) {
+        static ItemResult hidden(String id) {
+            return new ItemResult(id, true, null, null, null, null, null, null, null, null);
+        }
+    }
 
     /** @param overall gaps per respondent @param pairs gaps per pair */
     public record SayDo(Gap overall, List<Gap> pairs) {
@@ -169,6 +178,7 @@ public record Results(
      *
      * @param id pair id, null for the overall gap
      * @param name pair name, null for the overall gap
+     * @param suppressed whether the gap is withheld: fewer than the minimum group size answered
      * @param n respondents
      * @param meanGap mean gap
      * @param sd standard deviation (n − 1)
@@ -185,7 +195,8 @@ public record Results(
     public record Gap(
             String id,
             String name,
-            long n,
+            boolean suppressed,
+            Long n,
             Double meanGap,
             Double sd,
             Double ciLow,
@@ -196,16 +207,22 @@ public record Results(
             Double dz,
             Double shareGapAtLeast1,
             Double sayMean,
-            Double doMean) {}
+            Double doMean) {
+        static Gap hidden(String id, String name) {
+            return new Gap(id, name, true, null, null, null, null, null, null, null, null, null, null, null, null);
+        }
+    }
 
     /**
+     * @param suppressed whether eNPS is withheld: fewer than the minimum group size answered (then nothing else is
+     *     set)
      * @param n respondents who answered
      * @param promoters answers 9–10
      * @param passives answers 7–8
      * @param detractors answers 0–6
      * @param score 100 · (promoters − detractors) / n
      */
-    public record Enps(long n, long promoters, long passives, long detractors, Double score) {}
+    public record Enps(boolean suppressed, Long n, Long promoters, Long passives, Long detractors, Double score) {}
 
     /**
      * Leaders vs everyone else on one index; when either side is below the minimum group size only
@@ -249,8 +266,16 @@ public record Results(
         }
     }
 
-    /** @param index index id @param icc1 ICC(1) @param icc2 ICC(2) */
-    public record Agreement(String index, Double icc1, Double icc2) {}
+    /**
+     * ICC(1) and ICC(2) of one index across the shown groups of a segment; hidden groups never enter it.
+     *
+     * @param index index id
+     * @param icc1 ICC(1)
+     * @param icc2 ICC(2)
+     * @param n respondents of the shown groups it was computed from
+     * @param groups how many shown groups it was computed from
+     */
+    public record Agreement(String index, Double icc1, Double icc2, long n, int groups) {}
 
     /**
      * One group of a segment. A suppressed group carries only its value.
@@ -311,12 +336,13 @@ public record Results(
 
     /**
      * @param id index id
+     * @param suppressed whether the driver is withheld: fewer than the minimum group size have both figures
      * @param r Pearson correlation of the index score with the eNPS answer
      * @param ciLow lower end of the Fisher-z 95% interval
      * @param ciHigh upper end
      * @param n respondents with both
      */
-    public record Driver(String id, Double r, Double ciLow, Double ciHigh, long n) {}
+    public record Driver(String id, boolean suppressed, Double r, Double ciLow, Double ciHigh, Long n) {}
 
     /**
      * The answers to one comment question.

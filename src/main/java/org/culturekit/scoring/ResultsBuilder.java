@@ -37,17 +37,138 @@ final class ResultsBuilder {
     private final Tally others;
     private final CommentSample[] comments;
     private final int k;
+    /** Per segment: its group labels in the order shown ({@link #NOT_GIVEN} last) and their tallies. */
+    private final List<List<String>> values = new ArrayList<>();
+    private final List<List<Tally>> tallies = new ArrayList<>();
+    /** The cells that figures are shown for: everyone (0), leaders and others, then every group of every segment. */
+    private final Cells cells;
+    /** Per measure ({@link Measures}), per cell: whether the disclosure rules hide it. */
+    private final boolean[][] hidden;
 
-    ResultsBuilder(Plan plan, Tally everyone, Totals totals, List<Map<String, Tally>> segments, Tally leaders,
-            Tally others, CommentSample[] comments) {
+    ResultsBuilder(Plan plan, Tally everyone, Totals totals, List<Map<String, Tally>> segments,
+            List<Measures.Atom> atoms, CommentSample[] comments) {
         this.plan = plan;
         this.everyone = everyone;
         this.totals = totals;
         this.segments = segments;
-        this.leaders = leaders;
-        this.others = others;
         this.comments = comments;
         this.k = plan.questionnaire.reporting().minGroupSize();
+        leaders = new Tally(plan);
+        others = new Tally(plan);
+        if (plan.leaderSegment >= 0) {
+            // a group's label is its values stripped, and leadership does not depend on the stripping
+            segments.get(plan.leaderSegment).forEach((label, group) ->
+                    (plan.isLeader(label) ? leaders : others).merge(group));
+        }
+        for (Map<String, Tally> groups : segments) {
+            List<String> labels = new ArrayList<>(groups.keySet());
+            List<Tally> sums = new ArrayList<>(groups.values());
+            // the blank key sorts first; show it last, under its own name
+            if (!labels.isEmpty() && labels.get(0).isEmpty()) {
+                labels.add(labels.remove(0));
+                sums.add(sums.remove(0));
+            }
+            values.add(labels);
+            tallies.add(sums);
+        }
+        cells = new Cells(values, plan.leaderSegment >= 0);
+        hidden = disclose(atoms.isEmpty() && segments.isEmpty()
+                ? List.of(new Measures.Atom(new String[0], everyone.measureSizes()))
+                : atoms);
+    }
+
+    /**
+     * Where each cell sits: everyone is cell 0, leaders 1 and others 2 when a segment tells leaders apart, then
+     * each segment's groups in the order shown.
+     */
+    private static final class Cells {
+        final int leaders;
+        final int others;
+        /** Per segment: its first group's cell. */
+        final int[] first;
+        /** Per segment: group label (blank for not given) → position in the segment. */
+        final List<Map<String, Integer>> positions = new ArrayList<>();
+        final int[] partition;
+
+        Cells(List<List<String>> values, boolean leaderSegment) {
+            int next = 1;
+            leaders = leaderSegment ? next++ : -1;
+            others = leaderSegment ? next++ : -1;
+            first = new int[values.size()];
+            List<Integer> partitionOf = new ArrayList<>(List.of(0));
+            if (leaderSegment) {
+                partitionOf.add(1);
+                partitionOf.add(1);
+            }
+            for (int s = 0; s < values.size(); s++) {
+                first[s] = next;
+                Map<String, Integer> position = new java.util.HashMap<>();
+                for (int i = 0; i < values.get(s).size(); i++) {
+                    position.put(values.get(s).get(i), i);
+                    partitionOf.add(2 + s);
+                    next++;
+                }
+                positions.add(position);
+            }
+            partition = partitionOf.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        int group(int segment, int position) {
+            return first[segment] + position;
+        }
+
+        int count() {
+            return partition.length;
+        }
+    }
+
+    /** Runs the disclosure rules for every measure over the overlaps the atoms add up to. */
+    private boolean[][] disclose(List<Measures.Atom> atoms) {
+        int measures = Measures.count(plan.indices.size());
+        int count = cells.count();
+        long[][][] overlap = new long[measures][count][count];
+        for (Measures.Atom atom : atoms) {
+            int[] member = membership(atom.labels());
+            for (int m = 0; m < measures; m++) {
+                long size = atom.sizes()[m];
+                if (size == 0) {
+                    continue;
+                }
+                for (int a : member) {
+                    for (int b : member) {
+                        overlap[m][a][b] += size;
+                    }
+                }
+            }
+        }
+        boolean[][] result = new boolean[measures][];
+        for (int m = 0; m < measures; m++) {
+            // a group hidden as a whole shows no figure of any measure
+            boolean[] before = m == Measures.RESPONDENTS ? new boolean[count] : result[Measures.RESPONDENTS].clone();
+            before[0] = false;
+            boolean leadersShown = m >= Measures.index(0) && m < Measures.gap(plan.indices.size());
+            if (cells.leaders > 0) {
+                // leaders and others are compared per index only; elsewhere they show nothing
+                before[cells.leaders] = !leadersShown;
+                before[cells.others] = !leadersShown;
+            }
+            result[m] = Disclosure.hide(overlap[m], cells.partition, before, k);
+        }
+        return result;
+    }
+
+    /** The cells a respondent with these group labels belongs to. */
+    private int[] membership(String[] labels) {
+        int[] member = new int[1 + (cells.leaders > 0 ? 1 : 0) + labels.length];
+        int at = 0;
+        member[at++] = 0;
+        if (cells.leaders > 0) {
+            member[at++] = plan.isLeader(labels[plan.leaderSegment]) ? cells.leaders : cells.others;
+        }
+        for (int s = 0; s < labels.length; s++) {
+            member[at++] = cells.group(s, cells.positions.get(s).get(labels[s]));
+        }
+        return member;
     }
 
     Results build() {
@@ -64,7 +185,7 @@ final class ResultsBuilder {
         }
         List<SegmentResult> segmentResults = new ArrayList<>();
         for (int s = 0; s < segments.size(); s++) {
-            segmentResults.add(segment(q.segments().get(s).id(), segments.get(s)));
+            segmentResults.add(segment(s));
         }
         return new Results(
                 Results.SCHEMA_VERSION,
@@ -73,7 +194,7 @@ final class ResultsBuilder {
                 new Results.Rows(everyone.respondents, everyone.respondents, List.of()),
                 indices,
                 plan.pairs.isEmpty() ? null : sayDo(),
-                plan.enps < 0 ? null : enps(everyone.enps),
+                plan.enps < 0 ? null : overallEnps(),
                 gaps,
                 segmentResults,
                 plan.enps < 0 ? List.of() : drivers(),
@@ -85,6 +206,12 @@ final class ResultsBuilder {
     private IndexResult index(int x) {
         Plan.IndexPlan ip = plan.indices.get(x);
         Index index = ip.index();
+        if (hidden[Measures.index(x)][0]) {
+            List<ItemResult> items = new ArrayList<>();
+            index.items().forEach(item -> items.add(ItemResult.hidden(item)));
+            return new IndexResult(index.id(), index.name(), true, null, null, null, null, null, null, null, null,
+                    null, null, null, null, items, Fingerprint.of(plan.questionnaire, index));
+        }
         Sums score = everyone.score[x];
         long n = score.n();
         Double mean = score.mean();
@@ -92,7 +219,13 @@ final class ResultsBuilder {
         Double half = Inference.halfWidth(n, sd);
         Double score100 = mean == null ? null : (mean - ip.min()) / (ip.max() - ip.min()) * 100;
         long[] classes = everyone.classes[x];
-        Reliability reliability = Reliability.of(covariance(x));
+        // an item answered by too few would be given away by the figures pooled over all items, less the
+        // figures of the others: then the pooled shares and the reliability, which use every item, are withheld
+        boolean whole = true;
+        for (int j = 0; j < ip.size(); j++) {
+            whole &= totals.item(x, j).n() >= k;
+        }
+        Reliability reliability = whole ? Reliability.of(covariance(x)) : null;
         List<ItemResult> items = new ArrayList<>();
         for (int j = 0; j < ip.size(); j++) {
             items.add(item(x, j, reliability));
@@ -100,35 +233,42 @@ final class ResultsBuilder {
         return new IndexResult(
                 index.id(),
                 index.name(),
+                false,
                 n,
                 mean,
                 sd,
                 half == null ? null : mean - half,
                 half == null ? null : mean + half,
                 score100,
-                percent(classes[Plan.FAVORABLE], classes),
-                percent(classes[Plan.NEUTRAL], classes),
-                percent(classes[Plan.UNFAVORABLE], classes),
-                reliability.alpha(),
-                reliability.standardizedAlpha(),
+                whole ? percent(classes[Plan.FAVORABLE], classes) : null,
+                whole ? percent(classes[Plan.NEUTRAL], classes) : null,
+                whole ? percent(classes[Plan.UNFAVORABLE], classes) : null,
+                reliability == null ? null : reliability.alpha(),
+                reliability == null ? null : reliability.standardizedAlpha(),
                 band(index, score100),
                 items,
                 Fingerprint.of(plan.questionnaire, index));
     }
 
+    /** One item's figures; {@code reliability} is null when an item of the index is withheld. */
     private ItemResult item(int x, int j, Reliability reliability) {
+        String id = plan.indices.get(x).index().items().get(j);
         Sums sums = totals.item(x, j);
+        if (sums.n() < k) {
+            return ItemResult.hidden(id);
+        }
         long[] classes = totals.itemClasses(x, j);
         return new ItemResult(
-                plan.indices.get(x).index().items().get(j),
+                id,
+                false,
                 sums.n(),
                 sums.mean(),
                 sqrt(sums.variance()),
                 percent(classes[Plan.FAVORABLE], classes),
                 percent(classes[Plan.NEUTRAL], classes),
                 percent(classes[Plan.UNFAVORABLE], classes),
-                reliability.itemTotal()[j],
-                reliability.alphaIfDeleted()[j]);
+                reliability == null ? null : reliability.itemTotal()[j],
+                reliability == null ? null : reliability.alphaIfDeleted()[j]);
     }
 
     /** The pairwise-complete covariance matrix of an index's keyed items; NaN where undefined (n &lt; 2). */
@@ -168,10 +308,15 @@ final class ResultsBuilder {
         List<Gap> pairs = new ArrayList<>();
         for (int p = 0; p < plan.pairs.size(); p++) {
             var pair = plan.pairs.get(p).pair();
-            pairs.add(gap(pair.id(), pair.name(), everyone.pairGap[p], everyone.pairGapAtLeast1[p],
-                    totals.sayAndDo[p]));
+            pairs.add(everyone.pairGap[p].n() < k
+                    ? Gap.hidden(pair.id(), pair.name())
+                    : gap(pair.id(), pair.name(), everyone.pairGap[p], everyone.pairGapAtLeast1[p],
+                            totals.sayAndDo[p]));
         }
-        return new Results.SayDo(gap(null, null, everyone.gap, everyone.gapAtLeast1, null), pairs);
+        Gap overall = hidden[Measures.gap(plan.indices.size())][0]
+                ? Gap.hidden(null, null)
+                : gap(null, null, everyone.gap, everyone.gapAtLeast1, null);
+        return new Results.SayDo(overall, pairs);
     }
 
     /** A gap's statistics; {@code sayAndDo} (say paired with do) is null for the overall gap. */
@@ -185,6 +330,7 @@ final class ResultsBuilder {
         return new Gap(
                 id,
                 name,
+                false,
                 n,
                 mean,
                 sd,
@@ -199,20 +345,28 @@ final class ResultsBuilder {
                 sayAndDo == null ? null : sayAndDo.meanY());
     }
 
+    private Enps overallEnps() {
+        return hidden[Measures.enps(plan.indices.size())][0]
+                ? new Enps(true, null, null, null, null, null)
+                : enps(everyone.enps);
+    }
+
     private static Enps enps(long[] counts) {
         long n = counts[0] + counts[1] + counts[2];
-        return new Enps(n, counts[2], counts[1], counts[0], n == 0 ? null : 100.0 * (counts[2] - counts[0]) / n);
+        return new Enps(false, n, counts[2], counts[1], counts[0],
+                n == 0 ? null : 100.0 * (counts[2] - counts[0]) / n);
     }
 
     // ---- leaders vs others ----
 
     private PerceptionGap perceptionGap(int x) {
         String id = plan.indices.get(x).index().id();
-        Sums a = leaders.score[x];
-        Sums b = others.score[x];
-        if (a.n() < k || b.n() < k) {
+        boolean[] hiddenCells = hidden[Measures.index(x)];
+        if (hiddenCells[cells.leaders] || hiddenCells[cells.others]) {
             return new PerceptionGap(id, true, null, null, null, null, null, null, null);
         }
+        Sums a = leaders.score[x];
+        Sums b = others.score[x];
         Comparison comparison = Comparison.of(a, b);
         return new PerceptionGap(
                 id,
@@ -250,85 +404,87 @@ final class ResultsBuilder {
 
     // ---- segments ----
 
-    private SegmentResult segment(String id, Map<String, Tally> groups) {
-        List<String> values = new ArrayList<>(groups.keySet());
-        List<Tally> tallies = new ArrayList<>(groups.values());
-        // the blank key sorts first; show it last, under its own name
-        if (!values.isEmpty() && values.get(0).isEmpty()) {
-            values.remove(0);
-            values.add(NOT_GIVEN);
-            tallies.add(tallies.remove(0));
-        }
-        boolean[] unit = new boolean[values.size()];
-        for (int i = 0; i < unit.length; i++) {
-            unit[i] = !(i == unit.length - 1 && groups.containsKey(""));
-        }
-        int g = tallies.size();
-        long[] respondents = new long[g];
+    private SegmentResult segment(int s) {
+        List<String> labels = values.get(s);
+        List<Tally> sums = tallies.get(s);
+        int g = sums.size();
+        // the groups of respondents who left the segment blank is not an organisational unit
+        boolean[] unit = new boolean[g];
         for (int i = 0; i < g; i++) {
-            respondents[i] = tallies.get(i).respondents;
+            unit[i] = !labels.get(i).isEmpty();
         }
-        boolean[] hiddenGroup = Suppression.hide(respondents, null, k);
-
         int indices = plan.indices.size();
         List<Agreement> agreement = new ArrayList<>();
-        GroupIndex[][] cells = new GroupIndex[g][indices];
+        GroupIndex[][] groupCells = new GroupIndex[g][indices];
         for (int x = 0; x < indices; x++) {
-            agreement.add(agreement(x, tallies, unit));
-            fillCells(x, tallies, unit, hiddenGroup, cells);
+            boolean[] shown = shown(Measures.index(x), s);
+            agreement.add(agreement(x, sums, unit, shown));
+            fillCells(x, sums, unit, shown, groupCells);
         }
-        GroupGap[] gaps = plan.pairs.isEmpty() ? null : groupGaps(tallies, hiddenGroup);
-        GroupEnps[] enps = plan.enps < 0 ? null : groupEnps(tallies, hiddenGroup);
-
+        boolean[] groupShown = shown(Measures.RESPONDENTS, s);
+        boolean[] gapShown = shown(Measures.gap(indices), s);
+        boolean[] enpsShown = shown(Measures.enps(indices), s);
         List<Group> result = new ArrayList<>();
         for (int i = 0; i < g; i++) {
-            if (hiddenGroup[i]) {
-                result.add(Group.hidden(values.get(i)));
-            } else {
-                result.add(new Group(
-                        values.get(i),
-                        false,
-                        respondents[i],
-                        List.of(cells[i]),
-                        gaps == null ? null : gaps[i],
-                        enps == null ? null : enps[i]));
+            String label = labels.get(i).isEmpty() ? NOT_GIVEN : labels.get(i);
+            if (!groupShown[i]) {
+                result.add(Group.hidden(label));
+                continue;
             }
+            Tally tally = sums.get(i);
+            GroupGap gap = null;
+            if (!plan.pairs.isEmpty()) {
+                gap = gapShown[i] ? new GroupGap(false, tally.gap.n(), tally.gap.mean()) : new GroupGap(true, null, null);
+            }
+            GroupEnps groupEnps = null;
+            if (plan.enps >= 0) {
+                Enps e = enps(tally.enps);
+                groupEnps = enpsShown[i] ? new GroupEnps(false, e.n(), e.score()) : new GroupEnps(true, null, null);
+            }
+            result.add(new Group(label, false, tally.respondents, List.of(groupCells[i]), gap, groupEnps));
         }
-        return new SegmentResult(id, agreement, result);
+        return new SegmentResult(plan.questionnaire.segments().get(s).id(), agreement, result);
     }
 
-    private void fillCells(int x, List<Tally> tallies, boolean[] unit, boolean[] hiddenGroup, GroupIndex[][] cells) {
-        int g = tallies.size();
+    /** Which groups of segment {@code s} the disclosure rules show for measure {@code m}. */
+    private boolean[] shown(int m, int s) {
+        boolean[] shown = new boolean[values.get(s).size()];
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = !hidden[m][cells.group(s, i)];
+        }
+        return shown;
+    }
+
+    private void fillCells(int x, List<Tally> sums, boolean[] unit, boolean[] shown, GroupIndex[][] groupCells) {
+        int g = sums.size();
         String id = plan.indices.get(x).index().id();
-        long[] sizes = new long[g];
         Double[] p = new Double[g];
         Comparison[] comparisons = new Comparison[g];
         Sums all = everyone.score[x];
         for (int i = 0; i < g; i++) {
-            Sums group = tallies.get(i).score[x];
+            Sums group = sums.get(i).score[x];
             Sums rest = all.minus(group);
-            sizes[i] = group.n();
             comparisons[i] = Comparison.of(group, rest);
-            // the family of tests is every group where both sides reach the minimum, shown or not
-            if (unit[i] && group.n() >= k && rest.n() >= k && comparisons[i].welch != null) {
+            // the family of tests is the shown groups whose rest reaches the minimum: a hidden group's p would
+            // move the others' q
+            if (shown[i] && unit[i] && rest.n() >= k && comparisons[i].welch != null) {
                 p[i] = comparisons[i].welch.p();
             }
         }
         Double[] q = Inference.benjaminiHochberg(p);
-        boolean[] hidden = Suppression.hide(sizes, hiddenGroup, k);
         for (int i = 0; i < g; i++) {
-            if (hidden[i]) {
-                cells[i][x] = GroupIndex.hidden(id);
+            if (!shown[i]) {
+                groupCells[i][x] = GroupIndex.hidden(id);
                 continue;
             }
-            Tally tally = tallies.get(i);
+            Tally tally = sums.get(i);
             Sums group = tally.score[x];
             Double delta = comparisons[i].difference;
             String flag = q[i] != null && q[i] < SIGNIFICANT && delta != null && delta != 0
                     ? (delta > 0 ? "bright-spot" : "hot-spot")
                     : null;
             long[] classes = tally.classes[x];
-            cells[i][x] = new GroupIndex(
+            groupCells[i][x] = new GroupIndex(
                     id,
                     false,
                     group.n(),
@@ -363,15 +519,18 @@ final class ResultsBuilder {
         return items * (1 - ratio) / (items * (1 - ratio) + ratio);
     }
 
-    /** ICC(1) and ICC(2) from a one-way ANOVA of respondent scores by group, as {@code multilevel}. */
-    private Agreement agreement(int x, List<Tally> tallies, boolean[] unit) {
+    /**
+     * ICC(1) and ICC(2) from a one-way ANOVA of respondent scores by group, as {@code multilevel}, over the
+     * shown groups only: with a hidden group in it, the published n, mean and sd would give that group away.
+     */
+    private Agreement agreement(int x, List<Tally> sums, boolean[] unit, boolean[] shown) {
         String id = plan.indices.get(x).index().id();
         Sums pooled = new Sums(plan.indices.get(x).size());
         int groups = 0;
         Fraction within = Fraction.ZERO;
-        for (int i = 0; i < tallies.size(); i++) {
-            Sums s = tallies.get(i).score[x];
-            if (unit[i] && s.n() > 0) {
+        for (int i = 0; i < sums.size(); i++) {
+            Sums s = sums.get(i).score[x];
+            if (unit[i] && shown[i] && s.n() > 0) {
                 pooled.merge(s);
                 groups++;
                 within = within.plus(s.squaredDeviations());
@@ -379,7 +538,7 @@ final class ResultsBuilder {
         }
         long n = pooled.n();
         if (groups < 2 || n - groups < 1) {
-            return new Agreement(id, null, null);
+            return new Agreement(id, null, null, n, groups);
         }
         Fraction between = pooled.squaredDeviations().minus(within);
         double msb = between.dividedBy(groups - 1).toDouble();
@@ -388,40 +547,22 @@ final class ResultsBuilder {
         double denominator1 = msb + (meanGroupSize - 1) * msw;
         Double icc1 = denominator1 == 0 ? null : (msb - msw) / denominator1;
         Double icc2 = msb == 0 ? null : (msb - msw) / msb;
-        return new Agreement(id, icc1, icc2);
-    }
-
-    private GroupGap[] groupGaps(List<Tally> tallies, boolean[] hiddenGroup) {
-        long[] sizes = tallies.stream().mapToLong(t -> t.gap.n()).toArray();
-        boolean[] hidden = Suppression.hide(sizes, hiddenGroup, k);
-        GroupGap[] gaps = new GroupGap[tallies.size()];
-        for (int i = 0; i < gaps.length; i++) {
-            gaps[i] = hidden[i]
-                    ? new GroupGap(true, null, null)
-                    : new GroupGap(false, sizes[i], tallies.get(i).gap.mean());
-        }
-        return gaps;
-    }
-
-    private GroupEnps[] groupEnps(List<Tally> tallies, boolean[] hiddenGroup) {
-        long[] sizes = tallies.stream().mapToLong(t -> t.enps[0] + t.enps[1] + t.enps[2]).toArray();
-        boolean[] hidden = Suppression.hide(sizes, hiddenGroup, k);
-        GroupEnps[] result = new GroupEnps[tallies.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = hidden[i]
-                    ? new GroupEnps(true, null, null)
-                    : new GroupEnps(false, sizes[i], enps(tallies.get(i).enps).score());
-        }
-        return result;
+        return new Agreement(id, icc1, icc2, n, groups);
     }
 
     // ---- drivers ----
 
     private List<Driver> drivers() {
         List<Driver> drivers = new ArrayList<>();
+        boolean enpsHidden = hidden[Measures.enps(plan.indices.size())][0];
         for (int x = 0; x < plan.indices.size(); x++) {
+            String id = plan.indices.get(x).index().id();
             Sums s = totals.driver[x];
             long n = s.n();
+            if (n < k || enpsHidden || hidden[Measures.index(x)][0]) {
+                drivers.add(new Driver(id, true, null, null, null, null));
+                continue;
+            }
             Fraction cov = s.covariance();
             Fraction vx = s.variance();
             Fraction vy = s.varianceY();
@@ -430,12 +571,7 @@ final class ResultsBuilder {
                 r = cov.toDouble() / Math.sqrt(vx.toDouble() * vy.toDouble());
             }
             double[] ci = r == null ? null : Inference.fisherInterval(r, n);
-            drivers.add(new Driver(
-                    plan.indices.get(x).index().id(),
-                    r,
-                    ci == null ? null : ci[0],
-                    ci == null ? null : ci[1],
-                    n));
+            drivers.add(new Driver(id, false, r, ci == null ? null : ci[0], ci == null ? null : ci[1], n));
         }
         drivers.sort(Comparator.comparing(Driver::r, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Driver::id));
@@ -489,13 +625,13 @@ final class ResultsBuilder {
             return List.of();
         }
         Map<String, Tally> groups = segments.get(0);
-        List<String> labels = new ArrayList<>(groups.keySet());
+        List<String> labels = values.get(0);
         long[] sizes = labels.stream().mapToLong(label -> groups.get(label).respondents).toArray();
-        boolean[] hidden = Suppression.hide(sizes, null, k);
+        boolean[] shown = shown(Measures.RESPONDENTS, 0);
         List<String> qualifying = new ArrayList<>();
         long rest = 0;
         for (int i = 0; i < labels.size(); i++) {
-            if (!hidden[i] && sizes[i] >= kc && !labels.get(i).isEmpty()) {
+            if (shown[i] && sizes[i] >= kc && !labels.get(i).isEmpty()) {
                 qualifying.add(labels.get(i));
             } else {
                 rest += sizes[i];

@@ -118,4 +118,19 @@ final class Tally {
             enps[c] += other.enps[c];
         }
     }
+
+    /**
+     * How many of these respondents each measure has, in the order of {@link Measures}: respondents, each index's
+     * scores, the say-do gap, eNPS.
+     */
+    long[] measureSizes() {
+        long[] sizes = new long[Measures.count(score.length)];
+        sizes[Measures.RESPONDENTS] = respondents;
+        for (int x = 0; x < score.length; x++) {
+            sizes[Measures.index(x)] = score[x].n();
+        }
+        sizes[Measures.gap(score.length)] = gap.n();
+        sizes[Measures.enps(score.length)] = enps[0] + enps[1] + enps[2];
+        return sizes;
+    }
 }

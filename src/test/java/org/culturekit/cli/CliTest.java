@@ -99,15 +99,17 @@ class CliTest {
     @Test
     void unreadableAnswersAreListedAndReadAsMissing() throws IOException {
         Path csv = dir.resolve("bad.csv");
-        Files.writeString(csv, "ResponseId,Team,safety_1,safety_3\nR1,A,Agree,Agree\nR2,A,Agreee,Agree\n",
+        // five more readable rows: a survey of fewer than the minimum group size is refused
+        Files.writeString(csv, "ResponseId,Team,safety_1,safety_3\nR1,A,Agree,Agree\nR2,A,Agreee,Agree\n"
+                + "R3,A,Agree,Agree\nR4,A,Agree,Agree\nR5,A,Agree,Agree\nR6,A,Agree,Agree\nR7,A,Agree,Agree\n",
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         CliRun.of("report", csv.toString(), "-f", "json", "-o", out.toString()).assertExit(ExitCodes.OK)
                 .assertErrContains("warning: " + csv + ":3:3: item 'safety_1': 'Agreee' is not an answer")
                 .assertErrContains("1 answer could not be read and was treated as missing");
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-        assertEquals(2, json.at("/indices/0/n").asInt());
-        assertEquals(1, json.at("/indices/0/items/0/n").asInt());
+        assertEquals(7, json.at("/indices/0/n").asInt());
+        assertEquals(6, json.at("/indices/0/items/0/n").asInt());
     }
 
     @Test
@@ -138,8 +140,8 @@ class CliTest {
     @Test
     void rejectsFileListsEveryLeftOutOrFaultyRowWithReasons() throws IOException {
         Path csv = dir.resolve("rows.csv");
-        Files.writeString(csv, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agreee\nR1,B,Agree\nR3,B,\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(csv, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agreee\nR1,B,Agree\nR3,B,\n"
+                + "R4,C,Agree\nR5,C,Agree\nR6,C,Agree\nR7,C,Agree\nR8,C,Agree\n", StandardCharsets.UTF_8);
         Path rejects = dir.resolve("rejects.csv");
         CliRun.of("report", csv.toString(), "-f", "json", "-o", dir.resolve("out").toString(), "--rejects",
                 rejects.toString()).assertExit(ExitCodes.OK);
@@ -317,13 +319,14 @@ class CliTest {
         Path first = dir.resolve("uk.csv");
         Path second = dir.resolve("de.csv");
         Files.writeString(first, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agree\n", StandardCharsets.UTF_8);
-        Files.writeString(second, "ResponseId,Team,safety_1\nR2,B,Disagree\nR3,B,Agree\n", StandardCharsets.UTF_8);
+        Files.writeString(second, "ResponseId,Team,safety_1\nR2,B,Disagree\nR3,B,Agree\nR4,B,Agree\nR5,B,Agree\n"
+                + "R6,B,Agree\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         CliRun.of("report", "-f", "json", "-o", out.toString(), first.toString(), second.toString())
                 .assertExit(ExitCodes.OK);
         JsonNode rows = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("rows");
-        assertEquals(4, rows.get("read").asInt());
-        assertEquals(3, rows.get("scored").asInt());
+        assertEquals(7, rows.get("read").asInt());
+        assertEquals(6, rows.get("scored").asInt());
         assertEquals("duplicate respondent id", rows.at("/excluded/0/reason").asText());
         CliRun.of("report", "-o", out.toString(), first.toString(), first.toString()).assertExit(ExitCodes.USAGE)
                 .assertErrContains("is named twice");

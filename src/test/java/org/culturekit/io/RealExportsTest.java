@@ -32,11 +32,22 @@ class RealExportsTest {
         JsonNode expected = new ObjectMapper().readTree(dir.resolve("expected.json").toFile());
         Questionnaire questionnaire = QuestionnaireReader.read(dir.resolve("questionnaire.yaml"));
         Accumulator accumulator = new Accumulator(questionnaire);
+        // each item's keyed answers as read, summed here: small exports show no figure, but what was read is checked
+        Map<String, long[]> answered = new LinkedHashMap<>();
         Map<String, Long> excluded;
         long read;
         try (ResponseReader reader = ResponseReader.open(dir.resolve("export.csv"), questionnaire)) {
             for (Response response : reader) {
                 accumulator.add(response);
+                for (var item : questionnaire.items()) {
+                    int raw = response.rawAnswer(questionnaire.itemPosition(item.id()));
+                    if (Response.isValue(raw)) {
+                        var scale = questionnaire.scaleOf(item.id());
+                        long[] sums = answered.computeIfAbsent(item.id(), id -> new long[2]);
+                        sums[0]++;
+                        sums[1] += item.reverse() ? scale.min() + scale.max() - raw : raw;
+                    }
+                }
             }
             excluded = reader.excluded();
             read = reader.rowsRead();
@@ -53,16 +64,28 @@ class RealExportsTest {
         int checked = 0;
         for (Results.IndexResult index : results.indices()) {
             JsonNode e = expected.at("/indices/" + index.id());
-            assertEquals(e.get("n").asLong(), index.n(), index.id());
-            assertEquals(e.get("mean").asDouble(), index.mean(), 1e-12, index.id());
-            checked++;
+            if (e.get("n").asLong() < questionnaire.reporting().minGroupSize()) {
+                assertTrue(index.suppressed(), index.id() + " is answered by too few to be shown");
+            } else {
+                assertEquals(e.get("n").asLong(), index.n(), index.id());
+                assertEquals(e.get("mean").asDouble(), index.mean(), 1e-12, index.id());
+                checked++;
+            }
             for (Results.ItemResult item : index.items()) {
                 JsonNode i = expected.at("/items/" + item.id());
+                long[] sums = answered.getOrDefault(item.id(), new long[2]);
+                assertEquals(i.get("n").asLong(), sums[0], item.id() + " answers read");
+                assertEquals(i.get("mean").asDouble(), (double) sums[1] / sums[0], 1e-12, item.id() + " mean read");
+                checked++;
+                if (i.get("n").asLong() < questionnaire.reporting().minGroupSize()) {
+                    assertTrue(item.suppressed(), item.id() + " is answered by too few to be shown");
+                    continue;
+                }
                 assertEquals(i.get("n").asLong(), item.n(), item.id());
                 assertEquals(i.get("mean").asDouble(), item.mean(), 1e-12, item.id());
                 checked++;
             }
         }
-        assertTrue(checked >= 2, "checked " + checked + " figures");
+        assertTrue(checked >= 1, "checked " + checked + " figures");
     }
 }

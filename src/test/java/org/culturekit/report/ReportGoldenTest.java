@@ -68,7 +68,8 @@ class ReportGoldenTest {
         // a case with a baseline export is a second wave: its reports show the change and the trend
         Path baselineFile = dir.resolve("baseline.csv");
         Results baseline = Files.exists(baselineFile) ? score(questionnaire, baselineFile).withWave("baseline") : null;
-        Changes changes = baseline == null ? null : Changes.between(baseline, results);
+        Changes changes = baseline == null ? null : Changes.between(baseline, results,
+                questionnaire.reporting().minGroupSize());
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions("golden",
                 java.util.OptionalLong.empty(), true, changes, baseline == null ? List.of() : List.of(baseline),
                 List.of()));

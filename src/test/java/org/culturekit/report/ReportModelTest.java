@@ -108,7 +108,7 @@ class ReportModelTest {
         }
         Results now = Scorer.score(Samples.QUESTIONNAIRE, later);
         ReportModel model = ReportModel.of(Samples.QUESTIONNAIRE, now, new ReportOptions("now", OptionalLong.empty(),
-                true, Changes.between(then, now), List.of(then), List.of("a breach")));
+                true, Changes.between(then, now, Samples.QUESTIONNAIRE.reporting().minGroupSize()), List.of(then), List.of("a breach")));
         ReportModel.ChangeRow index = model.changes().indices().get(0);
         assertEquals("up", index.direction());
         assertTrue(index.better());

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
  * comparison itself sees only each wave's n, mean and sd.
  */
 class ChangesTest {
+    private static final int K = Fixtures.QUESTIONNAIRE.reporting().minGroupSize();
+
     /** Scores of index a for respondents answering only a1 (so the score is the answer). */
     private static List<Response> wave(int[] answers, int enps) {
         List<Response> responses = new ArrayList<>();
@@ -32,7 +34,7 @@ class ChangesTest {
         int[] after = {3, 4, 4, 5, 3, 4, 5, 4, 2, 4, 5, 3};
         Results then = Scorer.score(Fixtures.QUESTIONNAIRE, wave(before, 0)).withWave("Q2");
         Results now = Scorer.score(Fixtures.QUESTIONNAIRE, wave(after, 3)).withWave("Q4");
-        Changes.Change change = Changes.between(then, now).indices().get(0);
+        Changes.Change change = Changes.between(then, now, K).indices().get(0);
         double[] expected = welch(before, after);
         assertTrue(change.comparable());
         assertEquals(mean(after) - mean(before), change.delta(), 1e-12);
@@ -44,14 +46,14 @@ class ChangesTest {
         assertEquals(19.202857899198086, change.df(), 1e-9);
         assertEquals(0.001204217046811724, change.p(), 1e-9);
         assertTrue(change.significant());
-        assertEquals("Q2", Changes.between(then, now).baselineWave());
+        assertEquals("Q2", Changes.between(then, now, K).baselineWave());
     }
 
     @Test
     void enpsChangeUsesThePlusMinus100CodingOfEachRespondent() {
         Results then = Scorer.score(Fixtures.QUESTIONNAIRE, wave(new int[] {3, 3, 3, 3, 3, 3, 3}, 0));
         Results now = Scorer.score(Fixtures.QUESTIONNAIRE, wave(new int[] {3, 3, 3, 3, 3, 3, 3, 3}, 5));
-        Changes.Change change = Changes.between(then, now).enps();
+        Changes.Change change = Changes.between(then, now, K).enps();
         double[] before = coded(then.enps());
         double[] after = coded(now.enps());
         double[] expected = welch(before, after);
@@ -66,12 +68,12 @@ class ChangesTest {
         Results now = Scorer.score(Fixtures.QUESTIONNAIRE, wave(new int[] {3, 4, 5}, 0));
         Results.IndexResult index = then.indices().get(0);
         Results renamed = new Results(then.schemaVersion(), "old", new Results.QuestionnaireRef("fixture", "0",
-                "other"), then.rows(), List.of(new Results.IndexResult(index.id(), index.name(), index.n(),
+                "other"), then.rows(), List.of(new Results.IndexResult(index.id(), index.name(), false, index.n(),
                 index.mean(), index.sd(), index.ciLow(), index.ciHigh(), index.score100(), index.favorable(),
                 index.neutral(), index.unfavorable(), index.alpha(), index.standardizedAlpha(), index.band(),
                 index.items(), "different items")), then.sayDo(), then.enps(), List.of(), then.segments(),
                 List.of(), List.of());
-        Changes changes = Changes.between(renamed, now);
+        Changes changes = Changes.between(renamed, now, K);
         assertFalse(changes.sameQuestionnaire());
         assertEquals(List.of(), changes.onlyHere(), "same item ids in both waves");
         Changes.Change change = changes.indices().get(0);
@@ -85,7 +87,7 @@ class ChangesTest {
         SplittableRandom random = new SplittableRandom(11);
         Results then = Scorer.score(Fixtures.QUESTIONNAIRE, Fixtures.random(random, 200));
         Results now = Scorer.score(Fixtures.QUESTIONNAIRE, Fixtures.random(random, 200));
-        Changes changes = Changes.between(then, now);
+        Changes changes = Changes.between(then, now, K);
         for (Changes.GroupChange group : changes.groups()) {
             for (Results results : List.of(then, now)) {
                 Results.Group shown = results.segments().stream().filter(s -> s.id().equals(group.segment()))
@@ -98,7 +100,7 @@ class ChangesTest {
     }
 
     private static double[] coded(Results.Enps enps) {
-        double[] values = new double[(int) enps.n()];
+        double[] values = new double[(int) (long) enps.n()];
         int i = 0;
         for (long p = 0; p < enps.promoters(); p++) {
             values[i++] = 100;
@@ -143,11 +145,11 @@ class ChangesTest {
         Results.IndexResult index = then.indices().get(0);
         List<Results.ItemResult> fewer = index.items().subList(0, 2);
         Results older = new Results(then.schemaVersion(), "old", then.questionnaire(), then.rows(),
-                List.of(new Results.IndexResult(index.id(), index.name(), index.n(), index.mean(), index.sd(),
+                List.of(new Results.IndexResult(index.id(), index.name(), false, index.n(), index.mean(), index.sd(),
                         index.ciLow(), index.ciHigh(), index.score100(), index.favorable(), index.neutral(),
                         index.unfavorable(), index.alpha(), index.standardizedAlpha(), index.band(), fewer, "old")),
                 then.sayDo(), then.enps(), List.of(), then.segments(), List.of(), List.of());
-        Changes changes = Changes.between(older, now);
+        Changes changes = Changes.between(older, now, K);
         assertEquals(List.of("item a3"), changes.onlyHere());
         assertFalse(changes.indices().get(0).comparable());
     }

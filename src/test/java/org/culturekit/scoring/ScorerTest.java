@@ -3,6 +3,7 @@ package org.culturekit.scoring;
 import static org.culturekit.scoring.Fixtures.NA;
 import static org.culturekit.scoring.Fixtures.response;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,21 +26,61 @@ class ScorerTest {
     void keysReverseItemsAndAveragesAnsweredItems() {
         // respondent 1: a1=5, a2=4, a3=1 → keyed 5 → score (5+4+5)/3 = 14/3
         // respondent 2: a1=2, a2 missing, a3=4 → keyed 2 → score (2+2)/2 = 2
+        // respondent 3: a1=3, a2=3, a3=3 → keyed 3 → score 3
+        // respondent 4: a1=1, a2=5, a3=5 → keyed 1 → score 7/3
         Results results = score(response("X", "Member", 5, 4, 1, NA, NA, NA),
-                response("X", "Member", 2, NA, 4, NA, NA, NA));
+                response("X", "Member", 2, NA, 4, NA, NA, NA), response("X", "Member", 3, 3, 3, NA, NA, NA),
+                response("X", "Member", 1, 5, 5, NA, NA, NA));
         Results.IndexResult index = results.indices().get(0);
-        assertEquals(2, index.n());
-        assertEquals((14.0 / 3 + 2) / 2, index.mean(), EPS);
-        // sd of {14/3, 2}: |14/3 − 2| / √2
-        assertEquals((14.0 / 3 - 2) / Math.sqrt(2), index.sd(), EPS);
+        double[] scores = {14.0 / 3, 2, 3, 7.0 / 3};
+        double mean = (14.0 / 3 + 2 + 3 + 7.0 / 3) / 4;
+        assertEquals(4, index.n());
+        assertEquals(mean, index.mean(), EPS);
+        double squares = 0;
+        for (double score : scores) {
+            squares += (score - mean) * (score - mean);
+        }
+        assertEquals(Math.sqrt(squares / 3), index.sd(), EPS);
         // score100 = (mean − 1) / 4 · 100
-        assertEquals(((14.0 / 3 + 2) / 2 - 1) / 4 * 100, index.score100(), EPS);
-        // pooled keyed answers 5, 4, 5, 2, 2: favourable 3 of 5, neutral 0, unfavourable 2
-        assertEquals(60, index.favorable(), EPS);
-        assertEquals(0, index.neutral(), EPS);
-        assertEquals(40, index.unfavorable(), EPS);
-        // item a3 keyed: 5 and 2
-        assertEquals(3.5, index.items().get(2).mean(), EPS);
+        assertEquals((mean - 1) / 4 * 100, index.score100(), EPS);
+        // pooled keyed answers 5 4 5, 2 2, 3 3 3, 1 5 1: favourable 4 of 11, neutral 3, unfavourable 4
+        assertEquals(400.0 / 11, index.favorable(), EPS);
+        assertEquals(300.0 / 11, index.neutral(), EPS);
+        assertEquals(400.0 / 11, index.unfavorable(), EPS);
+        // item a3 keyed: 5, 2, 3 and 1
+        assertEquals(11.0 / 4, index.items().get(2).mean(), EPS);
+    }
+
+    @Test
+    void figuresOfFewerThanTheMinimumAreWithheldCountsIncluded() {
+        // two respondents, minimum 3: the index, its items, the gap and eNPS show nothing, not even n
+        Results results = score(response("X", "Member", 5, 4, 1, 4, 2, 9), response("X", "Member", 2, NA, 4, 3, 3, 7));
+        Results.IndexResult index = results.indices().get(0);
+        assertTrue(index.suppressed());
+        assertNull(index.n());
+        assertNull(index.mean());
+        assertTrue(index.items().stream().allMatch(item -> item.suppressed() && item.n() == null));
+        assertTrue(results.sayDo().overall().suppressed());
+        assertNull(results.sayDo().overall().n());
+        assertTrue(results.sayDo().pairs().get(0).suppressed());
+        assertTrue(results.enps().suppressed());
+        assertNull(results.enps().n());
+        assertTrue(results.drivers().stream().allMatch(Results.Driver::suppressed));
+    }
+
+    @Test
+    void anItemAnsweredByTooFewWithholdsItAndThePooledFiguresThatWouldGiveItAway() {
+        // a2 answered by two of four: its figures, and the index's pooled shares and reliability, are withheld
+        Results results = score(response("X", "M", 5, 4, 1, NA, NA, NA), response("X", "M", 2, NA, 4, NA, NA, NA),
+                response("X", "M", 3, NA, 3, NA, NA, NA), response("X", "M", 1, 5, 5, NA, NA, NA));
+        Results.IndexResult index = results.indices().get(0);
+        assertFalse(index.suppressed());
+        assertEquals(4, index.n());
+        assertTrue(index.items().get(1).suppressed());
+        assertFalse(index.items().get(0).suppressed());
+        assertNull(index.favorable());
+        assertNull(index.alpha());
+        assertNull(index.items().get(0).itemTotal());
     }
 
     @Test
@@ -56,16 +97,19 @@ class ScorerTest {
 
     @Test
     void undefinedStatisticsAreNullNotNaN() {
-        Results results = score(response("X", "M", 4, NA, NA, NA, NA, NA));
+        // three alike answers: no spread, so no test, alpha or standardised gap
+        Results results = score(response("X", "M", 4, NA, NA, 3, 3, NA), response("X", "M", 4, NA, NA, 3, 3, NA),
+                response("X", "M", 4, NA, NA, 3, 3, NA));
         Results.IndexResult index = results.indices().get(0);
-        assertEquals(1, index.n());
+        assertEquals(3, index.n());
         assertEquals(4.0, index.mean(), EPS);
-        assertNull(index.sd());
-        assertNull(index.ciLow());
+        assertEquals(0.0, index.sd(), EPS);
         assertNull(index.alpha());
-        assertEquals(0, results.sayDo().overall().n());
-        assertNull(results.sayDo().overall().meanGap());
-        assertNull(results.enps().score());
+        assertEquals(3, results.sayDo().overall().n());
+        assertEquals(0.0, results.sayDo().overall().meanGap(), EPS);
+        assertNull(results.sayDo().overall().t());
+        assertNull(results.sayDo().overall().p());
+        assertNull(results.sayDo().overall().dz());
     }
 
     @Test
@@ -74,7 +118,7 @@ class ScorerTest {
         Results results = score(response("X", "M", NA, NA, NA, NA, NA, 10), response("X", "M", NA, NA, NA, NA, NA, 9),
                 response("X", "M", NA, NA, NA, NA, NA, 8), response("X", "M", NA, NA, NA, NA, NA, 6),
                 response("X", "M", NA, NA, NA, NA, NA, 0));
-        assertEquals(new Results.Enps(5, 2, 1, 2, 0.0), results.enps());
+        assertEquals(new Results.Enps(false, 5L, 2L, 1L, 2L, 0.0), results.enps());
     }
 
     @Test
