@@ -506,8 +506,10 @@ final class ReportModelBuilder {
             notes.add("Figures for any group with fewer than " + k + " respondents are not shown"
                     + (withHidden.isEmpty() ? "" : " (by " + String.join(", ", withHidden) + ")")
                     + ". Where a hidden group could otherwise be worked out by subtracting the shown groups from "
-                    + "the total, or by a member of one hidden group subtracting their own, further groups are "
-                    + "hidden too. Group sizes behind hidden cells are never shown.");
+                    + "the total, by a member of one hidden group subtracting their own, or by comparing groups of "
+                    + "different segments (or leaders and everyone else) that differ by fewer than " + k
+                    + " people, further groups are hidden too. Group sizes behind hidden cells are never shown; "
+                    + "statistics across groups use the shown groups only.");
         }
         List<String> withheld = withheld();
         if (!withheld.isEmpty()) {
