@@ -1,7 +1,8 @@
 # Independent R reference for culturekit's scoring (DESIGN.md section 4).
 #
 # Run from this directory:   Rscript generate.R
-# Writes, for each case in CASES: <case>/questionnaire.yaml, <case>/responses.csv, <case>/expected.json.
+# Writes, for each case in CASES: <case>/questionnaire.yaml, <case>/responses.csv, <case>/expected.json; reads
+# <case>/shown.json, the groups culturekit's disclosure rules show (see shown_groups).
 # Deterministic: fixed seed, byte-order sorting, "\n" line endings, full-precision doubles.
 # It also cross-checks psych/multilevel against the DESIGN formulas and prints what it finds to stderr.
 
@@ -433,7 +434,7 @@ icc <- function(score, group) {
   ok <- !is.na(score) & !is.na(group)
   s <- score[ok]; g <- group[ok]
   ng <- length(unique(g))
-  if (ng < 2 || length(s) - ng < 1) return(list(icc1 = NA_real_, icc2 = NA_real_))
+  if (ng < 2 || length(s) - ng < 1) return(list(icc1 = NA_real_, icc2 = NA_real_, n = length(s), groups = ng))
   fit <- aov(s ~ as.factor(g))
   i1 <- multilevel::ICC1(fit); i2 <- multilevel::ICC2(fit)
   # independent check
@@ -442,10 +443,16 @@ icc <- function(score, group) {
   msw <- sum((s - gm[g])^2) / (length(s) - ng)
   nbar <- length(s) / ng
   if (abs((msb - msw) / (msb + (nbar - 1) * msw) - i1) > 1e-9 || abs((msb - msw) / msb - i2) > 1e-9) stop("ICC mismatch")
-  list(icc1 = num(i1), icc2 = num(i2))
+  list(icc1 = num(i1), icc2 = num(i2), n = length(s), groups = ng)
 }
 
+# The groups culturekit shows, per segment and index (<case>/shown.json): its disclosure rules decide them, and
+# DisclosureAttackTest checks those decisions with a checker of its own. Statistics across groups -- ICC and the
+# Benjamini-Hochberg family -- are computed here over exactly those groups, as culturekit does.
+shown_groups <- function(case) fromJSON(file.path(case, "shown.json"), simplifyVector = FALSE)
+
 compute <- function(df, case) {
+  shown <- shown_groups(case)
   n <- nrow(df)
   K <- as.matrix(df[, ITEM_COLUMNS])
   for (it in REVERSE) K[, it] <- SCALE_MIN + SCALE_MAX - K[, it]
@@ -518,7 +525,10 @@ compute <- function(df, case) {
     raw <- trimws(df[[SEGMENTS[[seg]]]])
     group <- ifelse(raw == "", NA, raw)                        # blank = in no group (but still part of every "rest")
     values <- sort(unique(group[!is.na(group)]), method = "radix")   # byte order
-    agreement <- lapply(names(INDICES), function(ix) c(list(index = ix), icc(scores[, ix], group)))
+    visible <- function(ix) !is.na(group) & group %in% unlist(shown[[seg]][[ix]])
+    agreement <- lapply(names(INDICES), function(ix) {
+      c(list(index = ix), icc(scores[, ix], ifelse(visible(ix), group, NA)))
+    })
     rwg <- lapply(INDICES, function(I) rwg_by_group(K[, I$items, drop = FALSE], group))
     # Welch p for group vs rest, then BH within (segment, index) over eligible groups
     qs <- lapply(names(INDICES), function(ix) {
@@ -526,6 +536,7 @@ compute <- function(df, case) {
         inside <- !is.na(group) & group == v
         a <- scores[inside & !is.na(scores[, ix]), ix]
         b <- scores[!inside & !is.na(scores[, ix]), ix]
+        if (!(v %in% unlist(shown[[seg]][[ix]]))) return(NA_real_)   # a hidden group is in no family
         if (length(a) < MIN_GROUP || length(b) < MIN_GROUP) return(NA_real_)
         tt <- t_welch(a, b)
         if (is.null(tt)) NA_real_ else tt$p.value

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.culturekit.Main;
@@ -28,8 +30,6 @@ class ReferenceTest {
     private static final Path REFERENCE = Path.of("src/test/resources/scoring/reference");
     private static final double TOLERANCE = 1e-9;
     private static final Set<String> NOT_RESULTS = Set.of("r", "case");
-    /** Agreement entries computed over fewer groups than R's. */
-    private final Set<String> partial = new java.util.HashSet<>();
 
     @TempDir Path out;
 
@@ -49,25 +49,21 @@ class ReferenceTest {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode expected = mapper.readTree(dir.resolve("expected.json").toFile());
         JsonNode actual = mapper.readTree(out.resolve("results.json").toFile());
-        // R's ICC and q use every group; culturekit's only the shown ones: compared where none is hidden
-        JsonNode segments = actual.get("segments");
-        for (int s = 0; s < segments.size(); s++) {
-            JsonNode groups = segments.get(s).get("groups");
-            for (int x = 0; x < segments.get(s).get("agreement").size(); x++) {
-                int index = x;
-                boolean hidden = false;
-                for (JsonNode group : groups) {
-                    hidden |= group.path("suppressed").asBoolean()
-                            || group.path("indices").path(index).path("suppressed").asBoolean();
-                }
-                if (hidden) {
-                    // and the Benjamini-Hochberg family of the groups vs the rest
-                    partial.add("/segments/" + s + "/agreement/" + x);
-                    for (JsonNode group : groups) {
-                        partial.add("/segments/" + s + "/groups/" + group.get("value").asText() + "/indices/" + x
-                                + "/q");
+        // R computes ICC and q over the groups culturekit shows (shown.json): check these are the ones shown
+        JsonNode shown = mapper.readTree(dir.resolve("shown.json").toFile());
+        for (JsonNode segment : actual.get("segments")) {
+            for (int x = 0; x < segment.get("agreement").size(); x++) {
+                String index = segment.get("agreement").get(x).get("index").asText();
+                List<String> visible = new ArrayList<>();
+                for (JsonNode group : segment.get("groups")) {
+                    if (!group.path("suppressed").asBoolean() && !group.path("indices").path(x).path("suppressed")
+                            .asBoolean() && !group.get("value").asText().equals("(not given)")) {
+                        visible.add(group.get("value").asText());
                     }
                 }
+                List<String> expectedVisible = new ArrayList<>();
+                shown.path(segment.get("id").asText()).path(index).forEach(v -> expectedVisible.add(v.asText()));
+                assertEquals(expectedVisible, visible, segment.get("id").asText() + "/" + index + " shown groups");
             }
         }
         Iterator<Map.Entry<String, JsonNode>> fields = expected.fields();
@@ -86,9 +82,6 @@ class ReferenceTest {
     private void compare(JsonNode expected, JsonNode actual, String path) {
         if (actual == null) {
             fail(path + ": missing from results.json");
-        }
-        if (partial.contains(path)) {
-            return; // over the shown groups only: not what R computed over all of them
         }
         if (actual.path("suppressed").asBoolean(false)) {
             return; // withheld by the anonymity rules: nothing to compare, and nothing shown
