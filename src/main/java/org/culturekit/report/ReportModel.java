@@ -113,7 +113,7 @@ public record ReportModel(
      */
     public record IndexCard(String id, String name, String n, String mean, String ci, String score100, String band,
             int level, String favorable, String neutral, String unfavorable, Bar bar, String alpha,
-            List<ItemRow> items) {
+            List<ItemRow> items, boolean suppressed) {
         public IndexCard {
             items = List.copyOf(items);
         }
@@ -157,7 +157,7 @@ public record ReportModel(
      * @param itemTotal corrected item-total correlation, two decimals
      */
     public record ItemRow(String id, String text, boolean reverse, String n, String mean, String favorable,
-            String neutral, String unfavorable, Bar bar, String itemTotal) {}
+            String neutral, String unfavorable, Bar bar, String itemTotal, boolean suppressed) {}
 
     /** @param overall the gap per respondent @param pairs the gap per value, widest first */
     public record SayDoView(GapRow overall, List<GapRow> pairs) {
@@ -181,7 +181,7 @@ public record ReportModel(
      * @param dumbbell chart geometry, or null
      */
     public record GapRow(String name, String n, String say, String doo, String meanGap, String ci, String p,
-            String dz, String shareGapAtLeast1, Dumbbell dumbbell) {}
+            String dz, String shareGapAtLeast1, Dumbbell dumbbell, boolean suppressed) {}
 
     /**
      * Two points on a 0–100 axis joined by a line, for say vs do or leaders vs others.
@@ -200,7 +200,8 @@ public record ReportModel(
      * @param passives percent
      * @param detractors percent
      */
-    public record EnpsView(String n, String score, String promoters, String passives, String detractors) {}
+    public record EnpsView(String n, String score, String promoters, String passives, String detractors,
+            boolean suppressed) {}
 
     /**
      * Leaders vs everyone else on one index.

@@ -204,14 +204,15 @@ final class ReportModelBuilder {
                         Display.whole(item.neutral()),
                         Display.whole(item.unfavorable()),
                         Bar.of(item.favorable(), item.neutral(), item.unfavorable()),
-                        Display.decimal(item.itemTotal(), 2)))
+                        Display.decimal(item.itemTotal(), 2),
+                        item.suppressed()))
                 .toList();
         return new IndexCard(index.id(), index.name(), count(index.n()), Display.decimal(index.mean(), 2),
                 interval(index.ciLow(), index.ciHigh()), Display.whole(index.score100()),
                 index.band() == null ? "" : index.band(), level(index.score100()), Display.whole(index.favorable()),
                 Display.whole(index.neutral()), Display.whole(index.unfavorable()),
                 Bar.of(index.favorable(), index.neutral(), index.unfavorable()), Display.decimal(index.alpha(), 2),
-                items);
+                items, index.suppressed());
     }
 
     /** Five shades on the 0–100 score, the same for cards and heatmaps. */
@@ -243,7 +244,7 @@ final class ReportModelBuilder {
                 gap.sayMean() == null ? "" : Display.decimal(gap.sayMean(), 2),
                 gap.doMean() == null ? "" : Display.decimal(gap.doMean(), 2),
                 Display.signed(gap.meanGap(), 2), interval(gap.ciLow(), gap.ciHigh()), Display.probability(gap.p()),
-                Display.decimal(gap.dz(), 2), Display.whole(gap.shareGapAtLeast1()), dumbbell);
+                Display.decimal(gap.dz(), 2), Display.whole(gap.shareGapAtLeast1()), dumbbell, gap.suppressed());
     }
 
     /** Two means placed on the scale's 0–100 axis, or null if either is undefined. */
@@ -266,10 +267,10 @@ final class ReportModelBuilder {
             return null;
         }
         if (enps.suppressed()) {
-            return new EnpsView(Display.NONE, Display.NONE, Display.NONE, Display.NONE, Display.NONE);
+            return new EnpsView(Display.NONE, Display.NONE, Display.NONE, Display.NONE, Display.NONE, true);
         }
         return new EnpsView(Long.toString(enps.n()), Display.signed(enps.score(), 0), share(enps.promoters(), enps.n()),
-                share(enps.passives(), enps.n()), share(enps.detractors(), enps.n()));
+                share(enps.passives(), enps.n()), share(enps.detractors(), enps.n()), false);
     }
 
     private PerceptionRow perception(Results.PerceptionGap gap) {

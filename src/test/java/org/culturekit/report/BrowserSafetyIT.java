@@ -128,19 +128,20 @@ class BrowserSafetyIT {
     private static String skipReason;
 
     /**
-     * The hostile model: five respondents per team, leaders in every team, comments full of payloads (the HTML
+     * The hostile model: seven respondents per team, three of them leaders (so a team and a level differ by at least
+     * the minimum group size, and every team can be shown), comments full of payloads (the HTML
      * report shows no comments today; they are there for the day it does).
      */
     static ReportModel hostileModel() {
         List<Response> responses = new ArrayList<>();
         int line = 2;
         for (int t = 0; t < TEAMS.size(); t++) {
-            for (int r = 0; r < 5; r++) {
+            for (int r = 0; r < 7; r++) {
                 int v = 1 + (t + r) % 5;
                 int[] answers = {v, 6 - v, Math.min(5, v + 1), Math.max(1, v - 1), Math.min(5, v + 2), v,
                     (3 * t + 2 * r) % 11, Response.MISSING};
                 responses.add(new Response("hostile.csv", line++, answers,
-                        List.of(TEAMS.get(t), r < 2 ? "Lead" : "Member"), List.of("Comment " + ALL)));
+                        List.of(TEAMS.get(t), r < 3 ? "Lead" : "Member"), List.of("Comment " + ALL)));
             }
         }
         return ReportModel.of(QUESTIONNAIRE, Scorer.score(QUESTIONNAIRE, responses),
