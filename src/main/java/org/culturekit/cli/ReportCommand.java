@@ -121,7 +121,7 @@ final class ReportCommand implements Callable<Integer> {
                 imports.parallelism(spec)), questionnaire, csvFiles);
         Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave);
         Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
-        List<String> breaches = Gate.breaches(gates, results, baseline);
+        List<String> breaches = Gate.breaches(gates, results, baseline, questionnaire.reporting().minGroupSize());
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
                 invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments, changes, history,
                 breaches));

@@ -89,9 +89,7 @@ public record Changes(
      */
     public static Changes between(Results baseline, Results current, int k) {
         Objects.requireNonNull(baseline, "baseline");
-        // a refresh of the same wave: its respondents are mostly the baseline's, so the overall figures count too
-        boolean refresh = baseline.wave() != null && baseline.wave().equals(current.wave());
-        Sizes sizes = new Sizes(k, refresh);
+        Sizes sizes = Sizes.of(k, baseline, current);
         List<String> onlyHere = new ArrayList<>();
         List<String> onlyInBaseline = new ArrayList<>();
         Map<String, Results.IndexResult> before = new LinkedHashMap<>();
@@ -190,7 +188,12 @@ public record Changes(
      * Whether the sizes behind a change let it be shown: both waves reach {@code k} (a withheld figure has no
      * size), and the size moved by 0 or at least {@code k}.
      */
-    private record Sizes(int k, boolean refresh) {
+    record Sizes(int k, boolean refresh) {
+        /** A refresh of the same wave: its respondents are mostly the baseline's, so overall figures count too. */
+        static Sizes of(int k, Results baseline, Results current) {
+            return new Sizes(k, baseline.wave() != null && baseline.wave().equals(current.wave()));
+        }
+
         boolean group(Long then, Long now) {
             if (then == null || now == null || then < k || now < k) {
                 return false;

@@ -28,16 +28,20 @@ public record Gate(Kind kind, String index, double threshold) {
         Objects.requireNonNull(kind, "kind");
     }
 
-    /** What breaches {@code gates}, one sentence each; {@code baseline} may be null when no gate needs it. */
-    public static List<String> breaches(List<Gate> gates, Results results, Results baseline) {
+    /**
+     * What breaches {@code gates}, one sentence each; {@code baseline} may be null when no gate needs it. A gate
+     * whose figure the disclosure rules withhold (for groups of fewer than {@code k}) cannot be shown to pass, so
+     * it is breached, and its message names no withheld figure.
+     */
+    public static List<String> breaches(List<Gate> gates, Results results, Results baseline, int k) {
         List<String> breaches = new ArrayList<>();
         for (Gate gate : gates) {
-            gate.check(results, baseline).ifPresent(breaches::add);
+            gate.check(results, baseline, k).ifPresent(breaches::add);
         }
         return breaches;
     }
 
-    private Optional<String> check(Results results, Results baseline) {
+    private Optional<String> check(Results results, Results baseline, int k) {
         switch (kind) {
             case UNDER -> {
                 Results.IndexResult now = index(results);
@@ -61,6 +65,11 @@ public record Gate(Kind kind, String index, double threshold) {
                 if (now.score100() == null || then.score100() == null) {
                     return Optional.of(now.name() + " has no score in one of the waves (--fail-on-drop)");
                 }
+                if (!Changes.Sizes.of(k, baseline, results).overall(then.n(), now.n())) {
+                    return Optional.of(now.name() + "'s change since the baseline is withheld: too few respondents "
+                            + "joined or left since this refresh's baseline, so its drop cannot be checked "
+                            + "(--fail-on-drop)");
+                }
                 double drop = then.score100() - now.score100();
                 return drop >= threshold
                         ? Optional.of(now.name() + " fell " + number(drop) + " points since the baseline, "
@@ -69,6 +78,10 @@ public record Gate(Kind kind, String index, double threshold) {
                         : Optional.empty();
             }
             default -> {
+                if (results.sayDo() != null && results.sayDo().overall().suppressed()) {
+                    return Optional.of("the say-do gap is not shown (too few people answered a pair), so it cannot "
+                            + "be checked (--fail-on-gap)");
+                }
                 Double gap = results.sayDo() == null ? null : results.sayDo().overall().meanGap();
                 return gap != null && gap > threshold
                         ? Optional.of("the say-do gap is " + number(gap) + " scale points, over "

@@ -145,5 +145,13 @@ class AnonymityIT {
         assertEquals(0, changes.get("groups").size(), changes.toString());
         assertFalse(changes.at("/indices/0/comparable").asBoolean(), changes.toString());
         assertFalse(changes.at("/enps/comparable").asBoolean(), changes.toString());
+
+        // a CI gate on the drop cannot pass on a withheld change, and its message gives no figure away
+        ProcessRun gated = report(dir.resolve("wave2.csv").toString(), "--wave", "2026-Q4", "--baseline",
+                first.resolve("results.json").toString(), "--fail-on-drop", "a=50", "-f", "json", "-o",
+                dir.resolve("gated").toString());
+        assertEquals(4, gated.code(), gated.err());
+        assertTrue(gated.err().contains("change since the baseline is withheld"), gated.err());
+        assertFalse(gated.err().matches("(?s).*\\d+\\.\\d.*"), "no figure on stderr: " + gated.err());
     }
 }
