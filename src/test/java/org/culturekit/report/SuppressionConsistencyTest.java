@@ -2,6 +2,7 @@ package org.culturekit.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -134,5 +135,93 @@ class SuppressionConsistencyTest {
             }
         }
         return cells;
+    }
+
+    /**
+     * The organisation-wide figures too: an item, the say-do gaps and eNPS answered by fewer than the minimum are
+     * withheld in every format, and none of them shows a count.
+     */
+    @Test
+    void everyFormatWithholdsTheSameOrganisationWideFigures(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("q.yaml"), """
+                id: withheld
+                title: Withheld
+                version: "1"
+                scales:
+                  agree5: {min: 1, max: 5, labels: [SD, D, N, A, SA]}
+                  likelihood: {min: 0, max: 10}
+                items:
+                  - {id: a1, text: One., scale: agree5}
+                  - {id: a2, text: Two., scale: agree5}
+                  - {id: s1, text: Say., scale: agree5}
+                  - {id: d1, text: Do., scale: agree5}
+                  - {id: enps, text: "Recommend?", scale: likelihood}
+                indices:
+                  - {id: a, name: Index A, items: [a1, a2]}
+                sayDo: [{id: p, name: Pair, say: s1, do: d1}]
+                enps: enps
+                segments:
+                  - {id: team, column: Team}
+                reporting: {minGroupSize: 5, minCommentGroupSize: 10}
+                """, StandardCharsets.UTF_8);
+        StringBuilder csv = new StringBuilder("Team,a1,a2,s1,d1,enps\n");
+        for (int r = 0; r < 12; r++) {
+            // a2, the pair and eNPS answered by two or three of twelve
+            csv.append("T").append(r % 2).append(',').append(1 + r % 5).append(',').append(r < 2 ? "4" : "")
+                    .append(",3,").append(r < 3 ? "2" : "").append(',').append(r < 2 ? "9" : "").append('\n');
+        }
+        Files.writeString(dir.resolve("e.csv"), csv.toString(), StandardCharsets.UTF_8);
+        StringWriter stdout = new StringWriter();
+        int code = Main.commandLine().setOut(new PrintWriter(stdout)).setErr(new PrintWriter(new StringWriter()))
+                .execute("report", "-q", dir.resolve("q.yaml").toString(), dir.resolve("e.csv").toString(), "-f",
+                        "html,md,json,csv", "-o", dir.resolve("out").toString(), "--summary");
+        assertEquals(0, code);
+        Path out = dir.resolve("out");
+        JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(Set.of("a2", "sayDo", "sayDo/p", "enps"), withheld(json));
+        String scores = Files.readString(out.resolve("scores.csv"), StandardCharsets.UTF_8);
+        for (String measure : List.of("a/a2", "sayDo", "sayDo/p", "enps")) {
+            assertTrue(scores.contains("all,all," + measure + ",suppressed,1\n"), measure);
+            assertFalse(scores.contains("all,all," + measure + ",n,"), measure);
+        }
+        String md = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("| Index A | Two\\. | not shown |"), md);
+        assertTrue(md.contains("| Pair | not shown |"), md);
+        assertTrue(md.contains("| **All values** | not shown |"), md);
+        assertTrue(md.contains("## eNPS\n\nNot shown: fewer than 5 people answered."), md);
+        String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<td>Two.</td><td class=\"suppressed\" colspan=\"4\">not shown"), "item");
+        assertTrue(html.contains("<td>Pair</td><td class=\"suppressed\""), "pair");
+        assertTrue(html.contains("<th>All values</th><td class=\"suppressed\""), "overall gap");
+        assertTrue(html.contains("<p class=\"suppressed\">not shown: fewer than 5 people answered</p>"), "eNPS");
+        JsonNode summary = new ObjectMapper().readTree(stdout.toString());
+        assertTrue(summary.get("sayDoGap").isNull());
+        assertTrue(summary.get("enps").isNull());
+    }
+
+    private static Set<String> withheld(JsonNode root) {
+        Set<String> withheld = new TreeSet<>();
+        for (JsonNode index : root.get("indices")) {
+            for (JsonNode item : index.get("items")) {
+                if (item.path("suppressed").asBoolean()) {
+                    withheld.add(item.get("id").asText());
+                    assertFalse(item.has("n"));
+                }
+            }
+        }
+        if (root.at("/sayDo/overall/suppressed").asBoolean()) {
+            withheld.add("sayDo");
+            assertFalse(root.at("/sayDo/overall").has("n"));
+        }
+        for (JsonNode pair : root.at("/sayDo/pairs")) {
+            if (pair.path("suppressed").asBoolean()) {
+                withheld.add("sayDo/" + pair.get("id").asText());
+            }
+        }
+        if (root.at("/enps/suppressed").asBoolean()) {
+            withheld.add("enps");
+            assertFalse(root.get("enps").has("n"));
+        }
+        return withheld;
     }
 }
