@@ -2,6 +2,8 @@ package org.culturekit.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Decides which cells of one measure a run may show, so that no published figure, nor any difference of
@@ -22,78 +24,114 @@ import java.util.List;
  * </ul>
  *
  * Where a rule fails, the smallest cell it involves is hidden (ties: the later cell), never the first (everyone).
- * Pure and deterministic: the same sizes give the same decisions.
+ * Pure and deterministic: the same overlaps give the same decisions.
  */
 final class Disclosure {
     private final long[] size;
-    private final long[][] overlap;
     private final int[] partition;
     private final int k;
     private final boolean[] hidden;
+    /** Per cell: the cells of other partitions it shares respondents with, ascending, and how many it shares. */
+    private final int[][] neighbour;
+    private final long[][] shared;
     /** The cells of each partition but everyone's, in order. */
     private final List<List<Integer>> partitions = new ArrayList<>();
 
-    private Disclosure(long[][] overlap, int[] partition, boolean[] alreadyHidden, int k) {
-        this.overlap = overlap;
+    /**
+     * The respondents of one measure that cells share, added up respondent group by respondent group: only pairs
+     * of cells that share someone are kept, so a segment of thousands of groups costs what its overlaps are.
+     */
+    static final class Overlaps {
+        private final long[] size;
+        private final List<Map<Integer, Long>> shared = new ArrayList<>();
+
+        Overlaps(int cells) {
+            size = new long[cells];
+            for (int c = 0; c < cells; c++) {
+                shared.add(new TreeMap<>());
+            }
+        }
+
+        /** Adds {@code count} respondents who are in every one of {@code cells} (at most one per partition). */
+        void add(int[] cells, long count) {
+            if (count == 0) {
+                return;
+            }
+            for (int a : cells) {
+                size[a] += count;
+                for (int b : cells) {
+                    if (a != b) {
+                        shared.get(a).merge(b, count, Long::sum);
+                    }
+                }
+            }
+        }
+    }
+
+    private Disclosure(Overlaps overlaps, int[] partition, boolean[] alreadyHidden, int k) {
         this.partition = partition;
         this.k = k;
+        int cells = partition.length;
+        size = overlaps.size;
+        hidden = new boolean[cells];
+        neighbour = new int[cells][];
+        shared = new long[cells][];
+        for (int c = 0; c < cells; c++) {
+            hidden[c] = (alreadyHidden != null && alreadyHidden[c]) || size[c] < k;
+            Map<Integer, Long> near = overlaps.shared.get(c);
+            neighbour[c] = near.keySet().stream().mapToInt(Integer::intValue).toArray();
+            shared[c] = near.values().stream().mapToLong(Long::longValue).toArray();
+        }
         List<Integer> ids = new ArrayList<>();
-        for (int c = 1; c < partition.length; c++) {
-            int at = ids.indexOf(partition[c]);
-            if (partition[c] == partition[0]) {
-                throw new IllegalArgumentException("cell " + c + " shares everyone's partition");
+        for (int c = 1; c < cells; c++) {
+            if (partition[c] == partition[0] || (c > 1 && partition[c] < partition[c - 1])) {
+                throw new IllegalArgumentException("cell " + c + ": partitions must follow everyone's, in order");
             }
-            if (at < 0) {
+            if (!ids.contains(partition[c])) {
                 ids.add(partition[c]);
                 partitions.add(new ArrayList<>());
-                at = ids.size() - 1;
             }
-            partitions.get(at).add(c);
-        }
-        size = new long[overlap.length];
-        hidden = new boolean[overlap.length];
-        for (int c = 0; c < size.length; c++) {
-            size[c] = overlap[c][c];
-            hidden[c] = (alreadyHidden != null && alreadyHidden[c]) || size[c] < k;
+            partitions.get(partitions.size() - 1).add(c);
         }
     }
 
     /**
      * The hidden cells of one measure.
      *
-     * @param overlap {@code overlap[a][b]} is how many respondents of the measure cells a and b share; the
-     *     diagonal holds the cells' sizes. Cell 0 is everyone.
-     * @param partition each cell's partition; cells of one partition are disjoint and cover everyone. Cell 0 has a
-     *     partition of its own.
+     * @param overlaps the cells' sizes and the respondents they share; cell 0 is everyone
+     * @param partition each cell's partition, ascending; cells of one partition are disjoint and cover everyone,
+     *     and cell 0 has a partition of its own
      * @param alreadyHidden cells hidden for another reason, or null
      * @param k the minimum group size
      */
-    static boolean[] hide(long[][] overlap, int[] partition, boolean[] alreadyHidden, int k) {
-        Disclosure disclosure = new Disclosure(overlap, partition, alreadyHidden, k);
-        while (disclosure.hideOne()) {
-            // each pass hides one cell more, so this ends
+    static boolean[] hide(Overlaps overlaps, int[] partition, boolean[] alreadyHidden, int k) {
+        Disclosure disclosure = new Disclosure(overlaps, partition, alreadyHidden, k);
+        while (disclosure.pass()) {
+            // each pass that hides something hides at least one cell more, so this ends
         }
         return disclosure.hidden;
     }
 
-    /** Hides the cell the first failing rule names; false when every rule holds. */
-    private boolean hideOne() {
+    /** Checks every rule once, hiding as it goes; false when nothing was hidden. */
+    private boolean pass() {
+        boolean changed = false;
         for (List<Integer> cells : partitions) {
-            if (hideWithin(cells)) {
-                return true;
-            }
+            changed |= hideWithin(cells);
         }
         for (int x = 0; x < size.length; x++) {
-            if (hidden[x]) {
-                continue;
-            }
-            for (List<Integer> cells : partitions) {
-                if (partition[cells.get(0)] != partition[x] && hideAcross(x, cells)) {
-                    return true;
+            int at = 0;
+            while (!hidden[x] && at < neighbour[x].length) {
+                // the neighbours of x in one partition at a time: ascending cell order keeps a partition together
+                int p = partition[neighbour[x][at]];
+                int end = at;
+                while (end < neighbour[x].length && partition[neighbour[x][end]] == p) {
+                    end++;
                 }
+                changed |= hideAcross(x, at, end);
+                at = end;
             }
         }
-        return false;
+        return changed;
     }
 
     /** The complement and insider rules within one partition's {@code cells}. */
@@ -115,30 +153,33 @@ final class Disclosure {
         return changed;
     }
 
-    /** The overlap rules between the shown cell {@code x} and the shown ones of another partition's {@code cells}. */
-    private boolean hideAcross(int x, List<Integer> cells) {
+    /**
+     * The overlap rules between the shown cell {@code x} and the shown cells of one other partition that share
+     * respondents with it, {@code neighbour[x][from..to)}: a cell that shares none differs from x by all of
+     * itself and all of x, which are shown and so at least {@code k}.
+     */
+    private boolean hideAcross(int x, int from, int to) {
         List<Integer> inside = new ArrayList<>();
         List<Integer> touching = new ArrayList<>();
         long insideSum = 0;
         long touchingSum = 0;
         long covered = 0;
-        for (int a : cells) {
+        for (int i = from; i < to; i++) {
+            int a = neighbour[x][i];
             if (hidden[a]) {
                 continue;
             }
-            long shared = overlap[x][a];
-            if (small(size[x] - shared) || small(size[a] - shared)) {
+            long common = shared[x][i];
+            if (small(size[x] - common) || small(size[a] - common)) {
                 return hideSmallest(List.of(x, a));
             }
-            if (shared == size[a]) {
+            if (common == size[a]) {
                 inside.add(a);
                 insideSum += size[a];
             }
-            if (shared > 0) {
-                touching.add(a);
-                touchingSum += size[a];
-                covered += shared;
-            }
+            touching.add(a);
+            touchingSum += size[a];
+            covered += common;
         }
         if (small(size[x] - insideSum)) {
             inside.add(x);

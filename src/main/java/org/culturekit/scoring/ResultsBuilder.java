@@ -2,6 +2,7 @@ package org.culturekit.scoring;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.culturekit.model.Band;
@@ -102,7 +103,7 @@ final class ResultsBuilder {
             }
             for (int s = 0; s < values.size(); s++) {
                 first[s] = next;
-                Map<String, Integer> position = new java.util.HashMap<>();
+                Map<String, Integer> position = new HashMap<>();
                 for (int i = 0; i < values.get(s).size(); i++) {
                     position.put(values.get(s).get(i), i);
                     partitionOf.add(2 + s);
@@ -126,23 +127,13 @@ final class ResultsBuilder {
     private boolean[][] disclose(List<Measures.Atom> atoms) {
         int measures = Measures.count(plan.indices.size());
         int count = cells.count();
-        long[][][] overlap = new long[measures][count][count];
-        for (Measures.Atom atom : atoms) {
-            int[] member = membership(atom.labels());
-            for (int m = 0; m < measures; m++) {
-                long size = atom.sizes()[m];
-                if (size == 0) {
-                    continue;
-                }
-                for (int a : member) {
-                    for (int b : member) {
-                        overlap[m][a][b] += size;
-                    }
-                }
-            }
-        }
+        List<int[]> members = atoms.stream().map(atom -> membership(atom.labels())).toList();
         boolean[][] result = new boolean[measures][];
         for (int m = 0; m < measures; m++) {
+            Disclosure.Overlaps overlaps = new Disclosure.Overlaps(count);
+            for (int a = 0; a < atoms.size(); a++) {
+                overlaps.add(members.get(a), atoms.get(a).sizes()[m]);
+            }
             // a group hidden as a whole shows no figure of any measure
             boolean[] before = m == Measures.RESPONDENTS ? new boolean[count] : result[Measures.RESPONDENTS].clone();
             before[0] = false;
@@ -152,7 +143,7 @@ final class ResultsBuilder {
                 before[cells.leaders] = !leadersShown;
                 before[cells.others] = !leadersShown;
             }
-            result[m] = Disclosure.hide(overlap[m], cells.partition, before, k);
+            result[m] = Disclosure.hide(overlaps, cells.partition, before, k);
         }
         return result;
     }
