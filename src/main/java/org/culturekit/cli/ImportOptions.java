@@ -41,6 +41,11 @@ final class ImportOptions {
                     + "field is almost always a quote that is never closed.")
     long maxFieldLength;
 
+    @Option(names = "--max-columns", paramLabel = "N", defaultValue = "20000",
+            description = "Refuse a file with a row of more than N columns (default: ${DEFAULT-VALUE}), at the "
+                    + "column past the limit, before the row is read whole: no export has that many.")
+    int maxColumns;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads that parse and score the exports (default: one per processor). The results "
                     + "are byte-identical whatever the number; fewer threads use less memory.")
@@ -82,6 +87,9 @@ final class ImportOptions {
         if (maxFieldLength < 1) {
             throw new ParameterException(spec.commandLine(), "--max-field-length must be at least 1");
         }
-        return new ReadOptions(platform, charset, includePartial, maxFieldLength, inspecting);
+        if (maxColumns < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-columns must be at least 1");
+        }
+        return new ReadOptions(platform, charset, includePartial, maxFieldLength, maxColumns, inspecting);
     }
 }
