@@ -124,7 +124,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
                 invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments, changes, history,
                 breaches));
-        List<Path> written = writeAll(renderer, model, results, changes, breaches);
+        List<Path> written = writeAll(renderer, model, results, changes, breaches, err);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
             out.println(ResultsJson.summary(results, breaches));
@@ -146,13 +146,14 @@ final class ReportCommand implements Callable<Integer> {
      * and CSV writers; each rendering still has its own limits.
      */
     private List<Path> writeAll(FutureTask<ReportRenderer> prepared, ReportModel model, Results results,
-            Changes changes, List<String> breaches) {
+            Changes changes, List<String> breaches, PrintWriter err) {
         ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "culturekit-render-format");
             thread.setDaemon(true);
             return thread;
         });
         try (OutputFiles.Staging staging = OutputFiles.Staging.in(output)) {
+            staging.staleNote().ifPresent(note -> err.println("warning: " + note));
             try {
                 ReportRenderer renderer = formats.stream().anyMatch(f -> f.template() != null)
                         ? finished(prepared) : null;
