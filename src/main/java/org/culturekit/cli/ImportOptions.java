@@ -33,7 +33,8 @@ final class ImportOptions {
 
     @Option(names = "--rejects", paramLabel = "FILE",
             description = "Write every row that was left out or had unreadable answers, with the reasons, to this "
-                    + "CSV file. It holds raw rows: treat it like the export itself.")
+                    + "CSV file. It holds raw rows: treat it like the export itself. It may be no file the run "
+                    + "reads and none of its reports.")
     Path rejects;
 
     @Option(names = "--max-field-length", paramLabel = "CHARS", defaultValue = "1048576",
