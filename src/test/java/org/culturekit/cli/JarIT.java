@@ -106,6 +106,28 @@ class JarIT {
     }
 
     @Test
+    void aHeaderOfTwoMillionColumnsFailsAtLineOneInASmallHeap() throws Exception {
+        Path csv = dir.resolve("wide.csv");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(csv))) {
+            out.write("ResponseId,Team,safety_1".getBytes(StandardCharsets.UTF_8));
+            for (int c = 0; c < 2_000_000; c++) {
+                out.write((",c" + c).getBytes(StandardCharsets.UTF_8));
+            }
+            out.write(("\nR1,A,Agree" + ",".repeat(2_000_000) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (List<String> command : List.of(List.of("report", csv.toString(), "-o", "out"),
+                List.of("report", csv.toString(), "-o", "out", "--threads", "2"), List.of("validate", csv.toString()),
+                List.of("inspect", csv.toString()))) {
+            ProcessRun run = java(List.of("-Xmx256m"), Map.of(), command.toArray(String[]::new));
+            assertEquals(1, run.code(), run.err());
+            assertTrue(run.err().startsWith("error: " + csv + ":1: the row on this line has more than 20000 columns "
+                    + "(--max-columns 20000)"), run.err());
+            assertFalse(run.err().contains("OutOfMemoryError"), run.err());
+            assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+        }
+    }
+
+    @Test
     void theTemporaryFilesOfAKilledRunAreRemovedByTheNextRunIntoTheFolder() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "the id file is found among /proc's descriptors");
         // respondents enough that the run is still reading when it is killed, and its id set has gone to a file
