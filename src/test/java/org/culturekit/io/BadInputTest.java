@@ -179,14 +179,10 @@ class BadInputTest {
             }
             out.write("\n1,4,4\n".getBytes(StandardCharsets.UTF_8));
         }
-        long start = System.nanoTime();
         InputException e = fails(file);
         assertEquals(List.of(new Problem(file.toString(), 1, 0, "the row on this line has more than 20000 columns "
                 + "(--max-columns 20000); if the export really has that many, raise the limit with --max-columns",
                 "")), e.problems());
-        // two million columns built whole took seconds (34 s from the command line, 1.6 GB)
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(millis < 5_000, millis + " ms");
     }
 
     @Test
