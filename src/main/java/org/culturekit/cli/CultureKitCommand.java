@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         exitCodeList = {
             "0:success",
             "1:invalid input (a missing or malformed questionnaire, CSV or template; an unwritable output)",
-            "2:invalid command line",
+            "2:invalid command line, including an output that would overwrite an input or another output",
             "3:internal error: a bug, please report it",
             "4:a CI gate was breached (reports are still written)"
         })

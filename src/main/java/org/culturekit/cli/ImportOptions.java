@@ -33,13 +33,19 @@ final class ImportOptions {
 
     @Option(names = "--rejects", paramLabel = "FILE",
             description = "Write every row that was left out or had unreadable answers, with the reasons, to this "
-                    + "CSV file. It holds raw rows: treat it like the export itself.")
+                    + "CSV file. It holds raw rows: treat it like the export itself. It may be no file the run "
+                    + "reads and none of its reports.")
     Path rejects;
 
     @Option(names = "--max-field-length", paramLabel = "CHARS", defaultValue = "1048576",
             description = "Refuse a file with a field longer than this (default: ${DEFAULT-VALUE}); a longer "
                     + "field is almost always a quote that is never closed.")
     long maxFieldLength;
+
+    @Option(names = "--max-columns", paramLabel = "N", defaultValue = "20000",
+            description = "Refuse a file with a row of more than N columns (default: ${DEFAULT-VALUE}), at the "
+                    + "column past the limit, before the row is read whole: no export has that many.")
+    int maxColumns;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Threads that parse and score the exports (default: one per processor). The results "
@@ -82,6 +88,9 @@ final class ImportOptions {
         if (maxFieldLength < 1) {
             throw new ParameterException(spec.commandLine(), "--max-field-length must be at least 1");
         }
-        return new ReadOptions(platform, charset, includePartial, maxFieldLength, inspecting);
+        if (maxColumns < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-columns must be at least 1");
+        }
+        return new ReadOptions(platform, charset, includePartial, maxFieldLength, maxColumns, inspecting);
     }
 }

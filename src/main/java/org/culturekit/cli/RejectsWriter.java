@@ -1,6 +1,7 @@
 package org.culturekit.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,17 @@ final class RejectsWriter implements AutoCloseable {
         this.printer = printer;
     }
 
-    /** A writer for {@code target}, or null when no rejects file was asked for. */
-    static RejectsWriter open(Path target) {
+    /**
+     * A writer for {@code target}, or null when no rejects file was asked for; the temporary files of killed runs
+     * it finds beside the target are removed, and {@code err} is told.
+     */
+    static RejectsWriter open(Path target, PrintWriter err) {
         if (target == null) {
             return null;
         }
         OutputFiles.Staging staging = OutputFiles.Staging.in(target.toAbsolutePath().getParent(),
                 "choose another --rejects path");
+        staging.staleNote().ifPresent(note -> err.println("warning: " + note));
         try {
             CSVPrinter printer = new CSVPrinter(staging.open(target.getFileName().toString()),
                     CSVFormat.RFC4180.builder().setRecordSeparator('\n').get());

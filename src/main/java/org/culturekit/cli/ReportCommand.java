@@ -66,7 +66,9 @@ final class ReportCommand implements Callable<Integer> {
     List<ReportFormat> formats;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "report",
-            description = "Folder to write the reports into; created if missing (default: ${DEFAULT-VALUE}).")
+            description = "Folder to write the reports into; created if missing (default: ${DEFAULT-VALUE}). A "
+                    + "report that would replace a file the run reads (an export, -q, --baseline, a results.json "
+                    + "of --history) is refused. Temporary files a killed run left there are removed.")
     Path output;
 
     @Option(names = "--template-dir", paramLabel = "DIR",
@@ -108,10 +110,13 @@ final class ReportCommand implements Callable<Integer> {
             preparing.start();
         }
         Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
-        OutputGuard.check(spec, input, csvFiles, templateDir, output, formats, imports.rejects);
+        List<Path> historyFiles = waves.history == null ? List.of() : WaveFiles.historyFiles(waves.history, output);
+        OutputGuard.of(spec).exports(csvFiles).input("-q", input.questionnaireFile())
+                .input("--baseline", waves.baseline).inputs("--history", historyFiles).templates(templateDir)
+                .check(output, formats, imports.rejects);
         List<Gate> gates = waves.gates(spec, questionnaire);
         Results baseline = waves.baseline == null ? null : WaveFiles.read(waves.baseline);
-        List<Results> history = waves.history == null ? List.of() : WaveFiles.history(waves.history, output);
+        List<Results> history = WaveFiles.history(historyFiles);
         PrintWriter err = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         if (invited != null && invited < 1) {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
@@ -125,7 +130,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
                 invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments, changes, history,
                 breaches));
-        List<Path> written = writeAll(renderer, model, results, changes, breaches);
+        List<Path> written = writeAll(renderer, model, results, changes, breaches, err);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
             out.println(ResultsJson.summary(results, breaches));
@@ -147,13 +152,14 @@ final class ReportCommand implements Callable<Integer> {
      * and CSV writers; each rendering still has its own limits.
      */
     private List<Path> writeAll(FutureTask<ReportRenderer> prepared, ReportModel model, Results results,
-            Changes changes, List<String> breaches) {
+            Changes changes, List<String> breaches, PrintWriter err) {
         ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "culturekit-render-format");
             thread.setDaemon(true);
             return thread;
         });
         try (OutputFiles.Staging staging = OutputFiles.Staging.in(output)) {
+            staging.staleNote().ifPresent(note -> err.println("warning: " + note));
             try {
                 ReportRenderer renderer = formats.stream().anyMatch(f -> f.template() != null)
                         ? finished(prepared) : null;

@@ -51,7 +51,7 @@ final class ScoringRun {
         long[] problemCount = {0};
         String firstFile = null;
         TreeSet<String> firstUnmapped = null;
-        RejectsWriter rejects = RejectsWriter.open(rejectsFile);
+        RejectsWriter rejects = RejectsWriter.open(rejectsFile, err);
         // one set for the run: a respondent in two exports is scored once, from the first
         Progress[] shown = new Progress[1];
         try (RespondentIds seenIds = RespondentIds.forRun();

@@ -59,10 +59,12 @@ final class ValidateCommand implements Callable<Integer> {
                 questionnaire.indices().size(), questionnaire.sayDo().size(), questionnaire.segments().size());
         ReadOptions options = imports.readOptions(spec, false);
         ScoringRun.Parallelism parallelism = imports.parallelism(spec);
+        List<Path> files = InputOptions.orEmpty(csvFiles);
+        OutputGuard.of(spec).exports(files).input("--pilot", pilot).input("-q", input.questionnaireFile())
+                .check(null, List.of(), imports.rejects);
         int findings = pilot == null ? 0 : Pilot.check(questionnaire, ScoringRun.publishable(
                 ScoringRun.score(questionnaire, List.of(pilot), options, false, null, err, reader -> { }, parallelism),
                 questionnaire, List.of(pilot)), out);
-        List<Path> files = InputOptions.orEmpty(csvFiles);
         if (files.isEmpty()) {
             return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }

@@ -1,6 +1,7 @@
 package org.culturekit.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,23 +42,26 @@ final class WaveFiles {
     }
 
     /**
-     * Every {@code results.json} up to two folders below {@code directory}, except those inside
-     * {@code exclude} (this run's own output folder), oldest wave first: by wave label, then path.
+     * Every {@code results.json} up to two folders below {@code directory}, except those inside {@code exclude}
+     * (this run's own output folder, however the two are spelled or linked), in path order.
      */
-    static List<Results> history(Path directory, Path exclude) {
+    static List<Path> historyFiles(Path directory, Path exclude) {
         if (!Files.isDirectory(directory)) {
             throw new InputException(directory.toString(), "is not a folder; --history takes the folder that holds "
                     + "earlier waves' results.json files");
         }
-        Path skip = exclude.toAbsolutePath().normalize();
-        List<Path> files;
+        Path skip = OutputGuard.canonical(exclude);
         try (Stream<Path> found = Files.find(directory, 3, (path, attributes) -> attributes.isRegularFile()
                 && path.getFileName().toString().equals(RESULTS))) {
-            files = found.filter(path -> !path.toAbsolutePath().normalize().startsWith(skip)).sorted().toList();
-        } catch (IOException e) {
+            return found.filter(path -> !OutputGuard.canonical(path).startsWith(skip)).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
             throw new InputException(directory.toString(), "cannot be searched (" + e.getClass().getSimpleName()
                     + ")");
         }
+    }
+
+    /** The waves of {@code files}, oldest first: by wave label, then in the order given. */
+    static List<Results> history(List<Path> files) {
         List<Results> waves = new ArrayList<>();
         for (Path file : files) {
             waves.add(read(file));

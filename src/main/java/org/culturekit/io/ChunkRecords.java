@@ -9,13 +9,15 @@ import java.util.List;
  * The records of one chunk of a UTF-8 CSV file, parsed in place from its bytes by the rules Apache Commons
  * CSV applies to the same file (RFC 4180, empty lines skipped, blanks after a closing quote allowed, nothing
  * else). A record's cells stay bytes until a caller asks for one as text, so a numeric answer costs no
- * String; the whole chunk is still checked to be valid UTF-8 first, as a decoding reader would.
+ * String; the whole chunk is still checked to be valid UTF-8 first, as a decoding reader would. A record may
+ * have at most the column limit of fields, and is refused at the first past it, as the sequential reader does.
  */
 final class ChunkRecords implements Cells {
     private final String file;
     private final byte[] b;
     private final int end;
     private final byte delimiter;
+    private final int columnLimit;
     /** Subtracted from a file offset to give the offset after the byte-order mark, as messages count. */
     private final long byteBase;
     /** The first byte that is not valid UTF-8, or {@code end} when there is none. */
@@ -31,11 +33,11 @@ final class ChunkRecords implements Cells {
     private long line;
     private long recordLine;
     private int count;
-    private int[] starts = new int[64];
-    private int[] ends = new int[64];
+    private int[] starts;
+    private int[] ends;
     /** Per cell: its digit, {@link #EMPTY} or {@link #OTHER}, found while parsing. */
-    private int[] digits = new int[64];
-    private boolean[] escaped = new boolean[64];
+    private int[] digits;
+    private boolean[] escaped;
     /** The bytes of a cell's start ({@link #asciiStart}), reused. */
     private byte[] head;
 
@@ -43,13 +45,20 @@ final class ChunkRecords implements Cells {
      * @param offset where {@code bytes[0]} is in the file
      * @param firstLine the line {@code bytes[0]} is on
      * @param byteOrderMark the length of the file's byte-order mark
+     * @param columnLimit the most fields a record may have
      */
     ChunkRecords(String file, byte[] bytes, int length, long offset, long firstLine, char delimiter,
-            int byteOrderMark) {
+            int byteOrderMark, int columnLimit) {
         this.file = file;
         this.b = bytes;
         this.end = length;
         this.delimiter = (byte) delimiter;
+        this.columnLimit = columnLimit;
+        int room = Math.min(64, columnLimit);
+        this.starts = new int[room];
+        this.ends = new int[room];
+        this.digits = new int[room];
+        this.escaped = new boolean[room];
         this.byteBase = offset - byteOrderMark;
         this.line = firstLine;
         int bad = Utf8.firstInvalid(bytes, 0, length);
@@ -94,7 +103,7 @@ final class ChunkRecords implements Cells {
         final byte d = delimiter;
         while (true) {
             if (count == starts.length) {
-                grow();
+                grow(recordStart);
             }
             int i = pos;
             // the commonest fields first, an empty one and one digit, recorded here rather than by add(), which
@@ -204,19 +213,28 @@ final class ChunkRecords implements Cells {
         count = n + 1;
     }
 
-    private void grow() {
-        starts = Arrays.copyOf(starts, count * 2);
-        ends = Arrays.copyOf(ends, count * 2);
-        digits = Arrays.copyOf(digits, count * 2);
-        escaped = Arrays.copyOf(escaped, count * 2);
+    /**
+     * Makes room for one more field of the record starting at {@code recordStart}; the arrays never grow past the
+     * column limit, and when they are that long, the field is one too many.
+     */
+    private void grow(int recordStart) {
+        if (count >= columnLimit) {
+            throw fault(recordStart, pos, CsvTable.tooManyColumns(file, recordLine, columnLimit));
+        }
+        int length = (int) Math.min(columnLimit, count * 2L);
+        starts = Arrays.copyOf(starts, length);
+        ends = Arrays.copyOf(ends, length);
+        digits = Arrays.copyOf(digits, length);
+        escaped = Arrays.copyOf(escaped, length);
     }
 
     /** A fault at byte {@code at}, unless a byte before it cannot be decoded: that is reported first. */
     private InputException fault(int recordStart, int at, String message) {
-        if (invalid < at) {
-            return undecodable(recordStart);
-        }
-        return new InputException(new Problem(file, recordLine, 0, message, ""));
+        return fault(recordStart, at, new InputException(new Problem(file, recordLine, 0, message, "")));
+    }
+
+    private InputException fault(int recordStart, int at, InputException fault) {
+        return invalid < at ? undecodable(recordStart) : fault;
     }
 
     private InputException undecodable(int recordStart) {

@@ -100,9 +100,10 @@ final class CsvChunker implements Closeable {
 
     /**
      * Where the data rows of a file start, past its byte-order mark, its {@code sep=} line and
-     * {@code headerRecords} records: {offset, line}.
+     * {@code headerRecords} records (each of at most {@code columnLimit} fields): {offset, line}.
      */
-    static long[] dataStart(CsvTable.Layout layout, String file, int headerRecords) throws IOException {
+    static long[] dataStart(CsvTable.Layout layout, String file, int headerRecords, int columnLimit)
+            throws IOException {
         try (FileChannel in = FileChannel.open(layout.path(), StandardOpenOption.READ)) {
             long size = in.size();
             for (long want = 1 << 16; ; want *= 2) {
@@ -124,7 +125,7 @@ final class CsvChunker implements Closeable {
                 }
                 try {
                     ChunkRecords records = new ChunkRecords(file, prefix, length, 0, line, layout.delimiter(),
-                            layout.byteOrderMark()).from(Math.min(start, length));
+                            layout.byteOrderMark(), columnLimit).from(Math.min(start, length));
                     for (int r = 0; r < headerRecords && records.next(); r++) {
                         // skipping the header
                     }

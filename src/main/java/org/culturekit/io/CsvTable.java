@@ -66,8 +66,9 @@ final class CsvTable implements Table {
      * @param file the name to use in messages
      * @param encoding the encoding to use, or null to detect it (BOM, else strict UTF-8)
      * @param fieldLimit the longest field accepted, in characters
+     * @param columnLimit the most columns accepted in a row
      */
-    static CsvTable open(Path path, String file, Charset encoding, long fieldLimit) {
+    static CsvTable open(Path path, String file, Charset encoding, long fieldLimit, int columnLimit) {
         InputStream in = null;
         try {
             in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
@@ -96,8 +97,8 @@ final class CsvTable implements Table {
                     .setTrailingData(false)
                     .get();
             // after a sep= line the counting starts on line 2, and the LF of its CR LF is no new line
-            FieldLimitReader limits = new FieldLimitReader(reader, delimiter, fieldLimit, 1 + lineOffset,
-                    lineOffset == 1 && first.endsWith("\r"));
+            FieldLimitReader limits = new FieldLimitReader(reader, delimiter, fieldLimit, columnLimit,
+                    1 + lineOffset, lineOffset == 1 && first.endsWith("\r"));
             CSVParser parser = CSVParser.builder()
                     .setReader(limits)
                     .setFormat(format)
@@ -194,6 +195,9 @@ final class CsvTable implements Table {
         if (cause instanceof FieldLimitReader.TooLongException e) {
             return tooLong(file, e.line, e.column, e.limit);
         }
+        if (cause instanceof FieldLimitReader.TooManyColumnsException e) {
+            return tooManyColumns(file, e.line, e.limit);
+        }
         String message = String.valueOf(cause.getMessage());
         if (cause instanceof CSVException && message.contains("EOF reached before encapsulated token finished")) {
             return new InputException(new Problem(file, line, 0, "a quoted field starting in the row on this line "
@@ -222,6 +226,13 @@ final class CsvTable implements Table {
     static InputException tooLong(String file, long line, int column, long limit) {
         return new InputException(new Problem(file, line, column, "the field starting here (column " + column
                 + ") is longer than " + limit + " characters; this is usually a quote that is never closed", ""));
+    }
+
+    /** A row with more columns than the limit, named by the line it starts on (the row number of a sheet). */
+    static InputException tooManyColumns(String file, long line, int limit) {
+        return new InputException(new Problem(file, line, 0, "the row on this line has more than " + limit
+                + " columns (--max-columns " + limit + "); if the export really has that many, raise the limit "
+                + "with --max-columns", ""));
     }
 
     /** The layout of a UTF-8 file, which the byte-level parser can read; null for other encodings. */

@@ -11,6 +11,10 @@ import java.util.ArrayDeque;
  * (SECURITY.md R-CSV-3). It follows RFC 4180 quoting as the parser does: a {@code "} at the start of a field
  * opens quoted text, {@code ""} inside it is one quote, and only outside quotes do the delimiter and line
  * breaks end a field. On the way it notes the line each record starts on, which the parser cannot say.
+ *
+ * <p>It bounds the number of fields of a record too, counting them as they go by: a header of millions of short
+ * columns, which no field limit stops, is refused at the first column past the limit, before the parser has
+ * built them.
  */
 final class FieldLimitReader extends FilterReader {
     /** A field over the limit: where it starts, which column, and the limit. */
@@ -28,8 +32,22 @@ final class FieldLimitReader extends FilterReader {
         }
     }
 
+    /** A record with more fields than the limit: the line it starts on, and the limit. */
+    static final class TooManyColumnsException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final long line;
+        final int limit;
+
+        TooManyColumnsException(long line, int limit) {
+            super("too many columns");
+            this.line = line;
+            this.limit = limit;
+        }
+    }
+
     private final char delimiter;
     private final long limit;
+    private final int columnLimit;
     /** The lines records start on, read ahead of the parser and taken in turn by {@link #nextRecordLine}. */
     private final ArrayDeque<Long> recordLines = new ArrayDeque<>();
     private boolean quoted;
@@ -39,18 +57,23 @@ final class FieldLimitReader extends FilterReader {
     private boolean atRecordStart = true;
     private boolean lastWasCarriageReturn;
     private long line;
+    private long recordStartLine;
     private long fieldStartLine;
     private int column = 1;
     private long fieldLength;
 
     /**
+     * @param limit the most characters in a field
+     * @param columnLimit the most fields in a record
      * @param firstLine the line the first character read is on
      * @param afterCarriageReturn whether the character before it was a CR, so that an LF first is no new line
      */
-    FieldLimitReader(Reader in, char delimiter, long limit, long firstLine, boolean afterCarriageReturn) {
+    FieldLimitReader(Reader in, char delimiter, long limit, int columnLimit, long firstLine,
+            boolean afterCarriageReturn) {
         super(in);
         this.delimiter = delimiter;
         this.limit = limit;
+        this.columnLimit = columnLimit;
         this.line = firstLine;
         this.fieldStartLine = firstLine;
         this.lastWasCarriageReturn = afterCarriageReturn;
@@ -105,6 +128,7 @@ final class FieldLimitReader extends FilterReader {
             }
             if (atRecordStart) {
                 atRecordStart = false;
+                recordStartLine = line;
                 recordLines.add(line);
             }
             if (quoted) {
@@ -112,6 +136,9 @@ final class FieldLimitReader extends FilterReader {
                     quoteInQuoted = true;
                 }
             } else if (c == delimiter) {
+                if (column >= columnLimit) {
+                    throw new TooManyColumnsException(recordStartLine, columnLimit);
+                }
                 startField(column + 1);
                 continue;
             } else if (c == '"' && atFieldStart) {

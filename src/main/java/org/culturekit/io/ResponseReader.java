@@ -144,8 +144,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             RespondentIds seenIds) {
         String file = path.toString();
         Table table = file.toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                ? XlsxTable.open(path, file)
-                : CsvTable.open(path, file, options.encoding(), options.fieldLimit());
+                ? XlsxTable.open(path, file, options.columnLimit())
+                : CsvTable.open(path, file, options.encoding(), options.fieldLimit(), options.columnLimit());
         try {
             return new ResponseReader(file, questionnaire, options, table, seenIds);
         } catch (RuntimeException e) {
@@ -301,7 +301,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         }
         iterated = true;
         CsvTable.Layout layout = ((CsvTable) table).layout();
-        long[] start = CsvChunker.dataStart(layout, file, headerRows);
+        long[] start = CsvChunker.dataStart(layout, file, headerRows, options.columnLimit());
         chunkBytesRead = start[0];
         return new CsvChunker(layout.path(), file, start[0], start[1], layout.delimiter(), options.fieldLimit(),
                 chunkSize, spare);
@@ -354,7 +354,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         }
         CsvTable.Layout layout = ((CsvTable) table).layout();
         ChunkRecords records = new ChunkRecords(file, chunk.bytes, chunk.length, chunk.offset, chunk.firstLine,
-                layout.delimiter(), layout.byteOrderMark());
+                layout.delimiter(), layout.byteOrderMark(), options.columnLimit());
         while (records.next()) {
             if (rows.convert(records)) {
                 out.accept(rows.row);

@@ -41,7 +41,8 @@ import org.dhatim.fastexcel.reader.ReadingOptions;
  *   <li>formulas: their cached value as above, or "" when the file holds none.
  * </ul>
  * A row's cells are indexed by column (A is 0), with "" in the gaps; trailing empty cells are dropped, and a row
- * with no text at all is skipped, as a blank line in a CSV file.
+ * with no text at all is skipped, as a blank line in a CSV file. A row with text past the column limit is refused
+ * at the first such cell (the guard has already held every row to Excel's 16,384 cells).
  */
 final class XlsxTable implements Table {
     /** Excel shows at most 15 significant digits. */
@@ -52,6 +53,7 @@ final class XlsxTable implements Table {
 
     private final String file;
     private final XlsxGuard.Limits limits;
+    private final int columnLimit;
     private final ReadableWorkbook workbook;
     private final Stream<org.dhatim.fastexcel.reader.Row> stream;
     private final Iterator<org.dhatim.fastexcel.reader.Row> rows;
@@ -59,10 +61,11 @@ final class XlsxTable implements Table {
     private final String description;
     private long lastRow;
 
-    private XlsxTable(String file, XlsxGuard.Limits limits, ReadableWorkbook workbook,
+    private XlsxTable(String file, XlsxGuard.Limits limits, int columnLimit, ReadableWorkbook workbook,
             Stream<org.dhatim.fastexcel.reader.Row> stream, boolean date1904, String description) {
         this.file = file;
         this.limits = limits;
+        this.columnLimit = columnLimit;
         this.workbook = workbook;
         this.stream = stream;
         this.rows = stream == null ? Collections.emptyIterator() : stream.iterator();
@@ -77,13 +80,22 @@ final class XlsxTable implements Table {
      * @throws InputException if the file is not a readable .xlsx workbook
      */
     static XlsxTable open(Path path, String file) {
-        return open(path, file, XlsxGuard.Limits.DEFAULT);
+        return open(path, file, ReadOptions.DEFAULT_COLUMN_LIMIT);
+    }
+
+    /** Opens the first sheet, whose rows may have at most {@code columnLimit} columns. */
+    static XlsxTable open(Path path, String file, int columnLimit) {
+        return open(path, file, XlsxGuard.Limits.DEFAULT, columnLimit);
     }
 
     static XlsxTable open(Path path, String file, XlsxGuard.Limits limits) {
+        return open(path, file, limits, ReadOptions.DEFAULT_COLUMN_LIMIT);
+    }
+
+    static XlsxTable open(Path path, String file, XlsxGuard.Limits limits, int columnLimit) {
         XlsxGuard.Layout layout = XlsxGuard.check(path, file, limits);
         if (layout.firstSheet() == null) {
-            return new XlsxTable(file, limits, null, null, false, "Excel workbook (.xlsx), no sheets");
+            return new XlsxTable(file, limits, columnLimit, null, null, false, "Excel workbook (.xlsx), no sheets");
         }
         String description = "Excel workbook (.xlsx), first sheet '" + XlsxGuard.shorten(layout.firstSheet(), 64)
                 + "'";
@@ -91,7 +103,7 @@ final class XlsxTable implements Table {
         try {
             workbook = new ReadableWorkbook(path.toFile(), new ReadingOptions(layout.hasStyles(), false));
             Stream<org.dhatim.fastexcel.reader.Row> stream = workbook.getFirstSheet().openStream();
-            return new XlsxTable(file, limits, workbook, stream, layout.date1904(), description);
+            return new XlsxTable(file, limits, columnLimit, workbook, stream, layout.date1904(), description);
         } catch (IOException | RuntimeException e) {
             closeQuietly(workbook);
             throw new InputException(file, "cannot be read as an Excel workbook (" + e.getClass().getSimpleName()
@@ -141,6 +153,12 @@ final class XlsxTable implements Table {
             }
             texts[i] = text;
             if (!text.isEmpty()) {
+                if (i >= columnLimit) {
+                    throw new InputException(new Problem(file, row.getRowNum(), i + 1, "row " + row.getRowNum()
+                            + " has text in column " + XlsxGuard.columnName(i) + ", past " + columnLimit
+                            + " columns (--max-columns " + columnLimit + "); if the export really has that many, "
+                            + "raise the limit with --max-columns", ""));
+                }
                 length = i + 1;
             }
         }

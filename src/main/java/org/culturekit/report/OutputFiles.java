@@ -4,22 +4,44 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes a run's outputs all-or-nothing: each file is staged as a temporary file in the target directory,
  * forced to disk, and only when every one is staged are they moved into place, each atomically
  * (SECURITY.md R-IO-1, R-IO-2). A failure leaves earlier outputs untouched and no temporary file behind.
+ *
+ * <p>A staged file is named {@code .culturekit-staged-PID-RANDOM.tmp} and locked by the process writing it until
+ * it is moved into place or deleted. A process that is killed cannot delete its staged files, but its locks go
+ * with it: the next staging in that folder removes every file of that name that it can lock, and only those.
  */
 public final class OutputFiles {
+    /** The names of staged files: the writing process's id, then a random number. */
+    private static final Pattern STAGED = Pattern.compile("\\.culturekit-staged-(\\d{1,19})-\\d{1,20}\\.tmp");
+
     private OutputFiles() {}
 
     /**
@@ -53,6 +75,8 @@ public final class OutputFiles {
         /** The folders this staging created, outermost first. */
         private final List<Path> created;
         private final List<StagedFile> files = new ArrayList<>();
+        /** Staged files of killed runs removed from the folder when this staging began. */
+        private int staleRemoved;
         private boolean published;
 
         private Staging(Path directory, String advice, List<Path> created) {
@@ -67,7 +91,8 @@ public final class OutputFiles {
         }
 
         /**
-         * Stages outputs for {@code directory}, creating it (and any missing parent) now; {@code advice} ends
+         * Stages outputs for {@code directory}, creating it (and any missing parent) now, and removing the staged
+         * files that runs killed while writing there left behind ({@link #staleRemoved()}); {@code advice} ends
          * the message of any failure to write there.
          */
         public static Staging in(Path directory, String advice) {
@@ -79,12 +104,29 @@ public final class OutputFiles {
             Staging staging = new Staging(directory, advice, missing);
             try {
                 Files.createDirectories(directory);
+                if (missing.isEmpty()) {
+                    staging.staleRemoved = removeStale(directory);
+                }
                 return staging;
             } catch (IOException e) {
                 RenderException failure = staging.failure(e);
                 staging.close();
                 throw failure;
             }
+        }
+
+        /** How many staged files of killed runs were removed from the folder when this staging began. */
+        public int staleRemoved() {
+            return staleRemoved;
+        }
+
+        /** What the user is told of the staged files of killed runs removed, if there were any. */
+        public Optional<String> staleNote() {
+            if (staleRemoved == 0) {
+                return Optional.empty();
+            }
+            return Optional.of("removed " + staleRemoved + (staleRemoved == 1 ? " temporary file" : " temporary files")
+                    + " that an interrupted culturekit run left in " + directory);
         }
 
         /**
@@ -96,14 +138,46 @@ public final class OutputFiles {
                 throw new IllegalStateException("already published");
             }
             try {
-                // created with the temp-file default mode (0600 on POSIX): reports hold survey results
-                Path temp = Files.createTempFile(directory, ".culturekit-", ".tmp");
-                StagedFile file = new StagedFile(temp, directory.resolve(name),
-                        FileChannel.open(temp, StandardOpenOption.WRITE), this);
-                files.add(file);
-                return file;
+                Path target = directory.resolve(name);
+                while (true) {
+                    Path temp = directory.resolve(".culturekit-staged-" + ProcessHandle.current().pid() + "-"
+                            + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+                    FileChannel channel = createLocked(temp);
+                    if (channel != null) {
+                        StagedFile file = new StagedFile(temp, target, channel, this);
+                        files.add(file);
+                        return file;
+                    }
+                }
             } catch (IOException e) {
                 throw failure(e);
+            }
+        }
+
+        /**
+         * Creates {@code temp} (mode 0600 on POSIX: reports hold survey results) and locks it for as long as it is
+         * open, or returns null if another run's clean-up took the name away before the lock was had.
+         */
+        private static FileChannel createLocked(Path temp) throws IOException {
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                        privateMode(temp));
+            } catch (FileAlreadyExistsException taken) {
+                return null;
+            }
+            try {
+                FileLock lock = channel.tryLock();
+                // between the creation and the lock, a clean-up elsewhere may have locked and removed the file
+                if (lock != null && Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+                    return channel;
+                }
+                channel.close();
+                return null;
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                Files.deleteIfExists(temp);
+                throw e;
             }
         }
 
@@ -119,10 +193,14 @@ public final class OutputFiles {
                 }
                 List<Path> written = new ArrayList<>();
                 for (StagedFile file : files) {
+                    // moved while still open, so locked: a clean-up elsewhere never takes a finished file
                     move(file.temp, file.target);
                     written.add(file.target);
                 }
                 published = true;
+                for (StagedFile file : files) {
+                    file.abandon();
+                }
                 return written;
             } catch (IOException e) {
                 throw failure(e);
@@ -238,23 +316,23 @@ public final class OutputFiles {
             }
         }
 
-        /** Encodes what is left, forces the file to disk and closes it. */
+        /** Encodes what is left and forces the file to disk; it stays open, and locked, until abandoned. */
         synchronized void finish() throws IOException {
             close();
             try {
                 channel.force(true);
-                channel.close();
             } catch (IOException e) {
                 throw new WriteFailure(staging.failure(e));
             }
         }
 
+        /** Refuses any more text and closes the file, which releases its lock. */
         synchronized void abandon() {
             abandoned = true;
             try {
                 channel.close();
             } catch (IOException ignored) {
-                // the file is deleted next
+                // the file is deleted next, or already published
             }
         }
 
@@ -295,6 +373,57 @@ public final class OutputFiles {
             super(reported.getMessage());
             this.reported = reported;
         }
+    }
+
+    /**
+     * Removes the files in {@code directory} that are staged files of culturekit runs that are no longer running,
+     * and returns how many it removed. A file counts only if its name is a staged file's, it is a regular file
+     * (not a link), it is not this process's, and its lock can be had: the lock of a run still writing is held.
+     */
+    static int removeStale(Path directory) {
+        String own = Long.toString(ProcessHandle.current().pid());
+        int removed = 0;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, ".culturekit-staged-*.tmp")) {
+            for (Path entry : entries) {
+                Matcher name = STAGED.matcher(entry.getFileName().toString());
+                // this process's own are live, and opening one here would release its lock (POSIX)
+                if (name.matches() && !name.group(1).equals(own) && removeIfUnlocked(entry)) {
+                    removed++;
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            // a folder that can be written but not listed: nothing can be cleaned, and writing may still work
+        }
+        return removed;
+    }
+
+    private static boolean removeIfUnlocked(Path file) {
+        try {
+            if (!Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                return false;
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                    FileLock lock = channel.tryLock()) {
+                if (lock == null) {
+                    return false; // a run still writing it
+                }
+                Files.delete(file);
+                return true;
+            }
+        } catch (NoSuchFileException | OverlappingFileLockException gone) {
+            return false; // published or removed meanwhile, or held by this process after all
+        } catch (IOException e) {
+            return false; // not ours to remove (another user's, say): left as it is
+        }
+    }
+
+    /** Owner read and write only, where the file system has POSIX permissions. */
+    private static FileAttribute<?>[] privateMode(Path file) {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rw-------"))};
+        }
+        return new FileAttribute<?>[0];
     }
 
     /** Moves a finished temporary file over its target, atomically where the file system can. */

@@ -208,6 +208,31 @@ class CliTest {
     }
 
     @Test
+    void everyCommandThatReadsExportsRefusesAHeaderOfTooManyColumns() throws IOException {
+        Path wide = dir.resolve("wide.csv");
+        StringBuilder header = new StringBuilder("ResponseId,Team,safety_1");
+        for (int c = 0; c < 30_000; c++) {
+            header.append(",x").append(c);
+        }
+        Files.writeString(wide, header + "\nR1,A,Agree" + ",".repeat(30_000) + "\n", StandardCharsets.UTF_8);
+        String message = "error: " + wide + ":1: the row on this line has more than 20000 columns (--max-columns "
+                + "20000)";
+        CliRun.of("report", wide.toString(), "-o", dir.resolve("out").toString()).assertExit(ExitCodes.INVALID_INPUT)
+                .assertErrContains(message);
+        CliRun.of("validate", wide.toString()).assertExit(ExitCodes.INVALID_INPUT).assertErrContains(message);
+        CliRun.of("inspect", wide.toString()).assertExit(ExitCodes.INVALID_INPUT).assertErrContains(message);
+        assertFalse(Files.exists(dir.resolve("out")));
+        // the limit is the user's: lower, every path keeps to it; higher, the file is read
+        CliRun.of("validate", "--max-columns", "2", EXAMPLE).assertExit(ExitCodes.INVALID_INPUT)
+                .assertErrContains("error: " + EXAMPLE + ":1: the row on this line has more than 2 columns "
+                        + "(--max-columns 2)");
+        CliRun.of("inspect", "--max-columns", "30003", wide.toString()).assertExit(ExitCodes.OK);
+        CliRun.of("report", "--max-columns", "0", EXAMPLE).assertExit(ExitCodes.USAGE)
+                .assertErrContains("--max-columns must be at least 1");
+        assertTrue(CliRun.of("report", "--help").out().contains("--max-columns=N"));
+    }
+
+    @Test
     void anInternalErrorExits3WithOneLineAndNoData() {
         @Command(name = "boom")
         class Boom implements Callable<Integer> {

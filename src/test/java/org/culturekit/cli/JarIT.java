@@ -2,15 +2,24 @@ package org.culturekit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.culturekit.report.OutputFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +103,123 @@ class JarIT {
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().contains("\nerror: " + csv + ":" + (good + 2) + ":2: the field starting here (column 2) "
                 + "is longer than"), run.err());
+    }
+
+    @Test
+    void aHeaderOfTwoMillionColumnsFailsAtLineOneInASmallHeap() throws Exception {
+        Path csv = dir.resolve("wide.csv");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(csv))) {
+            out.write("ResponseId,Team,safety_1".getBytes(StandardCharsets.UTF_8));
+            for (int c = 0; c < 2_000_000; c++) {
+                out.write((",c" + c).getBytes(StandardCharsets.UTF_8));
+            }
+            out.write(("\nR1,A,Agree" + ",".repeat(2_000_000) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (List<String> command : List.of(List.of("report", csv.toString(), "-o", "out"),
+                List.of("report", csv.toString(), "-o", "out", "--threads", "2"), List.of("validate", csv.toString()),
+                List.of("inspect", csv.toString()))) {
+            ProcessRun run = java(List.of("-Xmx256m"), Map.of(), command.toArray(String[]::new));
+            assertEquals(1, run.code(), run.err());
+            assertTrue(run.err().startsWith("error: " + csv + ":1: the row on this line has more than 20000 columns "
+                    + "(--max-columns 20000)"), run.err());
+            assertFalse(run.err().contains("OutOfMemoryError"), run.err());
+            assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+        }
+    }
+
+    @Test
+    void theTemporaryFilesOfAKilledRunAreRemovedByTheNextRunIntoTheFolder() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "the id file is found among /proc's descriptors");
+        // respondents enough that the run is still reading when it is killed, and its id set has gone to a file
+        Path csv = dir.resolve("big.csv");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(csv), 1 << 16)) {
+            out.write("ResponseId,Team,safety_1\n".getBytes(StandardCharsets.UTF_8));
+            for (int r = 0; r < 3_000_000; r++) {
+                out.write(("R" + r + ",T" + r % 9 + ",Agree\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        Path out = dir.resolve("out");
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Process first = new ProcessBuilder(ProcessRun.JAVA.toString(), "-Djava.io.tmpdir=" + tmp, "-jar",
+                JAR.toString(), "report", csv.toString(), "-o", "out", "--rejects", "out/rejects.csv",
+                "--threads", "1").directory(dir.toFile()).redirectOutput(dir.resolve("first.out").toFile())
+                .redirectError(dir.resolve("first.err").toFile()).start();
+        Path staged;
+        try {
+            await(() -> !staged(out).isEmpty(), first);
+            staged = staged(out).get(0);
+            Path fds = Path.of("/proc", Long.toString(first.pid()), "fd");
+            // the id file, open but already without a name
+            await(() -> links(fds).stream().anyMatch(target -> target.startsWith(tmp.resolve("culturekit-ids-")
+                    .toString()) && target.endsWith(" (deleted)")), first);
+            // another process's clean-up leaves a running one's staged file alone: it cannot lock it
+            try (OutputFiles.Staging other = OutputFiles.Staging.in(out)) {
+                assertEquals(0, other.staleRemoved());
+            }
+            assertTrue(Files.exists(staged));
+            assertTrue(first.isAlive(), "finished before it was killed: make the export bigger");
+        } finally {
+            first.destroyForcibly();
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+        }
+        assertEquals(List.of(staged), staged(out), "SIGKILL leaves the staged rejects file");
+        assertEquals(List.of(), list(tmp), "and nothing of the id file");
+
+        ProcessRun second = java(List.of("-Djava.io.tmpdir=" + tmp), Map.of(), "report", EXAMPLE.toString(), "-o",
+                "out", "--rejects", "out/rejects.csv");
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.err().contains("warning: removed 1 temporary file that an interrupted culturekit run left "
+                + "in "), second.err());
+        assertEquals(List.of(), staged(out));
+        assertEquals(List.of("rejects.csv", "report.html", "report.md", "results.json"),
+                list(out).stream().map(path -> path.getFileName().toString()).toList());
+        assertEquals(330, new ObjectMapper().readTree(out.resolve("results.json").toFile()).at("/rows/read").asInt());
+        assertTrue(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8).endsWith("</html>\n"));
+        assertTrue(Files.readString(out.resolve("rejects.csv"), StandardCharsets.UTF_8).startsWith("file,line,"));
+        assertEquals(List.of(), list(tmp));
+    }
+
+    /** Waits, at most a minute, until {@code done} while {@code process} runs. */
+    private static void await(BooleanSupplier done, Process process) throws InterruptedException {
+        for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); !done.getAsBoolean(); Thread.sleep(10)) {
+            assertTrue(process.isAlive(), "the run ended first");
+            assertTrue(System.nanoTime() < end, "waited a minute");
+        }
+    }
+
+    private static List<Path> staged(Path folder) {
+        return list(folder).stream().filter(path -> path.getFileName().toString().startsWith(".culturekit-staged-"))
+                .toList();
+    }
+
+    private static List<Path> list(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Where a process's descriptors point; those that close meanwhile are left out. */
+    private static List<String> links(Path fds) {
+        List<String> targets = new ArrayList<>();
+        List<Path> open;
+        try {
+            open = list(fds);
+        } catch (java.io.UncheckedIOException ended) {
+            return targets; // the process ended: await says so
+        }
+        for (Path fd : open) {
+            try {
+                targets.add(Files.readSymbolicLink(fd).toString());
+            } catch (IOException closed) {
+                // closed since it was listed
+            }
+        }
+        return targets;
     }
 
     @Test

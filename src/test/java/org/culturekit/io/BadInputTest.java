@@ -145,7 +145,7 @@ class BadInputTest {
         assertEquals(2, e.problems().get(0).line());
         assertTrue(e.getMessage().contains("--encoding"), e.getMessage());
         ReadOptions options = new ReadOptions(null, java.nio.charset.Charset.forName("windows-1252"), false,
-                CsvTable.DEFAULT_FIELD_LIMIT, false);
+                CsvTable.DEFAULT_FIELD_LIMIT, ReadOptions.DEFAULT_COLUMN_LIMIT, false);
         try (ResponseReader reader = ResponseReader.open(file, Q, options)) {
             List<Response> responses = new ArrayList<>();
             reader.forEach(responses::add);
@@ -167,6 +167,49 @@ class BadInputTest {
         assertEquals(3, e.problems().get(0).line());
         assertTrue(e.getMessage().contains("column 3) is longer than 1048576 characters"), e.getMessage());
         assertTrue(!e.getMessage().contains("SECRET"));
+    }
+
+    @Test
+    void aHeaderOfTooManyColumnsIsRefusedAtLineOneAsItIsTokenised() throws IOException {
+        Path file = dir.resolve("wide.csv");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write("id,a,b".getBytes(StandardCharsets.UTF_8));
+            for (int c = 0; c < 2_000_000; c++) {
+                out.write((",c" + c).getBytes(StandardCharsets.UTF_8));
+            }
+            out.write("\n1,4,4\n".getBytes(StandardCharsets.UTF_8));
+        }
+        InputException e = fails(file);
+        assertEquals(List.of(new Problem(file.toString(), 1, 0, "the row on this line has more than 20000 columns "
+                + "(--max-columns 20000); if the export really has that many, raise the limit with --max-columns",
+                "")), e.problems());
+    }
+
+    @Test
+    void aRowOfMoreColumnsThanTheLimitIsRefusedInEveryEncodingWhereItStarts() throws IOException {
+        String content = "id,a,b\n1,4,4\n\"x\ny\"" + ",".repeat(10) + "\n3,4,4\n";
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE,
+                java.nio.charset.Charset.forName("windows-1252"))) {
+            Path file = dir.resolve("wide-" + charset.name() + ".csv");
+            Files.write(file, content.getBytes(charset));
+            ReadOptions options = new ReadOptions(null, charset, false, CsvTable.DEFAULT_FIELD_LIMIT, 10, false);
+            InputException e = assertThrows(InputException.class, () -> {
+                try (ResponseReader reader = ResponseReader.open(file, Q, options)) {
+                    reader.forEach(response -> { });
+                }
+            });
+            assertEquals(3, e.problems().get(0).line(), charset.name());
+            assertTrue(e.getMessage().contains("more than 10 columns (--max-columns 10)"), e.getMessage());
+            // ten columns exactly are read
+            Files.write(file, content.replace(",,,,,,,,,,\n", ",,,,,,,,,\n").getBytes(charset));
+            InputException ragged = assertThrows(InputException.class, () -> {
+                try (ResponseReader reader = ResponseReader.open(file, Q, options)) {
+                    reader.forEach(response -> { });
+                }
+            });
+            assertTrue(ragged.getMessage().contains("this row has 10 fields but the header has 3"),
+                    ragged.getMessage());
+        }
     }
 
     @Test

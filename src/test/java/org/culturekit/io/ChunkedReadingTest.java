@@ -265,7 +265,7 @@ class ChunkedReadingTest {
 
     @Test
     void anOverlongFieldIsStoppedAtItsStartWithBoundedChunks() throws IOException {
-        ReadOptions small = new ReadOptions(null, null, false, 100, false);
+        ReadOptions small = new ReadOptions(null, null, false, 100, ReadOptions.DEFAULT_COLUMN_LIMIT, false);
         // far enough down that opening the file, which reads ahead, does not meet it
         StringBuilder csv = new StringBuilder("id,team,a,b,c,note\n");
         for (int r = 0; r < 10_000; r++) {
@@ -290,14 +290,45 @@ class ChunkedReadingTest {
     }
 
     @Test
+    void aRowOfMoreColumnsThanTheLimitIsRefusedAtItsLineWhateverTheSplit() throws IOException {
+        StringBuilder csv = new StringBuilder("id,team,a,b,c,note\n");
+        for (int r = 0; r < 300; r++) {
+            csv.append('r').append(r).append(",T1,4,4,4,\n");
+        }
+        // on line 302, ten times as many empty fields as the limit: short enough for the field limit
+        Path file = write("wide.csv", csv + ",".repeat(200_000) + "\n");
+        assertSameFault(file, file + ":302: the row on this line has more than 20000 columns (--max-columns 20000)");
+        // a limit below the fields a chunk's record starts with room for, past what the header's reader reads ahead
+        ReadOptions narrow = new ReadOptions(null, null, false, 1000, 6, false);
+        StringBuilder longer = new StringBuilder("id,team,a,b,c,note\n");
+        for (int r = 0; r < 2000; r++) {
+            longer.append('r').append(r).append(r == 1498 ? ",T1,4,4,4,,\n" : ",T1,4,4,4,\n");
+        }
+        Path small = write("narrow.csv", longer.toString());
+        for (int[] split : SPLITS) {
+            assertEquals(small + ":1500: the row on this line has more than 6 columns (--max-columns 6); if the export "
+                    + "really has that many, raise the limit with --max-columns", messageOf(() -> {
+                        try (ParallelReader<List<Response>> parallel = new ParallelReader<>(split[0], split[1],
+                                ArrayList::new, (list, row) -> list.add(row.toResponse()), list -> { });
+                                ResponseReader reader = ResponseReader.open(small, Q, narrow)) {
+                            assertTrue(reader.splittable());
+                            parallel.read(reader, () -> { });
+                            parallel.finish();
+                        }
+                    }), "threads " + split[0] + ", chunks of " + split[1] + " bytes");
+        }
+    }
+
+    @Test
     void inspectingAndOtherEncodingsAreReadInOrder() throws IOException {
         Path file = write("export.csv", export(3, 20, "\n"));
-        try (ResponseReader reader = ResponseReader.open(file, Q, new ReadOptions(null, null, false, 1000, true))) {
+        try (ResponseReader reader = ResponseReader.open(file, Q, new ReadOptions(null, null, false, 1000, ReadOptions.DEFAULT_COLUMN_LIMIT, true))) {
             assertTrue(!reader.splittable(), "inspect counts answers in file order");
         }
         Path latin = dir.resolve("latin.csv");
         Files.write(latin, export(3, 20, "\n").getBytes(StandardCharsets.ISO_8859_1));
-        ReadOptions named = new ReadOptions(null, StandardCharsets.ISO_8859_1, false, 1000, false);
+        ReadOptions named = new ReadOptions(null, StandardCharsets.ISO_8859_1, false, 1000,
+                ReadOptions.DEFAULT_COLUMN_LIMIT, false);
         try (ResponseReader reader = ResponseReader.open(latin, Q, named)) {
             assertTrue(!reader.splittable());
             List<Response> merged = new ArrayList<>();

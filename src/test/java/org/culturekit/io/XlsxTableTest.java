@@ -97,6 +97,28 @@ class XlsxTableTest {
     }
 
     @Test
+    void aRowWithTextPastTheColumnLimitIsRefusedAtThatCell() {
+        Path file = XlsxFixtures.written(dir.resolve("wide.xlsx"), "Sheet1", sheet -> {
+            for (int c = 0; c < 5; c++) {
+                sheet.value(0, c, "q" + c);
+            }
+            sheet.value(1, 0, 1);
+            sheet.value(1, 9, ""); // an empty cell past the limit is no column
+            sheet.value(2, 7, "late");
+        });
+        try (XlsxTable table = XlsxTable.open(file, "wide.xlsx", 5)) {
+            assertEquals(5, table.next().cells().size(), "as many columns as the limit");
+            assertEquals(List.of("1"), table.next().cells());
+            InputException e = assertThrows(InputException.class, table::next);
+            assertEquals("wide.xlsx:3:8: row 3 has text in column H, past 5 columns (--max-columns 5); if the "
+                    + "export really has that many, raise the limit with --max-columns", e.getMessage());
+        }
+        try (XlsxTable table = XlsxTable.open(file, "wide.xlsx")) {
+            assertEquals(3, readAll(table).size(), "Excel's 16,384 columns are within the default");
+        }
+    }
+
+    @Test
     void readsTheSameInAnyLocaleAndTimeZone() {
         Path file = formsExport();
         List<Table.Row> expected;

@@ -110,6 +110,55 @@ class OutputFilesTest {
         assertEquals(List.of(), entries(dir));
     }
 
+    @Test
+    void aStagingRemovesTheStagedFilesOfKilledRunsAndNothingElse() throws IOException {
+        Path stale = Files.writeString(dir.resolve(".culturekit-staged-4194303-18446744073709551615.tmp"), "half");
+        long own = ProcessHandle.current().pid();
+        List<Path> kept = List.of(
+                Files.writeString(dir.resolve(".culturekit-staged-" + own + "-7.tmp"), "this process's own"),
+                Files.writeString(dir.resolve(".culturekit-1234.tmp"), "an older version's name"),
+                Files.writeString(dir.resolve("culturekit-staged-12-34.tmp"), "not hidden"),
+                Files.writeString(dir.resolve(".culturekit-staged-12-34.tmp.bak"), "another suffix"),
+                Files.writeString(dir.resolve(".culturekit-staged-x-34.tmp"), "no process id"),
+                Files.writeString(dir.resolve(".Culturekit-staged-12-34.tmp"), "another case"),
+                Files.createDirectory(dir.resolve(".culturekit-staged-12-35.tmp")),
+                Files.createSymbolicLink(dir.resolve(".culturekit-staged-12-36.tmp"),
+                        Files.writeString(dir.resolve("users-file.txt"), "linked to")),
+                dir.resolve("users-file.txt"));
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+            assertEquals(1, staging.staleRemoved());
+            assertEquals(java.util.Optional.of("removed 1 temporary file that an interrupted culturekit run left in "
+                    + dir), staging.staleNote());
+        }
+        assertFalse(Files.exists(stale));
+        for (Path path : kept) {
+            assertTrue(Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS), path.toString());
+        }
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+            assertEquals(0, staging.staleRemoved());
+            assertEquals(java.util.Optional.empty(), staging.staleNote());
+        }
+    }
+
+    @Test
+    void aStagedFileIsLockedUntilItIsPublishedSoNoCleanUpTakesIt() throws IOException {
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+            staging.open("report.md").write("text");
+            Path staged = entries(dir).get(0);
+            assertTrue(staged.getFileName().toString().matches("\\.culturekit-staged-"
+                    + ProcessHandle.current().pid() + "-\\d+\\.tmp"), staged.toString());
+            assertEquals(java.util.Set.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                    java.nio.file.attribute.PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(staged));
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(staged,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                // held by this process (another process's tryLock would give null)
+                assertThrows(java.nio.channels.OverlappingFileLockException.class, channel::tryLock);
+            }
+            staging.publish();
+        }
+        assertEquals(List.of(dir.resolve("report.md")), entries(dir));
+    }
+
     private static void write(Writer out, int c) {
         try {
             out.write(c);
