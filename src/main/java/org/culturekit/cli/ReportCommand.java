@@ -70,8 +70,9 @@ final class ReportCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--template-dir", paramLabel = "DIR",
-            description = "Templates here override the bundled ones, file by file (see 'Custom templates' in the "
-                    + "README).")
+            description = "Templates here override the bundled ones, file by file; every template a report "
+                    + "includes or imports must be of its format (.ftlh for html, .ftlmd for md). See 'Custom "
+                    + "templates' in the README.")
     Path templateDir;
 
     @Option(names = "--wave", paramLabel = "LABEL", defaultValue = "",
