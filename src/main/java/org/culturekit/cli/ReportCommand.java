@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.culturekit.io.Questionnaires;
 import org.culturekit.model.Questionnaire;
+import org.culturekit.model.VisibleText;
 import org.culturekit.report.OutputFiles;
 import org.culturekit.report.ReportFormat;
 import org.culturekit.report.ReportModel;
@@ -131,12 +132,13 @@ final class ReportCommand implements Callable<Integer> {
             out.println(ResultsJson.summary(results, breaches));
         } else if (!quiet) {
             List<String> names = new ArrayList<>();
-            written.forEach(path -> names.add(path.toString()));
+            written.forEach(path -> names.add(VisibleText.TERMINAL.of(path.toString())));
             out.printf("Scored %d of %d rows; wrote %s%n", results.rows().scored(), results.rows().read(),
                     String.join(", ", names));
         }
         // breaches are errors: stderr even with --quiet
-        breaches.forEach(breach -> spec.commandLine().getErr().println("gate breached: " + breach));
+        breaches.forEach(breach -> spec.commandLine().getErr().println("gate breached: "
+                + VisibleText.TERMINAL.of(breach)));
         return breaches.isEmpty() ? ExitCodes.OK : ExitCodes.GATE_BREACHED;
     }
 
