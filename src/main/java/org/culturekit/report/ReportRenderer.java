@@ -15,11 +15,14 @@ import freemarker.core.TemplateProcessingTracer;
 import freemarker.ext.beans.ClassMemberAccessPolicy;
 import freemarker.ext.beans.MemberAccessPolicy;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.MalformedTemplateNameException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
 import freemarker.template.utility.NullArgumentException;
 import java.io.IOException;
@@ -45,6 +48,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.culturekit.model.VisibleText;
 
 /**
  * Renders a {@link ReportModel} through FreeMarker templates, treating every template as untrusted code
@@ -132,14 +136,14 @@ public final class ReportRenderer {
         markdown.setOutputFormat(MarkdownOutputFormat.INSTANCE);
         cfg.setTemplateConfigurations(
                 new ConditionalTemplateConfigurationFactory(new FileExtensionMatcher("ftlmd"), markdown));
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35) {
+        cfg.setObjectWrapper(new DocumentTextWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35) {
             {
                 setMemberAccessPolicy(new ModelOnlyPolicy());
                 setDOMNodeSupport(false);
                 setJythonSupport(false);
                 setExposeFields(false);
             }
-        }.build());
+        }));
         return cfg;
     }
 
@@ -504,6 +508,23 @@ public final class ReportRenderer {
 
         TooDeepException(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Hands templates every string of the model as a report shows data text ({@link VisibleText#DOCUMENT}):
+     * every value a template reads passes here, so no control or bidi character of a comment, a group name or
+     * a questionnaire text reaches {@code report.html} or {@code report.md}, whatever the template (SECURITY.md
+     * R-CSV-9). The model itself keeps the text as read.
+     */
+    private static final class DocumentTextWrapper extends DefaultObjectWrapper {
+        DocumentTextWrapper(DefaultObjectWrapperBuilder settings) {
+            super(settings, true);
+        }
+
+        @Override
+        public TemplateModel wrap(Object object) throws TemplateModelException {
+            return super.wrap(object instanceof String text ? VisibleText.DOCUMENT.of(text) : object);
         }
     }
 

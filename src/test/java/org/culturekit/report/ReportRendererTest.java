@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import org.culturekit.model.VisibleText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -227,6 +229,28 @@ class ReportRendererTest {
         assertTrue(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""));
     }
 
+    /** Terminal escapes, a bell, NUL, every kind of bidi control, C1, DEL and a byte-order mark. */
+    static final String CONTROLS = "\u001b[31m\u0007\u0000\u202e\u202a\u2066\u2069\u200e\u200f\u061c\u0085\u009b"
+            + "\u007f\ufeff";
+
+    @Test
+    void noControlOrBidiCharacterOfTheDataReachesAReport() {
+        ReportModel model = Samples.model(Samples.HOSTILE + CONTROLS + "\tend");
+        String html = new ReportRenderer(null).render(model, ReportFormat.HTML);
+        String md = new ReportRenderer(null).render(model, ReportFormat.MD);
+        String csv = ScoresCsv.write(Samples.results(Samples.HOSTILE + CONTROLS));
+        for (String report : List.of(html, md, csv)) {
+            report.chars().forEach(c -> assertFalse(VisibleText.DOCUMENT.shows((char) c),
+                    () -> "U+" + Integer.toHexString(c) + " in " + report));
+        }
+        String shown = "\\u001B[31m\\u0007\\u0000\\u202E\\u202A\\u2066\\u2069\\u200E\\u200F\\u061C\\u0085"
+                + "\\u009B\\u007F\\uFEFF";
+        assertTrue(html.contains("<li>" + Samples.HOSTILE_HTML + shown + "\tend<span class=\"count\">"), "comment");
+        assertTrue(html.contains(Samples.HOSTILE_HTML + shown + "\tend</td>"), "group name");
+        assertTrue(md.contains("\\\\u001B\\[31m\\\\u0007"), "Markdown escapes the backslash of the notation");
+        assertTrue(csv.contains(Samples.HOSTILE.replace("\"", "\"\"") + shown), csv);
+    }
+
     @Test
     void aTemplateErrorIsLocatedAndLeavesNoOutput() {
         RenderException e = rejects("line one\n${report.nothing.here}");
@@ -245,7 +269,8 @@ class ReportRendererTest {
         RenderException html = assertThrows(RenderException.class,
                 () -> renderer.render(Samples.model(), ReportFormat.HTML));
         assertTrue(html.getMessage().startsWith("template report.ftlh:2:"), html.getMessage());
-        RenderException md = assertThrows(RenderException.class, () -> renderer.render(Samples.model(), ReportFormat.MD));
+        RenderException md = assertThrows(RenderException.class,
+                () -> renderer.render(Samples.model(), ReportFormat.MD));
         assertTrue(md.getMessage().startsWith("template report.ftlmd: its #ftl header switches the output format"),
                 md.getMessage());
     }
