@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Show how an export is read: the platform, encoding and delimiter, the header rows, what each column "
                     + "maps to, the distinct answers of every mapped item, and which rows would be left out and why.",
-            "With --suggest, print columns: entries to paste into the questionnaire for items without a column."
+            "With --suggest, print columns: entries to paste into the questionnaire for items without a column.",
+            "Control and bidirectional characters in the export's text are shown as \\uXXXX (ESC as \\u001B)."
         })
 final class InspectCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.culturekit.model.VisibleText;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,6 +46,15 @@ class HostileInputIT {
 
     /** A questionnaire and an export of eight respondents in two teams, each commenting {@code comment}. */
     private void survey(String comment) throws IOException {
+        survey("", "Red", "Agree", comment);
+    }
+
+    /**
+     * A questionnaire and an export of eight respondents, with {@code extraColumn} appended to the header (with
+     * an empty column), four in team {@code red}, the first answering {@code answer} to q1, each commenting
+     * {@code comment}.
+     */
+    private void survey(String extraColumn, String red, String answer, String comment) throws IOException {
         Files.writeString(dir.resolve("questionnaire.yaml"), """
                 id: hostile
                 title: Hostile
@@ -64,11 +75,14 @@ class HostileInputIT {
                 comments: [comment]
                 reporting: {minGroupSize: 3, minCommentGroupSize: 3}
                 """, StandardCharsets.UTF_8);
-        StringBuilder csv = new StringBuilder("ResponseId,Team,q1,q2,q3,comment\n");
+        StringBuilder csv = new StringBuilder("ResponseId,Team,q1,q2,q3,comment")
+                .append(extraColumn.isEmpty() ? "" : "," + extraColumn).append('\n');
         for (int r = 0; r < 8; r++) {
-            csv.append("R").append(r).append(',').append(r < 4 ? "Red" : "Blue").append(",Agree,Disagree,")
+            csv.append("R").append(r).append(',').append(r < 4 ? red : "Blue").append(',')
+                    .append(r == 0 ? answer : "Agree").append(",Disagree,")
                     .append(r % 2 == 0 ? "Agree" : "Strongly agree").append(",\"")
-                    .append(comment.replace("\"", "\"\"")).append("\"\n");
+                    .append(comment.replace("\"", "\"\"")).append('"')
+                    .append(extraColumn.isEmpty() ? "" : ",").append('\n');
         }
         Files.writeString(dir.resolve("export.csv"), csv, StandardCharsets.UTF_8);
     }
@@ -136,6 +150,59 @@ class HostileInputIT {
         assertFalse(run.err().contains(SCRIPT), run.err());
         assertEquals("", run.out());
         assertEquals(before, contents(dir.resolve("out")), "the previous reports, byte for byte, and nothing else");
+    }
+
+    /** A terminal escape that turns text red, a bell, NUL and a right-to-left override. */
+    private static final String CONTROLS = "\u001b[31m\u0007\u0000\u202e";
+
+    /** The same, as a terminal and a report show them. */
+    private static final String SHOWN = "\\u001B[31m\\u0007\\u0000\\u202E";
+
+    @Test
+    void dataTextReachesNoTerminalOrReportAsControlCharacters() throws Exception {
+        survey("Notes" + CONTROLS, "Red" + CONTROLS, "Agree" + CONTROLS, SCRIPT + CONTROLS);
+
+        ProcessRun inspect = java("inspect", "-q", "questionnaire.yaml", "export.csv");
+        assertEquals(0, inspect.code(), inspect.err());
+        assertNothingHidden("inspect", inspect);
+        assertTrue(inspect.out().contains("Agree" + SHOWN + " (unreadable) ×1"), inspect.out());
+        // a header is read as a person reads it (C0 controls as spaces, folded); the rest is shown
+        assertTrue(inspect.out().contains("  7  Notes [31m \\u202E "), inspect.out());
+
+        ProcessRun validate = java("validate", "-q", "questionnaire.yaml", "export.csv");
+        assertEquals(1, validate.code(), validate.err());
+        assertNothingHidden("validate", validate);
+        assertTrue(validate.out().contains("export.csv: columns nothing uses: Notes [31m \\u202E\n"), validate.out());
+        assertTrue(validate.err().contains("error: export.csv:2:3: item 'q1': 'Agree" + SHOWN + "' is not an answer"),
+                validate.err());
+
+        ProcessRun report = java("report", "-q", "questionnaire.yaml", "export.csv", "-f", "html,md,json,csv",
+                "-o", "out");
+        assertEquals(0, report.code(), report.err());
+        assertNothingHidden("report", report);
+        assertTrue(report.err().contains("warning: export.csv:2:3: item 'q1': 'Agree" + SHOWN + "'"), report.err());
+        for (String name : List.of("report.html", "report.md", "scores.csv")) {
+            String text = Files.readString(dir.resolve("out").resolve(name), StandardCharsets.UTF_8);
+            text.chars().forEach(c -> assertFalse(VisibleText.DOCUMENT.shows((char) c),
+                    () -> name + " holds U+" + Integer.toHexString(c)));
+            assertFalse(text.contains(SCRIPT), name);
+        }
+        String html = Files.readString(dir.resolve("out/report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains(">Red" + SHOWN + "</td>"), "the group, visible");
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;" + SHOWN), "the comment, visible");
+        String csv = Files.readString(dir.resolve("out/scores.csv"), StandardCharsets.UTF_8);
+        assertTrue(csv.contains("team,Red" + SHOWN + ",all,n,4\n"), csv);
+        // results.json is data for machines: the text exactly, as JSON escapes it
+        String json = Files.readString(dir.resolve("out/results.json"), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"Red\\u001B[31m\\u0007\\u0000\u202e\""), json);
+    }
+
+    /** Neither stream of {@code run} holds a character a terminal would act on, but line feeds. */
+    private static void assertNothingHidden(String command, ProcessRun run) {
+        for (String stream : List.of(run.out(), run.err())) {
+            stream.chars().forEach(c -> assertTrue(c == '\n' || !VisibleText.TERMINAL.shows((char) c),
+                    () -> command + " printed U+" + Integer.toHexString(c) + ":\n" + stream));
+        }
     }
 
     /** Each file of {@code folder} by name, its bytes as Base64 so that a difference shows. */
