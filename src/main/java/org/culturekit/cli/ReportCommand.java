@@ -129,7 +129,8 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> written = writeAll(renderer, model, results, changes, breaches);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
-            out.println(ResultsJson.summary(results, breaches));
+            // VisibleText's notation is JSON's own escape: the line stays the same JSON, with no raw bidi control
+            out.println(VisibleText.TERMINAL.of(ResultsJson.summary(results, breaches)));
         } else if (!quiet) {
             List<String> names = new ArrayList<>();
             written.forEach(path -> names.add(VisibleText.TERMINAL.of(path.toString())));
