@@ -13,6 +13,7 @@ import org.culturekit.io.Questionnaires;
 import org.culturekit.io.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
+import org.culturekit.model.VisibleText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Show how an export is read: the platform, encoding and delimiter, the header rows, what each column "
                     + "maps to, the distinct answers of every mapped item, and which rows would be left out and why.",
-            "With --suggest, print columns: entries to paste into the questionnaire for items without a column."
+            "With --suggest, print columns: entries to paste into the questionnaire for items without a column.",
+            "Control and bidirectional characters in the export's text are shown as \\uXXXX (ESC as \\u001B)."
         })
 final class InspectCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -51,25 +53,30 @@ final class InspectCommand implements Callable<Integer> {
             for (Response ignored : reader) {
                 scored++;
             }
-            reader.idsWarning().ifPresent(warning -> spec.commandLine().getErr().println("warning: " + warning));
-            out.printf("File:         %s%n", file);
+            reader.idsWarning().ifPresent(warning -> ScoringRun.warn(spec.commandLine().getErr(), warning));
+            // every text from the export, and its name, is printed through VisibleText; a label is made
+            // visible before it is cut to fit its column, so the table stays aligned
+            out.printf("File:         %s%n", VisibleText.TERMINAL.of(file.toString()));
             out.printf("Platform:     %s%s%n", reader.platform().id(), imports.source == null ? " (detected)" : "");
-            out.printf("Read as:      %s%n", reader.describe());
+            out.printf("Read as:      %s%n", VisibleText.TERMINAL.of(reader.describe()));
             out.printf("Header rows:  %d%n", reader.headerRows());
-            out.printf("Questionnaire: %s %s%n%nColumns:%n", questionnaire.id(), questionnaire.version());
+            out.printf("Questionnaire: %s %s%n%nColumns:%n", questionnaire.id(),
+                    VisibleText.TERMINAL.of(questionnaire.version()));
             for (Map.Entry<String, String> column : reader.mapping().entrySet()) {
                 String[] numberAndLabel = column.getKey().split("\t", 2);
-                out.printf("  %4s  %-60s %s%n", numberAndLabel[0], shorten(numberAndLabel[1], 60),
+                out.printf("  %4s  %-60s %s%n", numberAndLabel[0],
+                        shorten(VisibleText.TERMINAL.of(numberAndLabel[1]), 60),
                         column.getValue().isEmpty() ? "(unmapped)" : column.getValue());
             }
             out.printf("%nAnswers by item:%n");
             reader.answerCounts().forEach((item, counts) -> {
                 List<String> shown = new ArrayList<>();
-                counts.forEach((answer, count) -> shown.add((answer.isEmpty() ? "(blank)" : answer) + " ×" + count));
+                counts.forEach((answer, count) -> shown.add((answer.isEmpty() ? "(blank)"
+                        : VisibleText.TERMINAL.of(answer)) + " ×" + count));
                 out.printf("  %s: %s%n", item, String.join(", ", shown));
             });
             out.printf("%nRows: %d read, %d would be scored", reader.rowsRead(), scored);
-            reader.excluded().forEach((reason, count) -> out.printf(", %d %s", count, reason));
+            reader.excluded().forEach((reason, count) -> out.printf(", %d %s", count, VisibleText.TERMINAL.of(reason)));
             out.printf("%n");
             if (reader.problemCount() > 0) {
                 out.printf("Unreadable answers: %d (culturekit report --rejects FILE lists the rows)%n",
@@ -108,13 +115,20 @@ final class InspectCommand implements Callable<Integer> {
             out.printf("  - id: %s%n", id);
             if (best != null && bestScore >= 0.3) {
                 taken.add(best);
-                out.printf("    columns: [\"%s\"]   # %.0f%% of words shared%n", best.replace("\"", "\\\""),
-                        bestScore * 100);
+                out.printf("    columns: [\"%s\"]   # %.0f%% of words shared%n", yamlQuoted(best), bestScore * 100);
             } else {
                 out.printf("    # no similar column found; unused columns: %s%n",
-                        shorten(String.join(" | ", unused), 200));
+                        shorten(VisibleText.TERMINAL.of(String.join(" | ", unused)), 200));
             }
         }
+    }
+
+    /**
+     * {@code text} as the inside of a YAML double-quoted string: backslashes and quotes escaped, then control
+     * characters made visible, whose notation is YAML's own escape, so the entry matches the column as it is.
+     */
+    static String yamlQuoted(String text) {
+        return VisibleText.TERMINAL.of(text.replace("\\", "\\\\").replace("\"", "\\\""));
     }
 
     private static Set<String> words(String text) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.culturekit.io.ResponseReader;
+import org.culturekit.model.VisibleText;
 
 /**
  * A one-line progress display on stderr while a large export is read — rows, percent, MB/s and time left —
@@ -39,6 +40,7 @@ final class Progress implements AutoCloseable {
         }
         long start = System.nanoTime();
         Progress[] self = new Progress[1];
+        String name = VisibleText.TERMINAL.of(file.getFileName().toString());
         Thread thread = new Thread(() -> {
             while (!self[0].done) {
                 try {
@@ -46,7 +48,7 @@ final class Progress implements AutoCloseable {
                 } catch (InterruptedException e) {
                     return;
                 }
-                err.print("\r" + line(file.getFileName().toString(), reader.bytesRead(), size, reader.rowsRead(),
+                err.print("\r" + line(name, reader.bytesRead(), size, reader.rowsRead(),
                         (System.nanoTime() - start) / 1e9));
                 err.flush();
             }

@@ -9,6 +9,7 @@ import org.culturekit.model.Questionnaire;
 import org.culturekit.model.SayDoPair;
 import org.culturekit.model.Scale;
 import org.culturekit.model.Segment;
+import org.culturekit.model.VisibleText;
 
 /** A questionnaire as a plain-text table for the terminal: what a consultant checks before fielding it. */
 final class QuestionnaireListing {
@@ -110,7 +111,8 @@ final class QuestionnaireListing {
     }
 
     private void line(String line) {
-        text.append(line.stripTrailing()).append('\n');
+        // a questionnaire given as a file is text the user may not have written: no control reaches the terminal
+        text.append(VisibleText.TERMINAL.of(line.stripTrailing())).append('\n');
     }
 
     private static String pad(String text, int width) {

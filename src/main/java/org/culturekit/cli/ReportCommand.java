@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.culturekit.io.Questionnaires;
 import org.culturekit.model.Questionnaire;
+import org.culturekit.model.VisibleText;
 import org.culturekit.report.OutputFiles;
 import org.culturekit.report.ReportFormat;
 import org.culturekit.report.ReportModel;
@@ -72,8 +73,9 @@ final class ReportCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--template-dir", paramLabel = "DIR",
-            description = "Templates here override the bundled ones, file by file (see 'Custom templates' in the "
-                    + "README).")
+            description = "Templates here override the bundled ones, file by file; every template a report "
+                    + "includes or imports must be of its format (.ftlh for html, .ftlmd for md). See 'Custom "
+                    + "templates' in the README.")
     Path templateDir;
 
     @Option(names = "--wave", paramLabel = "LABEL", defaultValue = "",
@@ -133,15 +135,17 @@ final class ReportCommand implements Callable<Integer> {
         List<Path> written = writeAll(renderer, model, results, changes, breaches, err);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
-            out.println(ResultsJson.summary(results, breaches));
+            // VisibleText's notation is JSON's own escape: the line stays the same JSON, with no raw bidi control
+            out.println(VisibleText.TERMINAL.of(ResultsJson.summary(results, breaches)));
         } else if (!quiet) {
             List<String> names = new ArrayList<>();
-            written.forEach(path -> names.add(path.toString()));
+            written.forEach(path -> names.add(VisibleText.TERMINAL.of(path.toString())));
             out.printf("Scored %d of %d rows; wrote %s%n", results.rows().scored(), results.rows().read(),
                     String.join(", ", names));
         }
         // breaches are errors: stderr even with --quiet
-        breaches.forEach(breach -> spec.commandLine().getErr().println("gate breached: " + breach));
+        breaches.forEach(breach -> spec.commandLine().getErr().println("gate breached: "
+                + VisibleText.TERMINAL.of(breach)));
         return breaches.isEmpty() ? ExitCodes.OK : ExitCodes.GATE_BREACHED;
     }
 

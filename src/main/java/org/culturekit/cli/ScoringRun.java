@@ -15,6 +15,7 @@ import org.culturekit.io.ReadOptions;
 import org.culturekit.io.RespondentIds;
 import org.culturekit.io.ResponseReader;
 import org.culturekit.model.Questionnaire;
+import org.culturekit.model.VisibleText;
 import org.culturekit.scoring.Accumulator;
 import org.culturekit.scoring.Results;
 
@@ -64,13 +65,13 @@ final class ScoringRun {
                         reader.onRejection(rejects::write);
                     }
                     opened.accept(reader);
-                    reader.warnings().forEach(warning -> err.println("warning: " + warning));
+                    reader.warnings().forEach(warning -> warn(err, warning.toString()));
                     TreeSet<String> unmapped = new TreeSet<>(reader.unmappedItems());
                     if (firstUnmapped == null) {
                         firstFile = file.toString();
                         firstUnmapped = unmapped;
                     } else if (!unmapped.equals(firstUnmapped)) {
-                        err.println("warning: " + file + ": its columns do not match " + firstFile + "'s: "
+                        warn(err, file + ": its columns do not match " + firstFile + "'s: "
                                 + difference(unmapped, firstUnmapped, firstFile));
                     }
                     // one progress line at a time: the last export's chunks may still be in flight
@@ -85,7 +86,7 @@ final class ScoringRun {
                             progress.close();
                         }
                         if (reader.rowsRead() == 0) {
-                            err.println("warning: " + file + ": the header rows are there but no responses follow");
+                            warn(err, file + ": the header rows are there but no responses follow");
                         }
                         reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
                         problems.addAll(reader.problems());
@@ -94,7 +95,7 @@ final class ScoringRun {
                 }
             }
             parallel.finish();
-            seenIds.warning().ifPresent(warning -> err.println("warning: " + warning));
+            seenIds.warning().ifPresent(warning -> warn(err, warning));
             if (problemCount[0] > 0) {
                 report(problems, problemCount[0], strict, rejectsFile, err);
             }
@@ -154,10 +155,15 @@ final class ScoringRun {
             }
             throw new InputException(all);
         }
-        problems.stream().limit(LISTED).forEach(problem -> err.println("warning: " + problem));
-        err.println("warning: " + count + (count == 1 ? " answer" : " answers") + " could not be read and "
+        problems.stream().limit(LISTED).forEach(problem -> warn(err, problem.toString()));
+        warn(err, count + (count == 1 ? " answer" : " answers") + " could not be read and "
                 + (count == 1 ? "was" : "were") + " treated as missing; "
                 + (rejectsFile == null ? "--rejects FILE lists every row, " : rejectsFile + " lists every row, ")
                 + "--strict makes this an error");
+    }
+
+    /** One warning line on stderr; it may hold file names and quoted data, which are made visible. */
+    static void warn(PrintWriter err, String warning) {
+        err.println("warning: " + VisibleText.TERMINAL.of(warning));
     }
 }

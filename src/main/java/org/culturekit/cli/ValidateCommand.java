@@ -10,6 +10,7 @@ import org.culturekit.io.Questionnaires;
 import org.culturekit.io.ResponseReader;
 import org.culturekit.io.ReadOptions;
 import org.culturekit.model.Questionnaire;
+import org.culturekit.model.VisibleText;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,13 +50,14 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         QuestionnaireReader.Validation validation = Questionnaires.validate(input.questionnaire);
         PrintWriter err = spec.commandLine().getErr();
-        validation.warnings().forEach(warning -> err.println("warning: " + warning));
+        validation.warnings().forEach(warning -> ScoringRun.warn(err, warning.toString()));
         // every problem of the file at once, as an InputException (exit 1)
         Questionnaire questionnaire = validation.questionnaire()
                 .orElseThrow(() -> new InputException(validation.problems()));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: questionnaire '%s' %s is valid (%d items, %d indices, %d say-do pairs, %d segments)%n",
-                input.questionnaire, questionnaire.id(), questionnaire.version(), questionnaire.items().size(),
+                VisibleText.TERMINAL.of(input.questionnaire), questionnaire.id(),
+                VisibleText.TERMINAL.of(questionnaire.version()), questionnaire.items().size(),
                 questionnaire.indices().size(), questionnaire.sayDo().size(), questionnaire.segments().size());
         ReadOptions options = imports.readOptions(spec, false);
         ScoringRun.Parallelism parallelism = imports.parallelism(spec);
@@ -78,12 +80,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** How an export was read and what of it maps, printed as soon as its header is mapped. */
     private static void describe(ResponseReader reader, PrintWriter out) {
-        out.printf("%s: %s export, %s%n", reader.file(), reader.platform().id(), reader.describe());
+        String file = VisibleText.TERMINAL.of(reader.file());
+        out.printf("%s: %s export, %s%n", file, reader.platform().id(), VisibleText.TERMINAL.of(reader.describe()));
         if (!reader.unmappedItems().isEmpty()) {
-            out.printf("%s: items without a column: %s%n", reader.file(), String.join(", ", reader.unmappedItems()));
+            out.printf("%s: items without a column: %s%n", file, String.join(", ", reader.unmappedItems()));
         }
         if (!reader.unusedColumns().isEmpty()) {
-            out.printf("%s: columns nothing uses: %s%n", reader.file(), String.join(" | ", reader.unusedColumns()));
+            out.printf("%s: columns nothing uses: %s%n", file,
+                    VisibleText.TERMINAL.of(String.join(" | ", reader.unusedColumns())));
         }
     }
 }

@@ -332,13 +332,9 @@ final class DocumentParser {
         return "syntax error: " + cap(shortened.toString(), 160);
     }
 
-    /** {@code text} cut to {@code max} characters, with control characters (SnakeYAML quotes raw ones) as {@code ?}. */
+    /** {@code text} cut to {@code max} characters, with control characters (SnakeYAML quotes raw ones) visible. */
     private static String cap(String text, int max) {
-        String visible = text.codePoints()
-                .map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-                .toString();
-        return visible.length() <= max ? visible : visible.substring(0, max) + "…";
+        return Excerpt.shortened(text, max);
     }
 
     private static <T extends Throwable> T causeOf(Throwable thrown, Class<T> type) {

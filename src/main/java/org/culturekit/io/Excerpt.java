@@ -1,30 +1,34 @@
 package org.culturekit.io;
 
-import java.util.Locale;
+import org.culturekit.model.VisibleText;
 
-/** Quotes a piece of user input for a message, cut short so messages never carry much of a file. */
+/**
+ * Quotes a piece of user input for a message, cut short so messages never carry much of a file, and shown as
+ * a terminal may print it ({@link VisibleText#TERMINAL}).
+ */
 final class Excerpt {
     static final int LIMIT = 40;
 
     private Excerpt() {}
 
+    /** {@code value} in single quotes, cut after {@link #LIMIT} characters. */
     static String of(String value) {
-        StringBuilder quoted = new StringBuilder("'");
-        int shown = 0;
-        for (int i = 0; i < value.length() && shown < LIMIT; ) {
-            int cp = value.codePointAt(i);
-            i += Character.charCount(cp);
-            shown++;
-            if (cp < 0x20 || cp == 0x7f) {
-                quoted.append(String.format(Locale.ROOT, "\\u%04x", cp));
-            } else {
-                quoted.appendCodePoint(cp);
-            }
+        return quoted(value, LIMIT);
+    }
+
+    /** {@code value} in single quotes, cut after {@code limit} characters (code points) with an ellipsis. */
+    static String quoted(String value, int limit) {
+        return "'" + shortened(value, limit) + "'";
+    }
+
+    /**
+     * {@code value} cut after {@code limit} characters (code points) with an ellipsis, then made visible, so the
+     * cut never falls inside a <code>&#92;uXXXX</code>.
+     */
+    static String shortened(String value, int limit) {
+        if (value.codePointCount(0, value.length()) <= limit) {
+            return VisibleText.TERMINAL.of(value);
         }
-        quoted.append('\'');
-        if (value.codePointCount(0, value.length()) > LIMIT) {
-            quoted.append("…");
-        }
-        return quoted.toString();
+        return VisibleText.TERMINAL.of(value.substring(0, value.offsetByCodePoints(0, limit))) + "…";
     }
 }

@@ -78,19 +78,15 @@ final class Problems {
 
     /** {@code value} in single quotes, shortened to {@link #ECHO_LENGTH} characters. */
     static String quote(String value) {
-        return "'" + shorten(value) + "'";
+        return Excerpt.quoted(value, ECHO_LENGTH);
     }
 
     /**
      * {@code value} shortened to {@link #ECHO_LENGTH} characters, with an ellipsis if anything was cut, and
-     * control characters shown as {@code ?} so that input cannot move the cursor or recolour a terminal.
+     * control characters made visible ({@link Excerpt}) so that input cannot move the cursor or recolour
+     * a terminal.
      */
     static String shorten(String value) {
-        int[] codePoints = value.codePoints().limit(ECHO_LENGTH + 1L).toArray();
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < Math.min(codePoints.length, ECHO_LENGTH); i++) {
-            text.appendCodePoint(Character.isISOControl(codePoints[i]) ? '?' : codePoints[i]);
-        }
-        return codePoints.length > ECHO_LENGTH ? text.append('…').toString() : text.toString();
+        return Excerpt.shortened(value, ECHO_LENGTH);
     }
 }

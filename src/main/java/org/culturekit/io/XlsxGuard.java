@@ -408,14 +408,9 @@ final class XlsxGuard {
         return name.reverse().toString();
     }
 
-    /** Text from the file, made safe to print: control characters replaced, at most {@code max} characters. */
+    /** Text from the file, made safe to print: control characters visible, at most {@code max} characters. */
     static String shorten(String text, int max) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length() && out.length() < max; i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c);
-        }
-        return out.length() < text.length() ? out.append('…').toString() : out.toString();
+        return Excerpt.shortened(text, max);
     }
 
     /** The one attribute with this local name, in any namespace, as fastexcel-reader's lookup finds it. */

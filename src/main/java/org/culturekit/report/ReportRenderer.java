@@ -6,17 +6,23 @@ import freemarker.cache.FileExtensionMatcher;
 import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
+import freemarker.core.Environment;
 import freemarker.core.HTMLOutputFormat;
+import freemarker.core.OutputFormat;
 import freemarker.core.ParseException;
 import freemarker.core.TemplateConfiguration;
-import freemarker.core.XHTMLOutputFormat;
+import freemarker.core.TemplateProcessingTracer;
 import freemarker.ext.beans.ClassMemberAccessPolicy;
 import freemarker.ext.beans.MemberAccessPolicy;
 import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapper;
 import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.MalformedTemplateNameException;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateNotFoundException;
 import freemarker.template.utility.NullArgumentException;
 import java.io.IOException;
@@ -42,6 +48,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.culturekit.model.VisibleText;
 
 /**
  * Renders a {@link ReportModel} through FreeMarker templates, treating every template as untrusted code
@@ -64,6 +71,19 @@ public final class ReportRenderer {
 
     /** How long a template may run. */
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+
+    /**
+     * How deeply a template's elements (directives, interpolations, text) may nest: the bundled templates nest
+     * about a dozen; a macro or function calling itself adds one to three a call.
+     */
+    static final int MAX_DEPTH = 1000;
+
+    /**
+     * The render thread's stack. A function calling itself, the deepest Java stack an element takes, overflowed
+     * 1 MB (the usual default) at about 1,800 nested elements and 8 MB at about 17,000, so MAX_DEPTH is
+     * reached long before the stack runs out.
+     */
+    private static final long RENDER_STACK_BYTES = 8L << 20;
 
     private final Configuration configuration;
     private final long maxOutput;
@@ -116,14 +136,14 @@ public final class ReportRenderer {
         markdown.setOutputFormat(MarkdownOutputFormat.INSTANCE);
         cfg.setTemplateConfigurations(
                 new ConditionalTemplateConfigurationFactory(new FileExtensionMatcher("ftlmd"), markdown));
-        cfg.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35) {
+        cfg.setObjectWrapper(new DocumentTextWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35) {
             {
                 setMemberAccessPolicy(new ModelOnlyPolicy());
                 setDOMNodeSupport(false);
                 setJythonSupport(false);
                 setExposeFields(false);
             }
-        }.build());
+        }));
         return cfg;
     }
 
@@ -172,14 +192,15 @@ public final class ReportRenderer {
     public void render(ReportModel model, ReportFormat format, Writer out) {
         Template template = template(format.template());
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "culturekit-render");
+            // a stack with room for MAX_DEPTH nested elements, whatever the JVM's default thread stack size
+            Thread thread = new Thread(null, runnable, "culturekit-render", RENDER_STACK_BYTES);
             // FreeMarker cannot be interrupted; a runaway template must not keep the JVM alive
             thread.setDaemon(true);
             return thread;
         });
         try {
             Future<?> result = executor.submit(() -> {
-                template.process(Map.of("report", model), new LimitedWriter(maxOutput, out));
+                process(template, model, new LimitedWriter(maxOutput, out));
                 return null;
             });
             result.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
@@ -196,20 +217,33 @@ public final class ReportRenderer {
         }
     }
 
+    /**
+     * Runs {@code template} with a tracer that keeps where it is, so that a failure FreeMarker cannot locate
+     * itself — recursion without end, text that outgrows the heap — is still reported at a line of a template.
+     */
+    private static void process(Template template, ReportModel model, Writer out)
+            throws IOException, TemplateException {
+        Environment environment = template.createProcessingEnvironment(Map.of("report", model), out);
+        Tracker tracker = new Tracker();
+        environment.setTemplateProcessingTracer(tracker);
+        try {
+            environment.process();
+        } catch (StackOverflowError e) {
+            // a fallback: MAX_DEPTH stops recursion through macros, functions and includes long before this, but
+            // the evaluation of one deeply nested expression takes no elements, only stack
+            throw new RenderException(located(tracker.last) + "nests calls too deeply for the stack; check it for "
+                    + "a macro or function that calls itself without end");
+        } catch (OutOfMemoryError e) {
+            // the failed allocation was the template's own (a string doubling, say): once this frame is left,
+            // what it built is garbage again, and the run can report it like any other template error
+            throw new RenderException(located(tracker.last) + "needs more memory than there is; check it for text "
+                    + "that grows without end, such as a string added to itself in a #list");
+        }
+    }
+
     private Template template(String name) {
         try {
-            Template template = configuration.getTemplate(name);
-            if (name.endsWith(".ftlh")
-                    && !(template.getOutputFormat() instanceof HTMLOutputFormat
-                            || template.getOutputFormat() instanceof XHTMLOutputFormat)) {
-                throw new RenderException("template " + name + " switches its output format to "
-                        + template.getOutputFormat().getName() + "; HTML templates must stay HTML");
-            }
-            if (name.endsWith(".ftlmd") && template.getOutputFormat() != MarkdownOutputFormat.INSTANCE) {
-                throw new RenderException("template " + name + " switches its output format to "
-                        + template.getOutputFormat().getName() + "; Markdown templates must stay Markdown");
-            }
-            return template;
+            return configuration.getTemplate(name);
         } catch (TemplateNotFoundException e) {
             throw new RenderException("template " + name + " was not found in the template directory or the "
                     + "bundled templates");
@@ -217,38 +251,70 @@ public final class ReportRenderer {
             throw new RenderException(located(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
                     + firstLine(e.getEditorMessage()));
         } catch (RefusedException e) {
-            throw new RenderException(e.getMessage());
+            throw new RenderException("template " + e.where + ": " + e.problem);
         } catch (IOException e) {
             throw new RenderException("template " + name + " cannot be read: " + e.getClass().getSimpleName());
         }
     }
 
-    private static RenderException explain(String name, Throwable cause) {
-        if (cause instanceof OutputTooLargeException tooLarge) {
-            return new RenderException("template " + name + " produced more than " + tooLarge.limit
-                    + " characters; check it for an endless or very long #list");
+    private static RenderException explain(String name, Throwable thrown) {
+        // what the template did wrong may be wrapped, by FreeMarker or by us: the innermost reason tells it best
+        TemplateException site = null;
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RenderException known) {
+                return known;
+            }
+            if (cause instanceof OutputTooLargeException tooLarge) {
+                return new RenderException("template " + name + " produced more than " + tooLarge.limit
+                        + " characters; check it for an endless or very long #list");
+            }
+            if (cause instanceof OutputFiles.WriteFailure failure) {
+                return failure.reported;
+            }
+            if (cause instanceof TooDeepException tooDeep) {
+                return new RenderException(tooDeep.getMessage());
+            }
+            if (cause instanceof ParseException e) {
+                // an included template that does not parse: where in it
+                return new RenderException(located(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
+                        + firstLine(e.getEditorMessage()));
+            }
+            if (cause instanceof TemplateException e) {
+                site = e;
+            }
+            if (cause instanceof IOException && site != null) {
+                // an #include or #import that failed: where it is, then what is wrong with what it names
+                String at = located(site.getTemplateSourceName(), site.getLineNumber(), site.getColumnNumber());
+                if (cause instanceof RefusedException refused) {
+                    return new RenderException(at + "included template " + refused.where + ": " + refused.problem);
+                }
+                if (cause instanceof TemplateNotFoundException missing) {
+                    return new RenderException(at + "included template " + missing.getTemplateName()
+                            + " was not found in the template directory or the bundled templates");
+                }
+                if (cause instanceof MalformedTemplateNameException malformed) {
+                    return new RenderException(at + "included template name " + malformed.getTemplateName()
+                            + " is not allowed: " + firstLine(malformed.getMalformednessDescription()));
+                }
+            }
         }
-        if (cause instanceof RefusedException refused) {
-            return new RenderException(refused.getMessage());
-        }
-        if (cause instanceof OutputFiles.WriteFailure failure) {
-            return failure.reported;
-        }
-        if (cause instanceof ParseException e) {
-            return new RenderException(located(e.getTemplateName(), e.getLineNumber(), e.getColumnNumber())
-                    + firstLine(e.getEditorMessage()));
-        }
-        if (cause instanceof TemplateException e) {
+        if (thrown instanceof TemplateException e) {
             return new RenderException(located(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
                     + firstLine(e.getMessageWithoutStackTop()));
         }
-        if (cause instanceof NullArgumentException || cause instanceof IOException) {
-            return new RenderException("template " + name + " failed: " + cause.getClass().getSimpleName());
+        if (thrown instanceof NullArgumentException || thrown instanceof IOException) {
+            return new RenderException("template " + name + " failed: " + thrown.getClass().getSimpleName());
         }
-        if (cause instanceof RuntimeException runtime) {
+        if (thrown instanceof RuntimeException runtime) {
             throw runtime;
         }
-        throw new IllegalStateException(cause);
+        throw new IllegalStateException(thrown);
+    }
+
+    /** The location of {@code element}, or of nothing, as a message starts: {@code template NAME:LINE:COLUMN: }. */
+    private static String located(TemplateProcessingTracer.TracedElement element) {
+        return element == null ? "template ?: " : located(element.getTemplate().getSourceName(),
+                element.getBeginLine(), element.getBeginColumn());
     }
 
     private static String located(String template, Integer line, Integer column) {
@@ -272,10 +338,20 @@ public final class ReportRenderer {
 
     /**
      * A configuration that vets every template it loads, the entry template and each one it includes or
-     * imports, before it runs. FreeMarker's FORCE policy stops {@code output_format} switches in the header but
-     * still accepts {@code ?no_esc}, {@code <#noautoesc>} and {@code <#outputformat>}; those, and the built-ins
-     * that evaluate strings as code, are refused here on the parsed template's canonical form, which is the
-     * same whichever tag syntax or spacing the author used.
+     * imports, at any depth, before it runs.
+     *
+     * <ul>
+     *   <li>An HTML report's templates are all {@code .ftlh} files in HTML output format, a Markdown report's all
+     *       {@code .ftlmd} files in Markdown output format: FreeMarker escapes {@code ${…}} by the format of the
+     *       template it is in, so one {@code .ftl} or {@code .txt} include, or one {@code output_format} in an
+     *       included template's {@code #ftl} header, would write data unescaped into the report. Which report a
+     *       template is loaded for is told by the entry template of the environment loading it.
+     *   <li>FreeMarker's FORCE policy still accepts {@code ?no_esc}, {@code <#noautoesc>} and
+     *       {@code <#outputformat>}; those, and the built-ins that evaluate strings as code, are refused here on
+     *       the parsed template's canonical form, which is the same whichever tag syntax or spacing the author
+     *       used.
+     *   <li>{@code parse=false} includes are refused: every template is vetted as a template.
+     * </ul>
      */
     private static final class VettingConfiguration extends Configuration {
         private static final Pattern FORBIDDEN = Pattern.compile(
@@ -289,34 +365,166 @@ public final class ReportRenderer {
         @Override
         public Template getTemplate(String name, Locale locale, Object customLookupCondition, String encoding,
                 boolean parseAsFTL, boolean ignoreMissing) throws IOException {
+            OutputFormat format = format(name);
+            if (!parseAsFTL) {
+                throw new RefusedException(name, "is included with parse=false; a report may include or import "
+                        + "only templates, and each is escaped like the report");
+            }
             Template template;
             try {
-                template = super.getTemplate(name, locale, customLookupCondition, encoding, parseAsFTL, ignoreMissing);
-            } catch (SecurityException e) {
-                // FileTemplateLoader's canonical-path check: a link or path that leads out of the folder
-                throw new RefusedException("template " + name + " resolves to a file outside the template "
-                        + "directory; templates may only include files inside it");
+                template = super.getTemplate(name, locale, customLookupCondition, encoding, true, ignoreMissing);
+            } catch (StackOverflowError e) {
+                // the parser descends once for each level of nesting in an expression or directive
+                throw new RefusedException(name, "nests too deeply to be read");
+            } catch (RuntimeException | IOException e) {
+                // the template cache keeps a failed load and, asked for the name again (as render asks after
+                // prepare), throws it wrapped in a plain IOException: the first failure is what to report
+                Throwable failure = e instanceof ParseException || e.getCause() == null ? e : e.getCause();
+                if (failure instanceof SecurityException) {
+                    // FileTemplateLoader's canonical-path check: a link or path that leads out of the folder
+                    throw new RefusedException(name, "resolves to a file outside the template directory; "
+                            + "templates may only include files inside it");
+                }
+                if (failure instanceof IllegalArgumentException && String.valueOf(failure.getMessage())
+                        .contains(Configuration.AUTO_ESCAPING_POLICY_KEY)) {
+                    // under the FORCE policy FreeMarker refuses a header format that cannot escape this way (the
+                    // .ftlh extension lifts the policy, so an HTML template's header switch is caught in vet)
+                    throw switched(name, "one that cannot escape", format);
+                }
+                if (failure instanceof ParseException parse) {
+                    throw parse;
+                }
+                throw e;
             }
             if (template != null) {
-                @SuppressWarnings("deprecation")
-                String canonical = template.getRootTreeNode().getCanonicalForm();
-                Matcher forbidden = FORBIDDEN.matcher(canonical);
-                if (forbidden.find()) {
-                    throw new RefusedException("template " + name + " uses '" + forbidden.group()
-                            + "', which report templates may not use: it would turn escaping off or run text as "
-                            + "code");
-                }
+                vet(template, format);
             }
             return template;
         }
+
+        /**
+         * The output format every template of the report being rendered must have: the entry template's when a
+         * template is loaded as it runs (an include or import), else the one its file extension stands for.
+         */
+        private static OutputFormat format(String name) throws RefusedException {
+            Environment running = Environment.getCurrentEnvironment();
+            OutputFormat format = running != null ? running.getMainTemplate().getOutputFormat()
+                    : name.endsWith(".ftlmd") ? MarkdownOutputFormat.INSTANCE : HTMLOutputFormat.INSTANCE;
+            String extension = format == MarkdownOutputFormat.INSTANCE ? ".ftlmd" : ".ftlh";
+            if (!name.endsWith(extension)) {
+                throw new RefusedException(name, "is not " + article(format) + " template (" + extension + "); "
+                        + article(format) + " report may include or import only " + format.getName()
+                        + " templates, so that everything it writes is escaped for " + format.getName());
+            }
+            return format;
+        }
+
+        private static void vet(Template template, OutputFormat format) throws RefusedException {
+            String name = template.getName();
+            if (template.getOutputFormat() != format) {
+                throw switched(name, template.getOutputFormat().getName(), format);
+            }
+            @SuppressWarnings("deprecation")
+            freemarker.core.TemplateElement root = template.getRootTreeNode();
+            Matcher forbidden = FORBIDDEN.matcher(root.getCanonicalForm());
+            if (forbidden.find()) {
+                @SuppressWarnings("deprecation")
+                freemarker.core.TemplateElement at = innermost(root);
+                throw new RefusedException(name + ":" + at.getBeginLine() + ":" + at.getBeginColumn(),
+                        "uses '" + forbidden.group() + "', which report templates may not use: it would turn "
+                                + "escaping off or run text as code");
+            }
+        }
+
+        /** The innermost element of {@code element} whose canonical form has a forbidden construct: where it is. */
+        @SuppressWarnings("deprecation")
+        private static freemarker.core.TemplateElement innermost(freemarker.core.TemplateElement element) {
+            for (var children = element.children(); children.hasMoreElements(); ) {
+                var child = (freemarker.core.TemplateElement) children.nextElement();
+                if (FORBIDDEN.matcher(child.getCanonicalForm()).find()) {
+                    return innermost(child);
+                }
+            }
+            return element;
+        }
+
+        private static RefusedException switched(String name, String to, OutputFormat format) {
+            return new RefusedException(name, "its #ftl header switches the output format to " + to + "; "
+                    + article(format) + " report's templates must all be " + format.getName() + ", so that "
+                    + "everything they write is escaped for " + format.getName());
+        }
+
+        private static String article(OutputFormat format) {
+            return format == HTMLOutputFormat.INSTANCE ? "an HTML" : "a " + format.getName();
+        }
     }
 
-    /** A template was refused before it ran. */
+    /**
+     * A template was refused before it ran.
+     *
+     * @param where the template's name, with the line (and column) of the fault when known
+     * @param problem what is wrong, as a sentence without its subject
+     */
     private static final class RefusedException extends IOException {
         private static final long serialVersionUID = 1L;
+        final String where;
+        final String problem;
 
-        RefusedException(String message) {
-            super(message);
+        RefusedException(String where, String problem) {
+            super("template " + where + ": " + problem);
+            this.where = where;
+            this.problem = problem;
+        }
+    }
+
+    /**
+     * Follows the template as it runs: how deeply its elements nest, which bounds recursion by macros,
+     * functions and includes (MAX_DEPTH) long before the stack would overflow, and the element entered last,
+     * where a failure that carries no location of its own happened.
+     */
+    private static final class Tracker implements TemplateProcessingTracer {
+        private int depth;
+        TracedElement last;
+
+        @Override
+        public void enterElement(Environment environment, TracedElement element) {
+            last = element;
+            if (depth == MAX_DEPTH) {
+                throw new TooDeepException(located(element) + "nests macros, functions or includes more than "
+                        + MAX_DEPTH + " deep; check it for one that calls or includes itself without end");
+            }
+            depth++;
+        }
+
+        @Override
+        public void exitElement(Environment environment, TracedElement element) {
+            depth--;
+        }
+    }
+
+    /** A template nested its elements deeper than {@link #MAX_DEPTH}. */
+    private static final class TooDeepException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooDeepException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Hands templates every string of the model as a report shows data text ({@link VisibleText#DOCUMENT}):
+     * every value a template reads passes here, so no control or bidi character of a comment, a group name or
+     * a questionnaire text reaches {@code report.html} or {@code report.md}, whatever the template (SECURITY.md
+     * R-CSV-9). The model itself keeps the text as read.
+     */
+    private static final class DocumentTextWrapper extends DefaultObjectWrapper {
+        DocumentTextWrapper(DefaultObjectWrapperBuilder settings) {
+            super(settings, true);
+        }
+
+        @Override
+        public TemplateModel wrap(Object object) throws TemplateModelException {
+            return super.wrap(object instanceof String text ? VisibleText.DOCUMENT.of(text) : object);
         }
     }
 

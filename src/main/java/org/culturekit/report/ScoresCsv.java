@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.culturekit.model.VisibleText;
 import org.culturekit.scoring.Results;
 
 /**
@@ -17,7 +18,8 @@ import org.culturekit.scoring.Results;
  *   <li>The whole organisation is segment and group {@code all}; a measure is an index, an item
  *       ({@code index/item}), a say-do pair ({@code sayDo/pair}), {@code sayDo} or {@code enps}.
  *   <li>{@code value} is always a number written by a number formatter (or empty when undefined); the text
- *       columns are made safe against formula injection (SECURITY.md R-XLS-1, -2).
+ *       columns show control and bidi characters as the other reports do ({@link VisibleText#DOCUMENT}) and
+ *       are made safe against formula injection (SECURITY.md R-CSV-9, R-XLS-1, -2).
  *   <li>A suppressed group or cell is one row with metric {@code suppressed} and value 1, and nothing else,
  *       exactly as in the other outputs.
  * </ul>
@@ -157,8 +159,12 @@ public final class ScoresCsv {
     }
 
     private void add(String segment, String group, String measure, String metric, Double value) {
-        rows.add(List.of(SpreadsheetText.safe(segment), SpreadsheetText.safe(group), SpreadsheetText.safe(measure),
-                metric, number(value)));
+        rows.add(List.of(text(segment), text(group), text(measure), metric, number(value)));
+    }
+
+    /** A text cell: its controls visible as in the other reports, then safe from formula injection. */
+    private static String text(String value) {
+        return SpreadsheetText.safe(VisibleText.DOCUMENT.of(value));
     }
 
     /** A plain decimal with no exponent, the shortest that reads back as the same double; empty when undefined. */

@@ -116,6 +116,15 @@ class WavesTest {
     }
 
     @Test
+    void theSummaryLineShowsControlsAsJsonEscapesOfTheSameText() throws IOException {
+        String wave = "2026-Q4\u202e\u0085\u001b[31m";
+        CliRun summary = CliRun.of("report", "examples/survey.csv", "--wave", wave, "--summary", "-o",
+                dir.resolve("out").toString()).assertExit(ExitCodes.OK);
+        assertTrue(summary.out().contains("\"2026-Q4\\u202E\\u0085\\u001B[31m\""), summary.out());
+        assertEquals(wave, new ObjectMapper().readTree(summary.out()).get("wave").asText());
+    }
+
+    @Test
     void aBaselineFromAnotherQuestionnaireVersionSaysWhatCanBeCompared() throws IOException {
         Path edited = dir.resolve("edited.yaml");
         String yaml = new String(getClass().getClassLoader()

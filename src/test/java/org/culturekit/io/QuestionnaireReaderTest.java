@@ -419,7 +419,8 @@ class QuestionnaireReaderTest {
     void replacesControlCharactersInParserMessages() throws IOException {
         List<Problem> problems = problems("id: q\ntitle: &\n");
 
-        assertProblem(problems, 2, 9, "YAML syntax error: unexpected character found ?(10) (while scanning an anchor)");
+        assertProblem(problems, 2, 9,
+                "YAML syntax error: unexpected character found \\u000A(10) (while scanning an anchor)");
     }
 
     // --- the questionnaire's keys and types ------------------------------------------------------------

@@ -381,7 +381,8 @@ class XlsxTableTest {
         Path file = new XlsxFixtures.Raw().sheets("<sheet name=\"Form&#x9B;31m1&#x202E;" + "x".repeat(100)
                 + "\" sheetId=\"1\" r:id=\"rId1\"/>").write(dir.resolve("name.xlsx"));
         try (XlsxTable table = XlsxTable.open(file, "name.xlsx")) {
-            assertEquals("Excel workbook (.xlsx), first sheet 'Form?31m1?" + "x".repeat(54) + "…'", table.describe());
+            assertEquals("Excel workbook (.xlsx), first sheet 'Form\\u009B31m1\\u202E" + "x".repeat(54) + "…'",
+                    table.describe());
         }
     }
 

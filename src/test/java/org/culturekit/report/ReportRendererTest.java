@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
+import org.culturekit.model.VisibleText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +50,127 @@ class ReportRendererTest {
     @Test
     void refusesTheApiBuiltIn() {
         RenderException e = rejects("${report.indices?api.size()}");
-        assertTrue(e.getMessage().contains("report.ftlh uses '?api'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("template report.ftlh:1:1: uses '?api'"), e.getMessage());
+    }
+
+    @Test
+    void aForbiddenConstructIsReportedAtItsLine() {
+        RenderException e = rejects("<p>\n<#if true>\n  <b>${report.title?no_esc}</b>\n</#if>");
+        assertTrue(e.getMessage().startsWith("template report.ftlh:3:6: uses '?no_esc'"), e.getMessage());
+    }
+
+    /** Writes {@code files} (name, text, name, text…) into the template folder and renders {@code format}. */
+    private RenderException refusesWith(ReportFormat format, String... files) throws IOException {
+        Path templates = templates();
+        for (int i = 0; i < files.length; i += 2) {
+            Path file = templates.resolve(files[i]);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, files[i + 1], StandardCharsets.UTF_8);
+        }
+        RenderException e = assertThrows(RenderException.class,
+                () -> new ReportRenderer(templates).render(Samples.model(), format));
+        assertFalse(e.getMessage().contains("<script"), e.getMessage());
+        return e;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"raw.ftl", "raw.txt", "raw.ftlx", "raw.html", "raw.ftlmd"})
+    void anHtmlReportIncludesOnlyHtmlTemplates(String name) throws IOException {
+        RenderException e = refusesWith(ReportFormat.HTML,
+                "report.ftlh", "<p>ok</p>\n<#include \"" + name + "\">", name, "${report.title}");
+        assertTrue(e.getMessage().startsWith("template report.ftlh:2:1: included template " + name
+                + ": is not an HTML template (.ftlh)"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plainText", "RTF", "XML", "XHTML", "JavaScript", "undefined"})
+    void anIncludedTemplateCannotSwitchItsOutputFormat(String format) throws IOException {
+        RenderException e = refusesWith(ReportFormat.HTML,
+                "report.ftlh", "<#include \"lib/other.ftlh\">",
+                "lib/other.ftlh", "\n<#ftl output_format=\"" + format + "\">${report.title}");
+        assertTrue(e.getMessage().startsWith("template report.ftlh:1:1: included template lib/other.ftlh: its #ftl "
+                + "header switches the output format to " + format + "; an HTML report's templates must all be "
+                + "HTML"), e.getMessage());
+    }
+
+    @Test
+    void anImportedLibraryCannotSwitchItsOutputFormat() throws IOException {
+        RenderException e = refusesWith(ReportFormat.HTML,
+                "report.ftlh", "<#import \"lib/html.ftlh\" as h>\n<@h.raw/>",
+                "lib/html.ftlh", "<#ftl output_format=\"plainText\"><#macro raw>${report.title}</#macro>");
+        assertTrue(e.getMessage().startsWith("template report.ftlh:1:1: included template lib/html.ftlh: its #ftl "
+                + "header switches the output format to plainText"), e.getMessage());
+    }
+
+    @Test
+    void everyIncludeIsVettedAtAnyDepth() throws IOException {
+        RenderException e = refusesWith(ReportFormat.HTML,
+                "report.ftlh", "<#include \"a.ftlh\">",
+                "a.ftlh", "a\n<#include \"b.ftlh\">",
+                "b.ftlh", "b\n\n<#include \"c.ftl\">",
+                "c.ftl", "${report.title}");
+        assertTrue(e.getMessage().startsWith("template b.ftlh:3:1: included template c.ftl: is not an HTML template"),
+                e.getMessage());
+        RenderException noEsc = refusesWith(ReportFormat.HTML, "c.ftl", "", "b.ftlh", "${report.title?no_esc}");
+        assertTrue(noEsc.getMessage().startsWith("template a.ftlh:2:1: included template b.ftlh:1:1: uses '?no_esc'"),
+                noEsc.getMessage());
+    }
+
+    @Test
+    void anIncludedTemplateIsNotIncludedAsRawText() throws IOException {
+        RenderException e = refusesWith(ReportFormat.HTML,
+                "report.ftlh", "<#include \"a.ftlh\" parse=false>", "a.ftlh", "<script>x</script>");
+        assertTrue(e.getMessage().startsWith("template report.ftlh:1:1: included template a.ftlh: is included with "
+                + "parse=false"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lib/markdown.ftlh", "lib/markdown.ftl", "lib/markdown.txt"})
+    void aMarkdownReportIncludesOnlyMarkdownTemplates(String name) throws IOException {
+        RenderException e = refusesWith(ReportFormat.MD,
+                "report.ftlmd", "# x\n<#include \"" + name + "\">", name, "${report.title}");
+        assertTrue(e.getMessage().startsWith("template report.ftlmd:2:1: included template " + name
+                + ": is not a Markdown template (.ftlmd)"), e.getMessage());
+        RenderException header = refusesWith(ReportFormat.MD,
+                "report.ftlmd", "<#include \"lib/plain.ftlmd\">",
+                "lib/plain.ftlmd", "<#ftl output_format=\"plainText\">${report.title}");
+        assertTrue(header.getMessage().startsWith("template report.ftlmd:1:1: included template lib/plain.ftlmd: "
+                + "its #ftl header switches the output format to one that cannot escape; a Markdown report's "
+                + "templates must all be Markdown"), header.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plainText", "RTF", "HTML", "XML"})
+    void aMarkdownTemplateCannotSwitchItsOwnOutputFormat(String format) throws IOException {
+        RenderException e = refusesWith(ReportFormat.MD,
+                "report.ftlmd", "<#ftl output_format=\"" + format + "\">${report.title}");
+        assertTrue(e.getMessage().startsWith("template report.ftlmd: its #ftl header switches the output format to "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("a Markdown report's templates must all be Markdown"), e.getMessage());
+    }
+
+    @Test
+    void theBundledLibrariesStillLoad() throws IOException {
+        // a user's report.ftlh imports the bundled lib/html.ftlh, which is vetted like any include
+        Path templates = templates();
+        Files.writeString(templates.resolve("report.ftlh"), "<#import \"lib/html.ftlh\" as h>ok");
+        assertEquals("ok", new ReportRenderer(templates).render(Samples.model(), ReportFormat.HTML));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"<#macro m><@m/></#macro>\n<@m/>", "<#function f n><#return f(n)></#function>\n${f(1)}",
+        "<#macro m n><#if n gt 0><@m n+1/></#if></#macro>\n<@m 1/>", "x\n<#include \"report.ftlh\">"})
+    void recursionWithoutEndIsAUserError(String template) {
+        RenderException e = rejects(template);
+        assertTrue(e.getMessage().matches("template report\\.ftlh:[12]:[0-9]+: nests macros, functions or includes "
+                + "more than " + ReportRenderer.MAX_DEPTH + " deep; .*"), e.getMessage());
+    }
+
+    @Test
+    void anExpressionNestedTooDeeplyToParseIsAUserError() {
+        String deep = "(".repeat(200_000) + "1" + ")".repeat(200_000);
+        RenderException e = rejects("${" + deep + "}");
+        assertTrue(e.getMessage().startsWith("template report.ftlh: nests too deeply to be read"), e.getMessage());
     }
 
     @ParameterizedTest
@@ -107,10 +229,50 @@ class ReportRendererTest {
         assertTrue(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""));
     }
 
+    /** Terminal escapes, a bell, NUL, every kind of bidi control, C1, DEL and a byte-order mark. */
+    static final String CONTROLS = "\u001b[31m\u0007\u0000\u202e\u202a\u2066\u2069\u200e\u200f\u061c\u0085\u009b"
+            + "\u007f\ufeff";
+
+    @Test
+    void noControlOrBidiCharacterOfTheDataReachesAReport() {
+        ReportModel model = Samples.model(Samples.HOSTILE + CONTROLS + "\tend");
+        String html = new ReportRenderer(null).render(model, ReportFormat.HTML);
+        String md = new ReportRenderer(null).render(model, ReportFormat.MD);
+        String csv = ScoresCsv.write(Samples.results(Samples.HOSTILE + CONTROLS));
+        for (String report : List.of(html, md, csv)) {
+            report.chars().forEach(c -> assertFalse(VisibleText.DOCUMENT.shows((char) c),
+                    () -> "U+" + Integer.toHexString(c) + " in " + report));
+        }
+        String shown = "\\u001B[31m\\u0007\\u0000\\u202E\\u202A\\u2066\\u2069\\u200E\\u200F\\u061C\\u0085"
+                + "\\u009B\\u007F\\uFEFF";
+        assertTrue(html.contains("<li>" + Samples.HOSTILE_HTML + shown + "\tend<span class=\"count\">"), "comment");
+        assertTrue(html.contains(Samples.HOSTILE_HTML + shown + "\tend</td>"), "group name");
+        assertTrue(md.contains("\\\\u001B\\[31m\\\\u0007"), "Markdown escapes the backslash of the notation");
+        assertTrue(csv.contains(Samples.HOSTILE.replace("\"", "\"\"") + shown), csv);
+    }
+
     @Test
     void aTemplateErrorIsLocatedAndLeavesNoOutput() {
         RenderException e = rejects("line one\n${report.nothing.here}");
         assertTrue(e.getMessage().startsWith("template report.ftlh:2:"), e.getMessage());
+    }
+
+    @Test
+    void aFaultFoundWhilePreparingIsReportedTheSameWhenRendering() throws IOException {
+        // FreeMarker's cache keeps a failed load and throws it again wrapped: the fault must still be located
+        Path templates = templates();
+        Files.writeString(templates.resolve("report.ftlh"), "line one\n<#if true>");
+        Files.writeString(templates.resolve("report.ftlmd"), "<#ftl output_format=\"plainText\">${report.title}");
+        ReportRenderer renderer = new ReportRenderer(templates);
+        renderer.prepare(ReportFormat.HTML);
+        renderer.prepare(ReportFormat.MD);
+        RenderException html = assertThrows(RenderException.class,
+                () -> renderer.render(Samples.model(), ReportFormat.HTML));
+        assertTrue(html.getMessage().startsWith("template report.ftlh:2:"), html.getMessage());
+        RenderException md = assertThrows(RenderException.class,
+                () -> renderer.render(Samples.model(), ReportFormat.MD));
+        assertTrue(md.getMessage().startsWith("template report.ftlmd: its #ftl header switches the output format"),
+                md.getMessage());
     }
 
     @Test
