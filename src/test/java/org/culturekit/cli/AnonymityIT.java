@@ -154,4 +154,28 @@ class AnonymityIT {
         assertTrue(gated.err().contains("change since the baseline is withheld"), gated.err());
         assertFalse(gated.err().matches("(?s).*\\d+\\.\\d.*"), "no figure on stderr: " + gated.err());
     }
+
+    @Test
+    void agreementIsComputedOverTheShownGroupsOnlyAndSaysSo() throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (String team : List.of("T1", "T2", "T3", "T4", "T5")) {
+            rows.addAll(rows(team, "L1", "Member", 10));
+        }
+        rows.addAll(rows("Small", "L1", "Member", 2));
+        Path out = dir.resolve("out");
+        ProcessRun run = report(export("icc.csv", rows).toString(), "-f", "json", "-o", out.toString());
+        assertEquals(0, run.code(), run.err());
+        JsonNode team = results(out).at("/segments/0");
+        int shown = 0;
+        long respondents = 0;
+        for (JsonNode group : team.get("groups")) {
+            if (!group.get("suppressed").asBoolean()) {
+                shown++;
+                respondents += group.get("n").asLong();
+            }
+        }
+        assertTrue(shown < team.get("groups").size(), "a group is hidden");
+        assertEquals(shown, team.at("/agreement/0/groups").asInt());
+        assertEquals(respondents, team.at("/agreement/0/n").asLong());
+    }
 }
