@@ -8,7 +8,15 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(commandLine(args).execute(args));
+        CommandLine commandLine = commandLine(args);
+        // one writer per stream for every subcommand, flushed before the JVM exits: picocli makes one per
+        // command line on demand, and System.exit runs no finaliser, so what a command printed without a line
+        // end of println (printf, print) stayed in a buffer and never reached a pipe or a file
+        commandLine.setOut(commandLine.getOut()).setErr(commandLine.getErr());
+        int code = commandLine.execute(args);
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        System.exit(code);
     }
 
     /** The command line with every subcommand; tests add their own output streams. */

@@ -222,6 +222,26 @@ class JarIT {
         return targets;
     }
 
+    /** Every byte a command prints reaches a file, as it does in-process: nothing is left in a buffer at exit. */
+    @Test
+    void everyCommandsWholeOutputReachesAFile() throws Exception {
+        for (List<String> args : List.of(List.of("questionnaires", "show", "psych-safety-pulse"),
+                List.of("questionnaires", "show", "say-do-values-audit"),
+                List.of("questionnaires", "show", "customer-centric-culture"), List.of("questionnaires", "list"),
+                List.of("schema"), List.of("--help"), List.of("validate", EXAMPLE.toString()),
+                List.of("inspect", EXAMPLE.toString()))) {
+            java.io.StringWriter expected = new java.io.StringWriter();
+            int code = org.culturekit.Main.commandLine().setOut(new java.io.PrintWriter(expected))
+                    .setErr(new java.io.PrintWriter(new java.io.StringWriter())).execute(args.toArray(String[]::new));
+            ProcessRun run = java(args.toArray(String[]::new));
+            assertEquals(code, run.code(), args + ": " + run.err());
+            assertTrue(expected.toString().length() > 0, args.toString());
+            assertEquals(expected.toString(), run.out(), args.toString());
+        }
+        ProcessRun schema = java("schema");
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(schema.out()); // whole JSON, not 16,384 bytes
+    }
+
     @Test
     void versionAndExitCodesWorkFromTheJar() throws Exception {
         ProcessRun version = java("--version");
