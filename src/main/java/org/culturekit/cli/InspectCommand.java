@@ -82,6 +82,8 @@ final class InspectCommand implements Callable<Integer> {
                 out.printf("Unreadable answers: %d (culturekit report --rejects FILE lists the rows)%n",
                         reader.problemCount());
             }
+            reader.codeWarnings().forEach(warning -> out.printf("Codes off the scale: %s%n",
+                    VisibleText.TERMINAL.of(warning.toString())));
             List<String> unmapped = reader.unmappedItems();
             if (!unmapped.isEmpty()) {
                 out.printf("Items without a column: %s%n", String.join(", ", unmapped));

@@ -1,0 +1,86 @@
+package org.culturekit.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.culturekit.model.Questionnaire;
+import org.culturekit.model.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exports as they are really downloaded (issue 22), each read without {@code --source}: the first four
+ * respondents of src/test/resources/io/platforms/generic.csv, written the way one platform variant writes them
+ * (src/test/resources/io/export-variants, see its README.md), read to the same answers.
+ */
+class ExportVariantsTest {
+    private static final Path DIR = Path.of("src/test/resources/io/export-variants");
+    private static Questionnaire questionnaire;
+    /** The raw answers and segments of generic.csv's first four respondents. */
+    private static List<String> reference;
+
+    @BeforeAll
+    static void readTheGenericExport() {
+        questionnaire = QuestionnaireReader.read(Path.of("src/test/resources/io/platforms/questionnaire.yaml"));
+        reference = answers(Path.of("src/test/resources/io/platforms/generic.csv"), questionnaire, null)
+                .subList(0, 4);
+    }
+
+    /** Each response as its raw answers and segments; {@code reader} gets the reader for checks when not null. */
+    private static List<String> answers(Path file, Questionnaire q, java.util.function.Consumer<ResponseReader> check) {
+        List<String> rows = new ArrayList<>();
+        try (ResponseReader reader = ResponseReader.open(file, q)) {
+            for (Response response : reader) {
+                rows.add(Arrays.toString(response.answers()) + " " + response.segments());
+            }
+            if (check != null) {
+                check.accept(reader);
+            }
+        }
+        return rows;
+    }
+
+    private static List<String> read(String name, Platform platform, Map<String, Long> excluded) {
+        return answers(DIR.resolve(name), questionnaire, reader -> {
+            assertEquals(platform, reader.platform(), name + " detected as");
+            assertEquals(excluded, reader.excluded(), name + " left out");
+            assertEquals(0, reader.problemCount(), name + ": " + reader.problems());
+            assertEquals(List.of(), reader.warnings(), name);
+        });
+    }
+
+    // 3. Qualtrics numeric export with edited recode values
+
+    @Test
+    void aliasesThatNameInRangeNumbersWinOverTheNumber() {
+        Questionnaire edited = QuestionnaireReader.read(DIR.resolve("qualtrics-recoded.yaml"));
+        List<String> rows = answers(DIR.resolve("qualtrics-recoded.csv"), edited, reader -> {
+            assertEquals(Platform.QUALTRICS, reader.platform());
+            assertEquals(0, reader.problemCount(), reader.problems().toString());
+            assertEquals(List.of(), reader.codeWarnings());
+        });
+        // qualtrics-recoded.csv row 4 has Qualtrics' -99 ("seen, unanswered") where generic.csv has a blank
+        assertEquals(reference, rows);
+    }
+
+    @Test
+    void aNumericColumnWhoseCodesDoNotFitTheScaleIsReportedWithFileAndColumn() {
+        Questionnaire undeclared = QuestionnaireReader.read(DIR.resolve("qualtrics-recoded-no-aliases.yaml"));
+        answers(DIR.resolve("qualtrics-recoded.csv"), undeclared, reader -> {
+            List<Problem> warnings = reader.codeWarnings();
+            assertEquals(1, warnings.size(), warnings.toString());
+            Problem warning = warnings.get(0);
+            assertTrue(warning.file().endsWith("qualtrics-recoded.csv"), warning.toString());
+            assertEquals(19, warning.column(), warning.toString());
+            assertTrue(warning.message().contains("column 19 ('Q1_2', item 'mistakes') has the code 6"),
+                    warning.message());
+            assertTrue(warning.message().contains("aliases"), warning.message());
+        });
+    }
+}
