@@ -55,6 +55,32 @@ class ExportVariantsTest {
         });
     }
 
+    // 1. SurveyMonkey, first header cells blank
+
+    @Test
+    void surveyMonkeyWithItsMetadataNamedInTheSecondRowIsDetected() {
+        assertEquals(reference, read("surveymonkey-metadata-in-row-2.csv", Platform.SURVEYMONKEY, Map.of()));
+    }
+
+    @Test
+    void surveyMonkeyWithoutRespondentMetadataIsDetectedByItsSubLabels() {
+        assertEquals(reference, read("surveymonkey-blank-first-cell.csv", Platform.SURVEYMONKEY, Map.of()));
+    }
+
+    // 2. LimeSurvey without the id/submitdate/lastpage codes
+
+    @Test
+    void limeSurveyWithFullTextHeadingsLeavesOutTheIncompleteResponse() {
+        assertEquals(reference, read("limesurvey-full-headings.csv", Platform.LIMESURVEY,
+                Map.of(Platform.PARTIAL, 1L)));
+    }
+
+    @Test
+    void anOlderLimeSurveyExportWithoutLastPageIsDetectedToo() {
+        assertEquals(reference, read("limesurvey-old-no-last-page.csv", Platform.LIMESURVEY,
+                Map.of(Platform.PARTIAL, 1L)));
+    }
+
     // 3. Qualtrics numeric export with edited recode values
 
     @Test
@@ -82,5 +108,13 @@ class ExportVariantsTest {
                     warning.message());
             assertTrue(warning.message().contains("aliases"), warning.message());
         });
+    }
+
+    // 6. Typeform
+
+    @Test
+    void typeformIsDetectedAndItsUnsubmittedResponseLeftOut() {
+        assertEquals(reference, read("typeform.csv", Platform.TYPEFORM, Map.of(Platform.PARTIAL, 1L)));
+        assertEquals(Platform.TYPEFORM, Platform.of("typeform"));
     }
 }
