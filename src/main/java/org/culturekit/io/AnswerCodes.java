@@ -11,9 +11,9 @@ import org.culturekit.model.Scale;
 /**
  * How one scale's answers may be written: numbers in range, labels, aliases and not-applicable words, compared
  * trimmed, case-insensitive, with spaces folded. An alias wins over the number it spells: a numeric export whose
- * recode values were edited (an agreement scale coded 1, 6, 2, 3, 4) is read through the scale's aliases. A five-point scale whose labels are an agreement scale in
- * one of the built-in languages also accepts the same scale in the others, so an export from a German or a
- * Swedish survey reads against an English questionnaire.
+ * recode values were edited (an agreement scale coded 1, 6, 2, 3, 4) is read through the scale's aliases. A
+ * five-point scale whose labels are an agreement scale in one of the built-in languages also accepts the same
+ * scale in the others, so an export from a German or a Swedish survey reads against an English questionnaire.
  */
 final class AnswerCodes {
     /** What {@link #read} returns for text it does not know. */
