@@ -1,9 +1,12 @@
 package org.culturekit.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +16,7 @@ import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Exports as they are really downloaded (issue 22), each read without {@code --source}: the first four
@@ -67,6 +71,15 @@ class ExportVariantsTest {
         assertEquals(reference, read("surveymonkey-blank-first-cell.csv", Platform.SURVEYMONKEY, Map.of()));
     }
 
+    @Test
+    void aBlankHeaderThatIsStillAnErrorSuggestsSource(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("export.csv"),
+                ",Team,I can raise problems without being blamed.\nr01,A,Agree\n", StandardCharsets.UTF_8);
+        InputException e = assertThrows(InputException.class, () -> ResponseReader.open(file, questionnaire));
+        assertTrue(e.getMessage().contains("column 1 has no name"), e.getMessage());
+        assertTrue(e.getMessage().contains("--source (generic, qualtrics, surveymonkey"), e.getMessage());
+    }
+
     // 2. LimeSurvey without the id/submitdate/lastpage codes
 
     @Test
@@ -108,6 +121,31 @@ class ExportVariantsTest {
                     warning.message());
             assertTrue(warning.message().contains("aliases"), warning.message());
         });
+    }
+
+    // 4. Duplicate column titles
+
+    @Test
+    void duplicateTitlesOfColumnsNothingUsesDoNotRefuseTheFile() {
+        assertEquals(reference, read("duplicate-unused-titles.csv", Platform.GENERIC, Map.of()));
+    }
+
+    @Test
+    void aDuplicateTitleAnItemNeedsIsRefusedNamingThePositionForm() {
+        Path file = DIR.resolve("duplicate-item-title.csv");
+        InputException e = assertThrows(InputException.class, () -> ResponseReader.open(file, questionnaire));
+        assertTrue(e.getMessage().contains("column 8 has the same name as column 3"), e.getMessage());
+        assertTrue(e.getMessage().contains("\"#8\""), e.getMessage());
+    }
+
+    @Test
+    void columnsMayNameAColumnByPosition(@TempDir Path dir) throws IOException {
+        String yaml = Files.readString(Path.of("src/test/resources/io/platforms/questionnaire.yaml"))
+                .replace("columns: [\"SAFE[SQ001]\"]", "columns: [\"#3\"]");
+        Questionnaire byPosition = QuestionnaireReader.read(Files.writeString(dir.resolve("q.yaml"), yaml));
+        List<String> rows = answers(DIR.resolve("duplicate-item-title.csv"), byPosition, reader ->
+                assertTrue(reader.mapping().get("3\tI can raise problems without being blamed.").contains("voice")));
+        assertEquals(reference, rows);
     }
 
     // 6. Typeform
