@@ -16,10 +16,10 @@ import org.culturekit.model.Segment;
  * <p>An item's candidates are its {@code columns} entries, its id and its question text (DESIGN.md §3), compared
  * with a column's names (codes, ImportIds, texts) trimmed, case-insensitive, with markup and non-breaking spaces
  * folded. Only when no name matches exactly is a matrix decoration tried — the statement in
- * {@code Question - Statement}, {@code Question [Statement]} or {@code Statement:Question} — and then only if
- * exactly one column has it. A {@code columns:} entry such as {@code "#12"} that is no column's name names the
- * column by its 1-based position: the way to pick one of two columns that share a title, which is refused only
- * when something needs that title.
+ * {@code Question - Statement}, {@code Question [Statement]}, {@code Statement:Question} or Microsoft Forms'
+ * {@code Question.Statement} — and then only if exactly one column has it. A {@code columns:} entry such as
+ * {@code "#12"} that is no column's name names the column by its 1-based position: the way to pick one of two
+ * columns that share a title, which is refused only when something needs that title.
  *
  * @param items column per item position, −1 when the file has none
  * @param segments column per segment position, −1 when the file has none
@@ -210,6 +210,14 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
         if (colon > 0 && colon < name.length() - 1) {
             parts.add(name.substring(0, colon));
             parts.add(name.substring(colon + 1));
+        }
+        // Microsoft Forms: Question.Statement, the dot straight before the statement (a sentence's own full stop
+        // is followed by a space or ends the text)
+        for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+            if (dot + 1 < name.length() && !Character.isWhitespace(name.charAt(dot + 1))) {
+                parts.add(name.substring(0, dot).strip());
+                parts.add(name.substring(dot + 1).strip());
+            }
         }
         return parts;
     }

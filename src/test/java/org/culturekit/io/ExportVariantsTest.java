@@ -148,6 +148,19 @@ class ExportVariantsTest {
         assertEquals(reference, rows);
     }
 
+    // 5. Microsoft Forms' Question.Statement
+
+    @Test
+    void microsoftFormsLikertStatementsAfterADotAreMatched() {
+        assertEquals(reference, read("ms-forms-dot.csv", Platform.MS_FORMS, Map.of()));
+    }
+
+    @Test
+    void aSentencesOwnFullStopIsNoDecoration() {
+        assertEquals(List.of(), ColumnMap.decorations("We listen. Do we act?"));
+        assertTrue(ColumnMap.decorations("Please rate.We listen.").contains("We listen."));
+    }
+
     // 6. Typeform
 
     @Test
