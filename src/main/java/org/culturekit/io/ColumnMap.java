@@ -17,9 +17,10 @@ import org.culturekit.model.Segment;
  * with a column's names (codes, ImportIds, texts) trimmed, case-insensitive, with markup and non-breaking spaces
  * folded. Only when no name matches exactly is a matrix decoration tried — the statement in
  * {@code Question - Statement}, {@code Question [Statement]}, {@code Statement:Question} or Microsoft Forms'
- * {@code Question.Statement} — and then only if exactly one column has it. A {@code columns:} entry such as
- * {@code "#12"} that is no column's name names the column by its 1-based position: the way to pick one of two
- * columns that share a title, which is refused only when something needs that title.
+ * {@code Question.Statement}, or the last paragraph of a name that spans lines (a question after an intro
+ * paragraph) — and then only if exactly one column has it. A {@code columns:} entry such as {@code "#12"} that is
+ * no column's name names the column by its 1-based position: the way to pick one of two columns that share a
+ * title, which is refused only when something needs that title.
  *
  * @param items column per item position, −1 when the file has none
  * @param segments column per segment position, −1 when the file has none
@@ -42,6 +43,12 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
             for (String name : column.names()) {
                 add(exact, Platform.key(name), column.index());
                 for (String part : decorations(name)) {
+                    add(decorated, Platform.key(part), column.index());
+                }
+            }
+            for (String paragraph : column.lastParagraphs()) {
+                add(decorated, Platform.key(paragraph), column.index());
+                for (String part : decorations(paragraph)) {
                     add(decorated, Platform.key(part), column.index());
                 }
             }

@@ -339,10 +339,32 @@ public enum Platform {
      * @param label how to show it to the user
      * @param names what it may be matched by, best first (codes, ids, question text)
      */
-    record Column(int index, String label, List<String> names) {
+    record Column(int index, String label, List<String> names, List<String> lastParagraphs) {
         Column {
             label = clean(label);
             names = names.stream().map(Platform::clean).filter(n -> !n.isEmpty()).distinct().toList();
+            lastParagraphs = lastParagraphs.stream().map(Platform::clean).filter(n -> !n.isEmpty()).distinct()
+                    .toList();
+        }
+
+        /**
+         * A column with these names; of a name that spans lines (a question text after an intro paragraph, as
+         * Qualtrics and Microsoft Forms write it), the text after its last line break may be matched too.
+         */
+        Column(int index, String label, List<String> names) {
+            this(index, label, names, lastParagraphs(names));
+        }
+
+        private static List<String> lastParagraphs(List<String> names) {
+            List<String> paragraphs = new ArrayList<>();
+            for (String name : names) {
+                String text = name.strip();
+                int lineBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+                if (lineBreak > 0) {
+                    paragraphs.add(text.substring(lineBreak + 1));
+                }
+            }
+            return paragraphs;
         }
     }
 

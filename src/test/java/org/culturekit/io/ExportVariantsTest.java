@@ -168,4 +168,11 @@ class ExportVariantsTest {
         assertEquals(reference, read("typeform.csv", Platform.TYPEFORM, Map.of(Platform.PARTIAL, 1L)));
         assertEquals(Platform.TYPEFORM, Platform.of("typeform"));
     }
+
+    // 7. Qualtrics question text after an intro paragraph
+
+    @Test
+    void aQualtricsQuestionAfterAnIntroParagraphIsMatchedByItsLastParagraph() {
+        assertEquals(reference, read("qualtrics-intro-paragraph.csv", Platform.QUALTRICS, Map.of()));
+    }
 }
