@@ -14,7 +14,7 @@ import picocli.CommandLine.ParameterException;
 final class ImportOptions {
     @Option(names = "--source", paramLabel = "PLATFORM",
             description = "The platform that wrote the exports: generic, qualtrics, surveymonkey, google-forms, "
-                    + "ms-forms, limesurvey, alchemer (default: detected from the header rows).")
+                    + "ms-forms, limesurvey, typeform, alchemer (default: detected from the header rows).")
     String source;
 
     @Option(names = "--encoding", paramLabel = "CHARSET",
@@ -73,7 +73,7 @@ final class ImportOptions {
             platform = Platform.of(source);
             if (platform == null) {
                 throw new ParameterException(spec.commandLine(), "--source " + source + " is not a platform; use one "
-                        + "of generic, qualtrics, surveymonkey, google-forms, ms-forms, limesurvey, alchemer");
+                        + "of " + Platform.sourceNames());
             }
         }
         Charset charset = null;

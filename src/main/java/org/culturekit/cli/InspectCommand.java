@@ -27,7 +27,9 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
             "Show how an export is read: the platform, encoding and delimiter, the header rows, what each column "
-                    + "maps to, the distinct answers of every mapped item, and which rows would be left out and why.",
+                    + "maps to (by number, which a columns: entry such as \"#12\" may use), the distinct answers of "
+                    + "every mapped item, numeric codes a scale does not expect, and which rows would be left out "
+                    + "and why.",
             "With --suggest, print columns: entries to paste into the questionnaire for items without a column.",
             "Control and bidirectional characters in the export's text are shown as \\uXXXX (ESC as \\u001B)."
         })
@@ -82,6 +84,8 @@ final class InspectCommand implements Callable<Integer> {
                 out.printf("Unreadable answers: %d (culturekit report --rejects FILE lists the rows)%n",
                         reader.problemCount());
             }
+            reader.codeWarnings().forEach(warning -> out.printf("Codes off the scale: %s%n",
+                    VisibleText.TERMINAL.of(warning.toString())));
             List<String> unmapped = reader.unmappedItems();
             if (!unmapped.isEmpty()) {
                 out.printf("Items without a column: %s%n", String.join(", ", unmapped));

@@ -89,6 +89,7 @@ final class ScoringRun {
                             warn(err, file + ": the header rows are there but no responses follow");
                         }
                         reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
+                        reader.codeWarnings().forEach(warning -> warn(err, warning.toString()));
                         problems.addAll(reader.problems());
                         problemCount[0] += reader.problemCount();
                     });

@@ -10,9 +10,10 @@ import org.culturekit.model.Scale;
 
 /**
  * How one scale's answers may be written: numbers in range, labels, aliases and not-applicable words, compared
- * trimmed, case-insensitive, with spaces folded. A five-point scale whose labels are an agreement scale in
- * one of the built-in languages also accepts the same scale in the others, so an export from a German or a
- * Swedish survey reads against an English questionnaire.
+ * trimmed, case-insensitive, with spaces folded. An alias wins over the number it spells: a numeric export whose
+ * recode values were edited (an agreement scale coded 1, 6, 2, 3, 4) is read through the scale's aliases. A
+ * five-point scale whose labels are an agreement scale in one of the built-in languages also accepts the same
+ * scale in the others, so an export from a German or a Swedish survey reads against an English questionnaire.
  */
 final class AnswerCodes {
     /** What {@link #read} returns for text it does not know. */
@@ -56,9 +57,8 @@ final class AnswerCodes {
                     List.of("instämmer helt", "helt enig", "håller helt med")));
 
     private final Scale scale;
-    /** The scale's range, for the one-digit path. */
-    private final int min;
-    private final int max;
+    /** Per ASCII digit, its value (an alias's, else the digit itself in range) or {@link #UNKNOWN}. */
+    private final int[] digits = new int[10];
     private final Map<String, Integer> exact = new HashMap<>();
     private final Map<String, Integer> values = new HashMap<>();
     private final Set<String> notApplicable = new HashSet<>();
@@ -67,15 +67,14 @@ final class AnswerCodes {
 
     AnswerCodes(Scale scale) {
         this.scale = scale;
-        this.min = scale.min();
-        this.max = scale.max();
+        // aliases first: the questionnaire's word on what a platform's code means beats the code's face value
+        scale.aliases().forEach(this::add);
         for (int v = scale.min(); v <= scale.max(); v++) {
             add(Integer.toString(v), v);
         }
         for (int i = 0; i < scale.labels().size(); i++) {
             add(scale.labels().get(i), scale.min() + i);
         }
-        scale.aliases().forEach(this::add);
         if (isAgreementScale(scale)) {
             for (List<List<String>> language : AGREEMENT) {
                 for (int point = 0; point < 5; point++) {
@@ -86,6 +85,11 @@ final class AnswerCodes {
             }
         }
         scale.notApplicable().forEach(word -> notApplicable.add(Platform.key(word)));
+        for (int d = 0; d < digits.length; d++) {
+            Integer value = exact.get(Integer.toString(d));
+            // a digit that is a not-applicable word or unknown takes the text path, which reports it
+            digits[d] = value != null ? value : UNKNOWN;
+        }
         empty = read("");
     }
 
@@ -114,8 +118,8 @@ final class AnswerCodes {
         // the commonest cell, one digit, needs no lookup at all
         if (cell.length() == 1) {
             int digit = cell.charAt(0) - '0';
-            if (digit >= 0 && digit <= 9 && digit >= scale.min() && digit <= scale.max()) {
-                return digit;
+            if (digit >= 0 && digit <= 9 && digits[digit] != UNKNOWN) {
+                return digits[digit];
             }
         }
         // then a clean number or label exactly as defined, without normalisation
@@ -139,9 +143,15 @@ final class AnswerCodes {
         return empty;
     }
 
-    /** The value of a cell that is the one digit {@code digit}, or {@link #UNKNOWN} if that is out of range. */
+    /** The value of a cell that is the one digit {@code digit}, or {@link #UNKNOWN} if it is not simply a value. */
     int digit(int digit) {
-        return digit >= min && digit <= max ? digit : UNKNOWN;
+        return digits[digit];
+    }
+
+    /** Whether {@code cell} is a whole number this scale does not accept as a value, alias or not-applicable word. */
+    boolean isForeignCode(String cell) {
+        String stripped = cell.strip();
+        return stripped.matches("-?\\d{1,9}") && read(stripped) == UNKNOWN;
     }
 
     /** What the user may write instead, for a message. */

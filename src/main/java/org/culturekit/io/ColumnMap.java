@@ -16,8 +16,11 @@ import org.culturekit.model.Segment;
  * <p>An item's candidates are its {@code columns} entries, its id and its question text (DESIGN.md §3), compared
  * with a column's names (codes, ImportIds, texts) trimmed, case-insensitive, with markup and non-breaking spaces
  * folded. Only when no name matches exactly is a matrix decoration tried — the statement in
- * {@code Question - Statement}, {@code Question [Statement]} or {@code Statement:Question} — and then only if
- * exactly one column has it.
+ * {@code Question - Statement}, {@code Question [Statement]}, {@code Statement:Question} or Microsoft Forms'
+ * {@code Question.Statement}, or the last paragraph of a name that spans lines (a question after an intro
+ * paragraph) — and then only if exactly one column has it. A {@code columns:} entry such as {@code "#12"} that is
+ * no column's name names the column by its 1-based position: the way to pick one of two columns that share a
+ * title, which is refused only when something needs that title.
  *
  * @param items column per item position, −1 when the file has none
  * @param segments column per segment position, −1 when the file has none
@@ -43,7 +46,14 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
                     add(decorated, Platform.key(part), column.index());
                 }
             }
+            for (String paragraph : column.lastParagraphs()) {
+                add(decorated, Platform.key(paragraph), column.index());
+                for (String part : decorations(paragraph)) {
+                    add(decorated, Platform.key(part), column.index());
+                }
+            }
         }
+        int width = columns.size();
         List<Problem> problems = new ArrayList<>();
         List<Problem> warnings = new ArrayList<>();
         List<Item> items = questionnaire.items();
@@ -55,10 +65,10 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
             List<String> candidates = new ArrayList<>(item.columns());
             candidates.add(item.id());
             candidates.add(item.text());
-            itemColumns[i] = find(exact, decorated, candidates);
+            itemColumns[i] = find(exact, decorated, candidates, width);
             if (itemColumns[i] == AMBIGUOUS) {
-                problems.add(new Problem(file, 1, 0, "item '" + item.id() + "' matches more than one column; name "
-                        + "the right one in the item's columns: list (culturekit inspect shows the names)", ""));
+                problems.add(ambiguity(file, "item '" + item.id() + "'", exact, candidates, columns,
+                        "the item's columns: list"));
             } else if (itemColumns[i] < 0) {
                 unmapped.add(item.id());
             } else {
@@ -80,8 +90,11 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
         List<Segment> segments = questionnaire.segments();
         int[] segmentColumns = new int[segments.size()];
         for (int s = 0; s < segments.size(); s++) {
-            segmentColumns[s] = Math.max(-1, find(exact, Map.of(), segments.get(s).columns()));
-            if (segmentColumns[s] < 0) {
+            segmentColumns[s] = find(exact, Map.of(), segments.get(s).columns(), width);
+            if (segmentColumns[s] == AMBIGUOUS) {
+                problems.add(ambiguity(file, "segment '" + segments.get(s).id() + "'", exact,
+                        segments.get(s).columns(), columns, "the segment's columns: list"));
+            } else if (segmentColumns[s] < 0) {
                 warnings.add(new Problem(file, 1, 0, "no column for segment '" + segments.get(s).id() + "' (looked "
                         + "for " + String.join(", ", segments.get(s).columns()) + "); every respondent is in its "
                         + "'(not given)' group", ""));
@@ -92,7 +105,10 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
             commentColumns[c] = itemColumns[questionnaire.itemPosition(questionnaire.comments().get(c))];
         }
         List<String> idNames = questionnaire.respondentId().map(List::of).orElse(platform.idColumns());
-        int respondentId = Math.max(-1, find(exact, Map.of(), idNames));
+        int respondentId = find(exact, Map.of(), idNames, width);
+        if (respondentId == AMBIGUOUS) {
+            problems.add(ambiguity(file, "the respondent id", exact, idNames, columns, "respondentId"));
+        }
         if (questionnaire.respondentId().isPresent() && respondentId < 0) {
             warnings.add(new Problem(file, 1, 0, "no respondent id column '" + questionnaire.respondentId().get()
                     + "'; duplicate responses cannot be detected", ""));
@@ -115,13 +131,26 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
 
     private static final int AMBIGUOUS = -2;
 
-    /** The one column the first matching candidate names: exact names first, then decorations. */
+    /** A {@code columns:} entry that names a column by its 1-based position, such as {@code "#12"}. */
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("#([1-9][0-9]{0,8})");
+
+    /**
+     * The one column the first matching candidate names: exact names first, then a position ({@code "#12"}) that
+     * is no column's name, then decorations.
+     */
     private static int find(Map<String, List<Integer>> exact, Map<String, List<Integer>> decorated,
-            List<String> candidates) {
+            List<String> candidates, int width) {
         for (Map<String, List<Integer>> index : List.of(exact, decorated)) {
             for (String candidate : candidates) {
                 List<Integer> hits = index.get(Platform.key(candidate));
                 if (hits == null) {
+                    java.util.regex.Matcher position = POSITION.matcher(candidate.strip());
+                    if (index == exact && position.matches()) {
+                        int column = Integer.parseInt(position.group(1)) - 1;
+                        if (column < width) {
+                            return column;
+                        }
+                    }
                     continue;
                 }
                 List<Integer> distinct = hits.stream().distinct().toList();
@@ -134,6 +163,30 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
             }
         }
         return -1;
+    }
+
+    /**
+     * Why {@code what} cannot be mapped: its name is shared by several columns (duplicate titles, which only
+     * matter when something needs one of them), and how to name one by position.
+     */
+    private static Problem ambiguity(String file, String what, Map<String, List<Integer>> exact,
+            List<String> candidates, List<Column> columns, String where) {
+        for (String candidate : candidates) {
+            List<Integer> hits = exact.get(Platform.key(candidate));
+            if (hits != null && hits.stream().distinct().count() > 1) {
+                List<Integer> distinct = hits.stream().distinct().toList();
+                int first = distinct.get(0) + 1;
+                int second = distinct.get(1) + 1;
+                List<String> numbers = distinct.stream().map(c -> Integer.toString(c + 1)).toList();
+                return new Problem(file, 1, second, "column " + second + " has the same name as column " + first
+                        + " (" + Excerpt.of(columns.get(distinct.get(0)).label()) + ": columns "
+                        + String.join(", ", numbers) + "), and " + what + " needs one of them; name the right one "
+                        + "by its position in " + where + ", e.g. \"#" + second + "\" (culturekit inspect shows "
+                        + "the columns by number)", "");
+            }
+        }
+        return new Problem(file, 1, 0, what + " matches more than one column; name the right one in " + where
+                + ", by its name or its position such as \"#12\" (culturekit inspect shows the columns)", "");
     }
 
     private static void add(Map<String, List<Integer>> index, String key, int column) {
@@ -165,23 +218,29 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
             parts.add(name.substring(0, colon));
             parts.add(name.substring(colon + 1));
         }
+        // Microsoft Forms: Question.Statement, the dot straight before the statement (a sentence's own full stop
+        // is followed by a space or ends the text)
+        for (int dot = name.indexOf('.'); dot > 0; dot = name.indexOf('.', dot + 1)) {
+            if (dot + 1 < name.length() && !Character.isWhitespace(name.charAt(dot + 1))) {
+                parts.add(name.substring(0, dot).strip());
+                parts.add(name.substring(dot + 1).strip());
+            }
+        }
         return parts;
     }
 
-    /** A generic export names every column once (SECURITY.md R-CSV-5). */
+    /**
+     * A generic export names every column (SECURITY.md R-CSV-5). Two columns may share a name as long as nothing
+     * needs either (an item, segment or the id naming it is refused by {@link #ambiguity}).
+     */
     private static void checkGenericHeader(List<Column> columns, String file) {
-        Map<String, Integer> seen = new LinkedHashMap<>();
         for (Column column : columns) {
             int number = column.index() + 1;
             if (column.names().isEmpty()) {
                 throw new InputException(new Problem(file, 1, number, "column " + number + " has no name; every "
-                        + "column needs a distinct, non-blank name in the header row", ""));
-            }
-            Integer previous = seen.putIfAbsent(Platform.key(column.names().get(0)), number);
-            if (previous != null) {
-                throw new InputException(new Problem(file, 1, number, "column " + number + " has the same name as "
-                        + "column " + previous + " (" + Excerpt.of(column.label()) + "); every column needs a "
-                        + "distinct name", ""));
+                        + "column needs a non-blank name in the header row. If the export has more than one header "
+                        + "row (SurveyMonkey's question text over its sub-labels, Qualtrics' three rows), say which "
+                        + "platform wrote it with --source (" + Platform.sourceNames() + ")", ""));
             }
         }
     }

@@ -79,12 +79,26 @@ public enum Platform {
         }
     },
 
-    /** Two header rows: question text over the first column of each question, sub-labels below. */
+    /**
+     * Two header rows: question text over the first column of each question, sub-labels below. The metadata names
+     * are in row 1, or in row 2 under blank row-1 cells (files re-saved by other tools); an export without them
+     * still shows SurveyMonkey's {@code Response} / {@code Open-Ended Response} sub-labels under a blank first cell.
+     */
     SURVEYMONKEY("surveymonkey") {
         @Override
         boolean recognises(List<List<String>> top) {
-            return top.size() >= 2 && hasAny(top.get(0), "Respondent ID", "RespondentID")
-                    && hasAny(top.get(0), "Collector ID", "CollectorID");
+            if (top.size() < 2) {
+                return false;
+            }
+            List<String> first = top.get(0);
+            List<String> second = top.get(1);
+            if (hasAny(first, "Respondent ID", "RespondentID") && hasAny(first, "Collector ID", "CollectorID")) {
+                return true;
+            }
+            boolean blankStart = first.isEmpty() || clean(first.get(0)).isEmpty();
+            return blankStart && (hasAny(second, "Respondent ID", "RespondentID")
+                    && hasAny(second, "Collector ID", "CollectorID", "Start Date", "StartDate")
+                    || hasAny(second, "Response", "Open-Ended Response"));
         }
 
         @Override
@@ -101,6 +115,10 @@ public enum Platform {
                 String below = clean(cell(header, 1, c));
                 if (!above.isBlank()) {
                     question = above;
+                } else if (question.isEmpty()) {
+                    // metadata named in row 2 only, before the first question
+                    columns.add(new Column(c, below, List.of(below)));
+                    continue;
                 }
                 boolean single = below.isBlank() || below.equalsIgnoreCase("Response")
                         || below.equalsIgnoreCase("Open-Ended Response");
@@ -142,12 +160,26 @@ public enum Platform {
         }
     },
 
-    /** One header row, usually {@code ;}-separated; codes like {@code Q[SQ001]} or full texts. */
+    /**
+     * One header row, usually {@code ;}-separated; codes like {@code Q[SQ001]} or full texts. Full-text headings
+     * name the metadata {@code Response ID}, {@code Date submitted}, {@code Last page}, {@code Start language}…;
+     * older versions and trimmed exports lack some of them, so any two that only LimeSurvey writes will do.
+     */
     LIMESURVEY("limesurvey") {
         @Override
         boolean recognises(List<List<String>> top) {
-            return !top.isEmpty() && (hasAny(top.get(0), "submitdate") && hasAny(top.get(0), "lastpage")
-                    || hasAny(top.get(0), "Date submitted") && hasAny(top.get(0), "Last page"));
+            if (top.isEmpty()) {
+                return false;
+            }
+            List<String> row = top.get(0);
+            if (hasAny(row, "submitdate") && hasAny(row, "lastpage", "startlanguage")) {
+                return true;
+            }
+            // Alchemer also writes "Response ID" and "Date Submitted"; "Start language" and "Last page" are
+            // LimeSurvey's own
+            boolean submitted = hasAny(row, "Date submitted", "Response ID");
+            return submitted && hasAny(row, "Last page", "Start language", "Date last action")
+                    && !hasAny(row, "Time Started");
         }
 
         @Override
@@ -158,6 +190,34 @@ public enum Platform {
         @Override
         String exclusion(Metadata row) {
             String submitted = row.value("submitdate", "Date submitted");
+            return submitted != null && submitted.isBlank() ? PARTIAL : null;
+        }
+    },
+
+    /**
+     * One header row: {@code #} (the response token), the question titles, then {@code Start Date (UTC)},
+     * {@code Submit Date (UTC)} and {@code Network ID}. A response that was started but not submitted (Typeform's
+     * "partial" and "started" response types) has no submit date.
+     */
+    TYPEFORM("typeform") {
+        @Override
+        boolean recognises(List<List<String>> top) {
+            return !top.isEmpty() && !top.get(0).isEmpty() && clean(top.get(0).get(0)).equals("#")
+                    && hasAny(top.get(0), "Submit Date (UTC)", "Start Date (UTC)", "Network ID");
+        }
+
+        @Override
+        List<String> idColumns() {
+            return List.of("#");
+        }
+
+        @Override
+        String exclusion(Metadata row) {
+            String type = row.value("Response Type");
+            if (type != null && Set.of("partial", "started").contains(type.strip().toLowerCase(Locale.ROOT))) {
+                return PARTIAL;
+            }
+            String submitted = row.value("Submit Date (UTC)");
             return submitted != null && submitted.isBlank() ? PARTIAL : null;
         }
     },
@@ -221,6 +281,15 @@ public enum Platform {
         return null;
     }
 
+    /** Every {@code --source} name, for messages. */
+    public static String sourceNames() {
+        List<String> names = new ArrayList<>();
+        for (Platform platform : values()) {
+            names.add(platform.id);
+        }
+        return String.join(", ", names);
+    }
+
     /** The platform whose layout the first rows show; {@link #GENERIC} when none does. */
     static Platform detect(List<List<String>> top) {
         for (Platform platform : values()) {
@@ -270,10 +339,32 @@ public enum Platform {
      * @param label how to show it to the user
      * @param names what it may be matched by, best first (codes, ids, question text)
      */
-    record Column(int index, String label, List<String> names) {
+    record Column(int index, String label, List<String> names, List<String> lastParagraphs) {
         Column {
             label = clean(label);
             names = names.stream().map(Platform::clean).filter(n -> !n.isEmpty()).distinct().toList();
+            lastParagraphs = lastParagraphs.stream().map(Platform::clean).filter(n -> !n.isEmpty()).distinct()
+                    .toList();
+        }
+
+        /**
+         * A column with these names; of a name that spans lines (a question text after an intro paragraph, as
+         * Qualtrics and Microsoft Forms write it), the text after its last line break may be matched too.
+         */
+        Column(int index, String label, List<String> names) {
+            this(index, label, names, lastParagraphs(names));
+        }
+
+        private static List<String> lastParagraphs(List<String> names) {
+            List<String> paragraphs = new ArrayList<>();
+            for (String name : names) {
+                String text = name.strip();
+                int lineBreak = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+                if (lineBreak > 0) {
+                    paragraphs.add(text.substring(lineBreak + 1));
+                }
+            }
+            return paragraphs;
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.culturekit.io.Platform.Column;
 import org.culturekit.model.FreeText;
@@ -41,6 +42,9 @@ import org.culturekit.model.Segment;
 public final class ResponseReader implements Iterable<Response>, Closeable {
     /** The most cell problems kept in full; the rest are only counted. */
     static final int MAX_PROBLEMS = 1000;
+
+    /** The most foreign codes kept per item for {@link #codeWarnings()}. */
+    static final int MAX_FOREIGN_CODES = 12;
 
     /** The most distinct answers counted per item for {@code inspect}. */
     static final int MAX_DISTINCT = 50;
@@ -249,6 +253,29 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     /** Unreadable answers found so far (at most {@value #MAX_PROBLEMS} kept; see {@link #problemCount()}). */
     public List<Problem> problems() {
         return List.copyOf(main.problems);
+    }
+
+    /**
+     * Per numeric column whose codes do not fit its item's scale (a code that is neither a value, an alias nor a
+     * not-applicable word), a warning with the file and column: the platform's recode values probably differ
+     * from the scale, so the column's other codes may be mis-scored too.
+     */
+    public List<Problem> codeWarnings() {
+        List<Problem> warnings = new ArrayList<>();
+        main.foreignCodes.forEach((position, found) -> {
+            Item item = questionnaire.items().get(position);
+            int column = columns.items()[position];
+            org.culturekit.model.Scale scale = questionnaire.scaleOf(item.id());
+            List<String> shown = found.stream().map(String::valueOf).toList();
+            warnings.add(new Problem(file, 1, column + 1, "column " + (column + 1) + " ("
+                    + Excerpt.of(columns.columns().get(column).label()) + ", item '" + item.id() + "') has the code"
+                    + (shown.size() == 1 ? " " : "s ") + String.join(", ", shown) + (found.size() >= MAX_FOREIGN_CODES
+                    ? " and more" : "") + ", which scale '" + scale.id() + "' (" + scale.min() + " to " + scale.max()
+                    + ") does not expect: the platform's recode values seem to differ from the scale, so its other "
+                    + "codes may mean other answers too; check the question's recode values and map them with the "
+                    + "scale's aliases", ""));
+        });
+        return warnings;
     }
 
     /** How many unreadable answers were found, including those not kept. */
@@ -515,6 +542,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         final Map<String, Long> excluded = new LinkedHashMap<>();
         final List<Problem> problems = new ArrayList<>();
         final List<Rejection> rejected = new ArrayList<>();
+        /** Per item position, the whole numbers found in its column that its scale does not know. */
+        final Map<Integer, TreeSet<Integer>> foreignCodes = new TreeMap<>();
         long problemCount;
         long rows;
         private final Consumer<Rejection> sink;
@@ -647,6 +676,12 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 count(item.id(), cell);
             }
             if (value == AnswerCodes.UNKNOWN) {
+                if (codes[i].isForeignCode(cell)) {
+                    TreeSet<Integer> seen = foreignCodes.computeIfAbsent(i, k -> new TreeSet<>());
+                    if (seen.size() < MAX_FOREIGN_CODES) {
+                        seen.add(Integer.parseInt(cell.strip()));
+                    }
+                }
                 Problem problem = new Problem(file, cells.line(), column + 1, "item '" + item.id() + "': "
                         + Excerpt.of(cell.strip()) + " is not an answer on scale '" + item.scale()
                         + "'; read as missing. Expected " + codes[i].expected() + ", or add it to the "
@@ -706,6 +741,14 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 }
             }
             problemCount += chunk.problemCount;
+            chunk.foreignCodes.forEach((item, found) -> {
+                TreeSet<Integer> seen = foreignCodes.computeIfAbsent(item, k -> new TreeSet<>());
+                for (Integer code : found) {
+                    if (seen.size() < MAX_FOREIGN_CODES) {
+                        seen.add(code);
+                    }
+                }
+            });
             rows += chunk.rows;
             chunk.rejected.forEach(sink);
         }

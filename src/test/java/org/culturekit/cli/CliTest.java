@@ -324,8 +324,9 @@ class CliTest {
 
     @Test
     void sourceAndEncodingAreCheckedAsUsage() {
-        CliRun.of("report", "--source", "typeform", EXAMPLE).assertExit(ExitCodes.USAGE)
-                .assertErrContains("--source typeform is not a platform");
+        CliRun.of("report", "--source", "surveyplanet", EXAMPLE).assertExit(ExitCodes.USAGE)
+                .assertErrContains("--source surveyplanet is not a platform; use one of generic, qualtrics, "
+                        + "surveymonkey, google-forms, ms-forms, limesurvey, typeform, alchemer");
         CliRun.of("report", "--encoding", "klingon-8", EXAMPLE).assertExit(ExitCodes.USAGE)
                 .assertErrContains("--encoding klingon-8 is not an encoding");
     }
