@@ -118,8 +118,8 @@ final class ReportCommand implements Callable<Integer> {
                 .check(output, formats, imports.rejects);
         List<Gate> gates = waves.gates(spec, questionnaire);
         Results baseline = waves.baseline == null ? null : WaveFiles.read(waves.baseline);
-        List<Results> history = WaveFiles.history(historyFiles);
         PrintWriter err = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
+        List<Results> history = WaveFiles.history(historyFiles, err);
         if (invited != null && invited < 1) {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
         }

@@ -3,9 +3,9 @@ package org.culturekit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.culturekit.io.InputException;
@@ -47,7 +47,8 @@ final class ScoringRun {
     static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
             Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism) {
         Accumulator accumulator = new Accumulator(questionnaire);
-        Map<String, Long> excluded = new LinkedHashMap<>();
+        // by reason, alphabetically: the same order whichever export or thread met a reason first
+        Map<String, Long> excluded = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
         long[] problemCount = {0};
         String firstFile = null;

@@ -1,13 +1,16 @@
 package org.culturekit.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.culturekit.io.InputException;
 import org.culturekit.report.ResultsJson;
@@ -29,16 +32,16 @@ final class WaveFiles {
         }
         try {
             Results results = ResultsJson.read(text);
-            if (results.wave() == null) {
-                // an unlabelled wave is known by the folder it was written to
-                Path folder = file.toAbsolutePath().getParent();
-                return results.withWave(folder == null || folder.getFileName() == null ? file.toString()
-                        : folder.getFileName().toString());
-            }
-            return results;
+            // an unlabelled wave is known by its file as named, not by the folder it happens to sit in
+            return results.wave() == null ? results.withWave(name(file)) : results;
         } catch (IllegalArgumentException e) {
             throw new InputException(file.toString(), e.getMessage());
         }
+    }
+
+    /** {@code file} as named (a folder of each wave gives different names), with {@code /} on every system. */
+    static String name(Path file) {
+        return file.normalize().toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
     /**
@@ -60,13 +63,23 @@ final class WaveFiles {
         }
     }
 
-    /** The waves of {@code files}, oldest first: by wave label, then in the order given. */
-    static List<Results> history(List<Path> files) {
+    /**
+     * The waves of {@code files} (given in path order), oldest first by wave label. Of two files with the same
+     * label only the first in path order is kept, with a warning naming both: one wave is one point of a trend.
+     */
+    static List<Results> history(List<Path> files, PrintWriter err) {
+        Map<String, Path> seen = new HashMap<>();
         List<Results> waves = new ArrayList<>();
         for (Path file : files) {
-            waves.add(read(file));
+            Results wave = read(file);
+            Path first = seen.putIfAbsent(wave.wave(), file);
+            if (first == null) {
+                waves.add(wave);
+            } else {
+                ScoringRun.warn(err, "--history: " + name(first) + " and " + name(file) + " are both wave '"
+                        + wave.wave() + "'; the trend shows " + name(first) + " (the first in path order)");
+            }
         }
-        // stable: equal labels keep path order
         waves.sort(Comparator.comparing(Results::wave));
         return waves;
     }

@@ -24,7 +24,7 @@ public final class BundledQuestionnaires {
         for (String id : Questionnaires.BUNDLED) {
             try (Reader yaml = Files.newBufferedReader(folder.resolve(id + ".yaml"), StandardCharsets.UTF_8);
                     Writer json = Files.newBufferedWriter(folder.resolve(id + ".json"), StandardCharsets.UTF_8)) {
-                DocumentParser.yamlToJson(yaml, json);
+                DocumentParser.yamlToJson(id + ".yaml", yaml, json);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.culturekit.io;
 
 import com.fasterxml.jackson.core.ErrorReportConfiguration;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,8 +11,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,26 +31,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.culturekit.io.Node.ScalarType;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Streams one YAML or JSON document into a located {@link Node} tree within the limits of SECURITY.md §3,
- * stopping at the first syntax error, exceeded limit, YAML anchor or YAML alias.
+ * stopping at the first syntax error, exceeded limit, YAML anchor or YAML alias. YAML is read as YAML 1.2 by
+ * {@link YamlDocument}; JSON by Jackson, here.
  *
  * <p>Jackson's streaming parser is used rather than data binding because binding stops at the first wrong
  * value, while {@code validate} must list them all; the tree keeps each value's position for that.
  */
 final class DocumentParser {
-    private static final long MAX_DOCUMENT_LENGTH = 10L * 1024 * 1024;
-    private static final int MAX_NESTING_DEPTH = 64;
-    private static final int MAX_STRING_LENGTH = 1024 * 1024;
-    private static final int MAX_NAME_LENGTH = 1024;
-    private static final int MAX_NUMBER_LENGTH = 100;
-    private static final long MAX_TOKEN_COUNT = 1_000_000;
+    static final long MAX_DOCUMENT_LENGTH = 10L * 1024 * 1024;
+    static final int MAX_NESTING_DEPTH = 64;
+    static final int MAX_STRING_LENGTH = 1024 * 1024;
+    static final int MAX_NAME_LENGTH = 1024;
+    static final int MAX_NUMBER_LENGTH = 100;
+    static final long MAX_TOKEN_COUNT = 1_000_000;
     /** Not a Jackson limit: see {@link LongLineRefusingReader}. Longer text fits in a block scalar ({@code |}). */
-    private static final int MAX_YAML_LINE_LENGTH = 64 * 1024;
+    static final int MAX_YAML_LINE_LENGTH = 64 * 1024;
     private static final int MAX_PATH_LENGTH = 80;
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
@@ -77,27 +74,11 @@ final class DocumentParser {
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
 
-    /** The YAML reader, made on first use: a run that reads only JSON never loads SnakeYAML. */
-    private static final class Yaml {
-        static final YAMLFactory FACTORY = new AnchorRefusingYamlFactory(YAMLFactory.builder()
-                .loaderOptions(loaderOptions())
-                // Yes, No, On, Off, Y and N stay text; only true and false are booleans.
-                .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-                // `key:` with nothing after it means "left out", as in YAML itself (the builder leaves this off)
-                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-                .streamReadConstraints(LIMITS)
-                .errorReportConfiguration(ERROR_REPORTS)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE));
-
-        private Yaml() {}
-    }
-
     private static final Pattern LIMIT_SOURCE = Pattern.compile("from `StreamReadConstraints\\.getM(ax\\w+)\\(\\)`");
     private static final Pattern JACKSON_LOCATION =
             Pattern.compile("\\[Source: [^\\]]*; line: (\\d+), column: (\\d+)\\]");
     private static final Pattern QUOTED = Pattern.compile("'([^'\\n]*)'");
+    private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
 
     private final String file;
     private final JsonParser parser;
@@ -105,13 +86,6 @@ final class DocumentParser {
     private DocumentParser(String file, JsonParser parser) {
         this.file = file;
         this.parser = parser;
-    }
-
-    private static LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setCodePointLimit((int) MAX_DOCUMENT_LENGTH);
-        options.setAllowDuplicateKeys(false);
-        return options;
     }
 
     /**
@@ -123,12 +97,13 @@ final class DocumentParser {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)));
-        boolean yaml = format == QuestionnaireReader.Format.YAML;
         try {
             skipByteOrderMark(reader);
-            try (JsonParser parser = yaml
-                    ? Yaml.FACTORY.createParser(new LongLineRefusingReader(reader, MAX_YAML_LINE_LENGTH))
-                    : JSON.createParser(reader)) {
+            if (format == QuestionnaireReader.Format.YAML) {
+                // The YAML reader loads on first use: a run that reads only JSON never loads SnakeYAML Engine.
+                return YamlDocument.parse(file, reader);
+            }
+            try (JsonParser parser = JSON.createParser(reader)) {
                 return new DocumentParser(file, parser).document();
             }
         } catch (IOException e) {
@@ -137,18 +112,59 @@ final class DocumentParser {
     }
 
     /**
-     * Copies the YAML document {@code yaml} to {@code json} token by token, read exactly as {@link #parse}
-     * reads YAML, so that the JSON parses to the same tree: how the bundled questionnaires are shipped.
+     * Writes the YAML document {@code yaml}, read exactly as {@link #parse} reads YAML, to {@code json} so that
+     * the JSON parses to the same tree: how the bundled questionnaires are shipped.
+     *
+     * @throws InputException if the YAML is not well-formed or exceeds a limit
      */
-    static void yamlToJson(Reader yaml, Writer json) throws IOException {
-        try (JsonParser parser = Yaml.FACTORY.createParser(yaml);
-                com.fasterxml.jackson.core.JsonGenerator generator = JSON.createGenerator(json)) {
-            parser.nextToken();
-            generator.copyCurrentStructure(parser);
+    static void yamlToJson(String name, Reader yaml, Writer json) throws IOException {
+        Node root = YamlDocument.parse(name, yaml);
+        try (JsonGenerator generator = JSON.createGenerator(json)) {
+            write(root, generator);
         }
     }
 
-    /** Skips a leading U+FEFF, which SnakeYAML ignores by itself but Jackson's JSON parser refuses. */
+    private static void write(Node node, JsonGenerator generator) throws IOException {
+        if (node instanceof Node.MapNode map) {
+            generator.writeStartObject();
+            for (Node.Entry entry : map.entries().values()) {
+                generator.writeFieldName(entry.key());
+                write(entry.value(), generator);
+            }
+            generator.writeEndObject();
+        } else if (node instanceof Node.ListNode list) {
+            generator.writeStartArray();
+            for (Node element : list.elements()) {
+                write(element, generator);
+            }
+            generator.writeEndArray();
+        } else if (node instanceof Node.ScalarNode scalar) {
+            switch (scalar.type()) {
+                case STRING -> generator.writeString(scalar.text());
+                // As written where JSON can say it so (1.0 stays 1.0), else by value (0o10 becomes 8).
+                case INTEGER -> {
+                    if (JSON_NUMBER.matcher(scalar.text()).matches()) {
+                        generator.writeNumber(scalar.text());
+                    } else {
+                        generator.writeNumber(scalar.integer());
+                    }
+                }
+                case DECIMAL -> {
+                    if (JSON_NUMBER.matcher(scalar.text()).matches()) {
+                        generator.writeNumber(scalar.text());
+                    } else if (Double.isFinite(scalar.decimal())) {
+                        generator.writeNumber(scalar.decimal());
+                    } else {
+                        throw new IOException(scalar.path() + ": JSON has no " + scalar.text());
+                    }
+                }
+                case BOOLEAN -> generator.writeBoolean(Boolean.parseBoolean(scalar.text()));
+                case NULL -> generator.writeNull();
+            }
+        }
+    }
+
+    /** Skips a leading U+FEFF, which YAML allows but Jackson's JSON parser refuses. */
     private static void skipByteOrderMark(BufferedReader reader) throws IOException {
         reader.mark(1);
         if (reader.read() != '\uFEFF') {
@@ -156,7 +172,7 @@ final class DocumentParser {
         }
     }
 
-    private static String readFailure(IOException e) {
+    static String readFailure(IOException e) {
         if (causeOf(e, CharacterCodingException.class) != null) {
             return "the file is not valid UTF-8; save it with UTF-8 encoding";
         }
@@ -257,8 +273,11 @@ final class DocumentParser {
                 segments.addFirst(segment(context.getCurrentName()));
             }
         }
-        String path = segments.stream().map(segment -> "/" + segment).collect(Collectors.joining());
-        // Unknown keys may nest deep here, each one echoed input; keep the innermost part.
+        return innermost(segments.stream().map(segment -> "/" + segment).collect(Collectors.joining()));
+    }
+
+    /** {@code path} or, if it is long, its innermost part: unknown keys may nest deep, each one echoed input. */
+    static String innermost(String path) {
         return path.length() <= MAX_PATH_LENGTH ? path : "…" + path.substring(path.length() - MAX_PATH_LENGTH + 1);
     }
 
@@ -268,18 +287,6 @@ final class DocumentParser {
 
     /** The problem that a failed read or parse amounts to. */
     private Problem problem(IOException e) {
-        // Parsers wrap what went wrong underneath, so look down the cause chain.
-        LongLineRefusingReader.LineTooLong longLine = causeOf(e, LongLineRefusingReader.LineTooLong.class);
-        if (longLine != null) {
-            return new Problem(file, longLine.line, longLine.maxLineLength + 1L, "YAML line length exceeds the"
-                    + " maximum allowed (" + longLine.maxLineLength + "); break the line, for example with a block"
-                    + " scalar (|) for long text", "");
-        }
-        MarkedYAMLException yaml = causeOf(e, MarkedYAMLException.class);
-        Mark mark = yaml == null ? null : yaml.getProblemMark() != null ? yaml.getProblemMark() : yaml.getContextMark();
-        if (mark != null) {
-            return new Problem(file, mark.getLine() + 1L, mark.getColumn() + 1L, message(e), contextPath());
-        }
         JsonLocation where = e instanceof JsonProcessingException processing && processing.getLocation() != null
                 ? processing.getLocation()
                 : parser.currentLocation();
@@ -288,31 +295,17 @@ final class DocumentParser {
 
     private static String message(IOException e) {
         StreamConstraintsException limit = causeOf(e, StreamConstraintsException.class);
-        MarkedYAMLException yaml = causeOf(e, MarkedYAMLException.class);
         if (causeOf(e, CharacterCodingException.class) != null || !(e instanceof JsonProcessingException)) {
             return readFailure(e);
         } else if (limit != null) {
             String text = String.valueOf(limit.getOriginalMessage());
             return limitMessage(LIMIT_SOURCE.matcher(text).replaceFirst("limit m$1"));
-        } else if (e instanceof AnchorRefusingYamlFactory.RefusedAnchor refused) {
-            return refused.getOriginalMessage();
-        } else if (yaml != null) {
-            return yamlMessage(yaml);
         }
         return jacksonMessage(((JsonProcessingException) e).getOriginalMessage());
     }
 
-    private static String limitMessage(String text) {
+    static String limitMessage(String text) {
         return text + "; shorten or simplify the file";
-    }
-
-    /**
-     * SnakeYAML's own message carries a snippet of the input, so only its short problem and context phrases
-     * are used, capped so that a quoted tag or character adds little.
-     */
-    private static String yamlMessage(MarkedYAMLException yaml) {
-        String message = "YAML syntax error: " + cap(String.valueOf(yaml.getProblem()), 80);
-        return yaml.getContext() == null ? message : message + " (" + cap(yaml.getContext(), 40) + ")";
     }
 
     /** Jackson's message without its location suffix, with every quoted token shortened. */
@@ -337,7 +330,7 @@ final class DocumentParser {
         return Excerpt.shortened(text, max);
     }
 
-    private static <T extends Throwable> T causeOf(Throwable thrown, Class<T> type) {
+    static <T extends Throwable> T causeOf(Throwable thrown, Class<T> type) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);
@@ -347,7 +340,7 @@ final class DocumentParser {
     }
 
     /** {@code key} as one JSON-pointer segment (RFC 6901), shortened like any echoed input. */
-    private static String segment(String key) {
+    static String segment(String key) {
         return Problems.shorten(key).replace("~", "~0").replace("/", "~1");
     }
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * A reader that fails on the first line longer than a limit.
+ * A reader that fails on the first line longer than a limit, and once the document is longer than another.
  *
  * <p>SnakeYAML's time and memory grow with the square of a line's length (a 10 MiB comment line takes half a
  * minute and most of a gigabyte), so YAML is read through this to keep a document within the size limit
@@ -13,12 +13,15 @@ import java.io.Reader;
  */
 final class LongLineRefusingReader extends FilterReader {
     private final int maxLineLength;
+    private final long maxLength;
     private long line = 1;
     private int column;
+    private long total;
 
-    LongLineRefusingReader(Reader in, int maxLineLength) {
+    LongLineRefusingReader(Reader in, int maxLineLength, long maxLength) {
         super(in);
         this.maxLineLength = maxLineLength;
+        this.maxLength = maxLength;
     }
 
     @Override
@@ -45,7 +48,10 @@ final class LongLineRefusingReader extends FilterReader {
         throw new IOException("skip is not supported");
     }
 
-    private void count(char c) throws LineTooLong {
+    private void count(char c) throws TooLong {
+        if (++total > maxLength) {
+            throw new DocumentTooLong(line, total, maxLength);
+        }
         if (c == '\n') {
             line++;
             column = 0;
@@ -56,8 +62,19 @@ final class LongLineRefusingReader extends FilterReader {
         }
     }
 
+    /** A limit exceeded, as the problem it makes in {@code file}. */
+    abstract static sealed class TooLong extends IOException permits LineTooLong, DocumentTooLong {
+        private static final long serialVersionUID = 1L;
+
+        TooLong(String message) {
+            super(message);
+        }
+
+        abstract Problem problem(String file);
+    }
+
     /** The line that was too long. */
-    static final class LineTooLong extends IOException {
+    static final class LineTooLong extends TooLong {
         private static final long serialVersionUID = 1L;
 
         final long line;
@@ -67,6 +84,34 @@ final class LongLineRefusingReader extends FilterReader {
             super("line " + line + " is longer than " + maxLineLength + " characters");
             this.line = line;
             this.maxLineLength = maxLineLength;
+        }
+
+        @Override
+        Problem problem(String file) {
+            return new Problem(file, line, maxLineLength + 1L, "YAML line length exceeds the maximum allowed ("
+                    + maxLineLength + "); break the line, for example with a block scalar (|) for long text", "");
+        }
+    }
+
+    /** The document was too long; {@code line} is where the reading had got to. */
+    static final class DocumentTooLong extends TooLong {
+        private static final long serialVersionUID = 1L;
+
+        final long line;
+        final long length;
+        final long maxLength;
+
+        DocumentTooLong(long line, long length, long maxLength) {
+            super("the document is longer than " + maxLength + " characters");
+            this.line = line;
+            this.length = length;
+            this.maxLength = maxLength;
+        }
+
+        @Override
+        Problem problem(String file) {
+            return new Problem(file, line, 1, DocumentParser.limitMessage("Document length (" + length
+                    + ") exceeds the maximum allowed (" + maxLength + ", limit maxDocumentLength)"), "");
         }
     }
 }

@@ -245,9 +245,12 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         return rowsRead;
     }
 
-    /** Rows left out so far, by reason, in the order the reasons first occurred. */
+    /**
+     * Rows left out so far, by reason, the reasons in alphabetical order: fixed, whichever thread or row met
+     * a reason first (README, "Reports").
+     */
     public Map<String, Long> excluded() {
-        return new LinkedHashMap<>(main.excluded);
+        return new TreeMap<>(main.excluded);
     }
 
     /** Unreadable answers found so far (at most {@value #MAX_PROBLEMS} kept; see {@link #problemCount()}). */

@@ -286,7 +286,7 @@ class CliTest {
                 .assertOutContains("Header rows:  3")
                 .assertOutContains("item voice")
                 .assertOutContains("respondent id")
-                .assertOutContains("Rows: 14 read, 12 would be scored, 1 survey preview or test, 1 partial response");
+                .assertOutContains("Rows: 14 read, 12 would be scored, 1 partial response, 1 survey preview or test");
         assertTrue(run.out().matches("(?s).*voice: .*Agree ×\\d+.*"), run.out());
     }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.culturekit.io.ReadmeExample;
 import org.culturekit.report.OutputFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,16 @@ class JarIT {
         }
         String html = Files.readString(dir.resolve("report/report.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("Psychological safety"), "bundled questionnaire and templates are in the jar");
+    }
+
+    @Test
+    void validatesTheReadmeExampleQuestionnaire() throws Exception {
+        // YAML 1.2, as editors check it: `text: Anything else?` in a flow mapping is plain text there
+        Files.writeString(dir.resolve("questionnaire.yaml"), ReadmeExample.questionnaire(), StandardCharsets.UTF_8);
+
+        ProcessRun run = java("validate", "-q", "questionnaire.yaml");
+
+        assertEquals(0, run.code(), run.out() + run.err());
     }
 
     @Test

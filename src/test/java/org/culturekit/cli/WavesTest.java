@@ -75,6 +75,39 @@ class WavesTest {
     }
 
     @Test
+    void anUnlabelledBaselineIsNamedByItsFileNotItsFolder() throws IOException {
+        Path unlabelled = dir.resolve("culture-report/2026-q2");
+        CliRun.of("report", "examples/survey-2026-q2.csv", "-f", "json", "-o", unlabelled.toString())
+                .assertExit(ExitCodes.OK);
+
+        q4("--baseline", unlabelled.resolve("results.json").toString()).assertExit(ExitCodes.OK);
+
+        String name = WaveFiles.name(unlabelled.resolve("results.json"));
+        assertTrue(name.endsWith("/culture-report/2026-q2/results.json"), name);
+        assertEquals(name, results().get("changes").get("baselineWave").asText());
+        String md = Files.readString(dir.resolve("waves/2026-q4/report.md"), StandardCharsets.UTF_8);
+        String heading = md.lines().filter(line -> line.startsWith("## Change since ")).findFirst().orElseThrow();
+        assertTrue(heading.endsWith("2026\\-q2\\/results\\.json"), heading);
+    }
+
+    @Test
+    void historyKeepsTheFirstOfTwoResultsOfOneWaveAndSaysSo() throws IOException {
+        // a second 2026-Q2, mislabelled (it is the Q4 data): the first in path order, waves/2026-q2, is kept
+        Path mislabelled = dir.resolve("waves/2026-q3");
+        CliRun.of("report", "examples/survey.csv", "--wave", "2026-Q2", "-f", "json", "-o", mislabelled.toString())
+                .assertExit(ExitCodes.OK);
+
+        CliRun run = q4("--history", dir.resolve("waves").toString()).assertExit(ExitCodes.OK);
+
+        run.assertErrContains("warning: --history: " + WaveFiles.name(q2.resolve("results.json")) + " and "
+                + WaveFiles.name(mislabelled.resolve("results.json")) + " are both wave '2026-Q2'; the trend shows "
+                + WaveFiles.name(q2.resolve("results.json")));
+        String md = Files.readString(dir.resolve("waves/2026-q4/report.md"), StandardCharsets.UTF_8);
+        assertTrue(md.contains("| 2026\\-Q2 | 54 |"), md);
+        assertEquals(1, md.split("\\| 2026\\\\-Q2 \\|", -1).length - 1, md);
+    }
+
+    @Test
     void aBreachedGateExits4AfterWritingEveryReport() throws IOException {
         CliRun run = q4("--baseline", q2.resolve("results.json").toString(), "--fail-under", "recognition=50",
                 "--fail-on-drop", "recognition=1", "--fail-on-gap", "0.5", "--fail-under", "safety=50")

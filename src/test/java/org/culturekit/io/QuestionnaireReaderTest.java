@@ -263,13 +263,13 @@ class QuestionnaireReaderTest {
         assertProblem(problems, 1, 4, "YAML anchors (&name) are not allowed");
     }
 
-    // Jackson detects a repeated key, and places it, just after reading it.
+    // A repeated YAML key is placed where the key starts; Jackson places a JSON one just after reading it.
 
     @Test
     void rejectsADuplicateYamlKeyWithItsLocation() throws IOException {
         List<Problem> problems = problems("id: q\ntitle: T\nid: r\n");
 
-        assertProblem(problems, 3, 3, "duplicate key 'id'; a key may appear only once in a mapping");
+        assertProblem(problems, 3, 1, "duplicate key 'id'; a key may appear only once in a mapping");
         assertEquals("/id", problems.get(0).path());
     }
 
@@ -288,7 +288,8 @@ class QuestionnaireReaderTest {
 
     @Test
     void rejectsASecondYamlDocument() throws IOException {
-        assertProblem(problems(MINIMAL + "---\nid: r\n"), 8, 1, "exactly one document");
+        // placed at the --- that starts the second document
+        assertProblem(problems(MINIMAL + "---\nid: r\n"), 7, 1, "exactly one document");
     }
 
     @Test

@@ -10,9 +10,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.networknt.schema.InvalidSchemaException;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -24,6 +21,8 @@ import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.resource.AllowSchemaLoader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -61,12 +60,6 @@ class QuestionnaireSchemaTest {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    /** Reads YAML as {@link DocumentParser} does: only true and false are booleans; {@code key:} is null. */
-    private static final ObjectMapper YAML = new YAMLMapper(YAMLFactory.builder()
-            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
 
     /** Locates errors by JSON pointer, as the loader locates its problems. */
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
@@ -253,7 +246,13 @@ class QuestionnaireSchemaTest {
 
     private static JsonNode read(String text, Format format) {
         try {
-            return (format == Format.YAML ? YAML : JSON).readTree(text);
+            if (format == Format.YAML) {
+                // YAML as the loader reads it (YAML 1.2), through the same conversion the bundled files take
+                StringWriter json = new StringWriter();
+                DocumentParser.yamlToJson("corpus.yaml", new StringReader(text), json);
+                text = json.toString();
+            }
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
