@@ -39,9 +39,20 @@ final class WaveFiles {
         }
     }
 
-    /** {@code file} as named (a folder of each wave gives different names), with {@code /} on every system. */
+    /**
+     * {@code file} as named (a folder of each wave gives different names), with {@code /} on every system. An
+     * absolute path is named from the working folder when it is inside it, else by its last folder and file:
+     * reports name no absolute path of the machine that made them.
+     */
     static String name(Path file) {
-        return file.normalize().toString().replace(file.getFileSystem().getSeparator(), "/");
+        Path named = file.normalize();
+        if (named.isAbsolute()) {
+            Path here = Path.of("").toAbsolutePath();
+            named = named.startsWith(here) ? here.relativize(named)
+                    : named.getNameCount() >= 2 ? named.subpath(named.getNameCount() - 2, named.getNameCount())
+                    : named.getFileName();
+        }
+        return named.toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
     /**

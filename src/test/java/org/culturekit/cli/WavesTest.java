@@ -82,12 +82,22 @@ class WavesTest {
 
         q4("--baseline", unlabelled.resolve("results.json").toString()).assertExit(ExitCodes.OK);
 
+        // named as given, but never by an absolute path of this machine: outside the working folder, by its
+        // last folder and file
         String name = WaveFiles.name(unlabelled.resolve("results.json"));
-        assertTrue(name.endsWith("/culture-report/2026-q2/results.json"), name);
+        assertEquals("2026-q2/results.json", name);
         assertEquals(name, results().get("changes").get("baselineWave").asText());
         String md = Files.readString(dir.resolve("waves/2026-q4/report.md"), StandardCharsets.UTF_8);
         String heading = md.lines().filter(line -> line.startsWith("## Change since ")).findFirst().orElseThrow();
         assertTrue(heading.endsWith("2026\\-q2\\/results\\.json"), heading);
+    }
+
+    @Test
+    void aWaveFileIsNamedAsGivenOrFromTheWorkingFolder() {
+        assertEquals("culture-report/2026-q2/results.json",
+                WaveFiles.name(Path.of("culture-report/./2026-q2/results.json")));
+        assertEquals("culture-report/2026-q2/results.json",
+                WaveFiles.name(Path.of("culture-report/2026-q2/results.json").toAbsolutePath()));
     }
 
     @Test
