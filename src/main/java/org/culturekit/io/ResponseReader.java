@@ -143,6 +143,10 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     public static ResponseReader open(Path path, Questionnaire questionnaire, ReadOptions options,
             RespondentIds seenIds) {
         String file = path.toString();
+        if (java.nio.file.Files.isDirectory(path)) {
+            throw new InputException(file, "is a directory; name the export files in it (for example "
+                    + path.resolve("*.csv") + ")");
+        }
         Table table = file.toLowerCase(Locale.ROOT).endsWith(".xlsx")
                 ? XlsxTable.open(path, file, options.columnLimit())
                 : CsvTable.open(path, file, options.encoding(), options.fieldLimit(), options.columnLimit());
