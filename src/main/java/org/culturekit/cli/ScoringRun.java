@@ -17,6 +17,7 @@ import org.culturekit.io.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
 import org.culturekit.scoring.Accumulator;
+import org.culturekit.scoring.Coverage;
 import org.culturekit.scoring.Results;
 
 /**
@@ -46,6 +47,17 @@ final class ScoringRun {
      */
     static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
             Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism) {
+        return score(questionnaire, files, options, strict, rejectsFile, err, opened, parallelism, false);
+    }
+
+    /**
+     * As {@link #score(Questionnaire, List, ReadOptions, boolean, Path, PrintWriter, Consumer, Parallelism)};
+     * when {@code coverageRequired}, an export with a column for fewer than half the scored items is an error
+     * ({@code report}), where {@code validate} lists the items without a column instead.
+     */
+    static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
+            Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism,
+            boolean coverageRequired) {
         Accumulator accumulator = new Accumulator(questionnaire);
         Map<String, Long> excluded = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -55,6 +67,9 @@ final class ScoringRun {
         RejectsWriter rejects = RejectsWriter.open(rejectsFile, err);
         // one set for the run: a respondent in two exports is scored once, from the first
         Progress[] shown = new Progress[1];
+        List<String> scoredItems = Coverage.scoredItems(questionnaire);
+        // the scored items no export has a column for, in questionnaire order
+        List<String> neverMapped = new ArrayList<>(scoredItems);
         try (RespondentIds seenIds = RespondentIds.forRun();
                 ParallelReader<Accumulator> parallel = new ParallelReader<>(parallelism.threads(),
                 parallelism.chunkSize(), accumulator::part,
@@ -65,7 +80,11 @@ final class ScoringRun {
                         reader.onRejection(rejects::write);
                     }
                     opened.accept(reader);
+                    List<String> scoredUnmapped = checkCoverage(questionnaire, scoredItems, reader,
+                            coverageRequired);
                     reader.warnings().forEach(warning -> warn(err, warning.toString()));
+                    warnShort(questionnaire, file, scoredItems, scoredUnmapped, err);
+                    neverMapped.retainAll(scoredUnmapped);
                     TreeSet<String> unmapped = new TreeSet<>(reader.unmappedItems());
                     if (firstUnmapped == null) {
                         firstFile = file.toString();
@@ -112,7 +131,44 @@ final class ScoringRun {
         }
         List<Results.Exclusion> exclusions = new ArrayList<>();
         excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
-        return accumulator.results().withExclusions(exclusions);
+        return accumulator.results().withExclusions(exclusions).withUnmappedItems(neverMapped);
+    }
+
+    /** The most unmapped items an error names before it counts the rest. */
+    private static final int NAMED = 12;
+
+    /**
+     * The scored items {@code reader}'s export has no column for, in questionnaire order; an error when fewer
+     * than half of them have one, which is almost always the wrong questionnaire (a forgotten {@code -q}).
+     */
+    private static List<String> checkCoverage(Questionnaire questionnaire, List<String> scoredItems,
+            ResponseReader reader, boolean required) {
+        java.util.Set<String> unmapped = new java.util.HashSet<>(reader.unmappedItems());
+        List<String> missing = scoredItems.stream().filter(unmapped::contains).toList();
+        int mapped = scoredItems.size() - missing.size();
+        if (required && !missing.isEmpty() && 2L * mapped < scoredItems.size()) {
+            String named = String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
+                    + (missing.size() > NAMED ? " and " + (missing.size() - NAMED) + " more" : "");
+            throw new InputException(reader.file(), "only " + mapped + " of the "
+                    + Plural.of(scoredItems.size(), "scored item", "scored items") + " of questionnaire '"
+                    + questionnaire.id() + "' have a column here; none for " + named + ". Is this the right "
+                    + "questionnaire? Name yours with -q FILE; culturekit inspect --suggest " + reader.file()
+                    + " shows the columns and a mapping to start from");
+        }
+        return missing;
+    }
+
+    /** Warns of every scored item {@code file} has no column for and every index that is scored short. */
+    private static void warnShort(Questionnaire questionnaire, Path file, List<String> scoredItems,
+            List<String> missing, PrintWriter err) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> shortIndices = Coverage.shortIndices(questionnaire, missing);
+        warn(err, file + ": " + missing.size() + " of the " + Plural.of(scoredItems.size(), "scored item",
+                "scored items") + " have no column: " + String.join(", ", missing) + "; their answers count as "
+                + "missing" + (shortIndices.isEmpty() ? "" : "; scored from fewer items than they define: "
+                + String.join(", ", shortIndices)));
     }
 
     /**

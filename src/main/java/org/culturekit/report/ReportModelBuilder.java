@@ -28,6 +28,7 @@ import org.culturekit.report.ReportModel.SayDoView;
 import org.culturekit.report.ReportModel.SegmentTable;
 import org.culturekit.report.ReportModel.Spot;
 import org.culturekit.scoring.Changes;
+import org.culturekit.scoring.Coverage;
 import org.culturekit.scoring.Results;
 
 /** Builds a {@link ReportModel} from results: ordering, rounding, chart geometry and wording, nothing else. */
@@ -499,6 +500,14 @@ final class ReportModelBuilder {
 
     private List<String> notes(List<SegmentTable> segments, List<PerceptionRow> perception) {
         List<String> notes = new ArrayList<>();
+        List<String> unmapped = results.rows().unmappedItems();
+        if (!unmapped.isEmpty()) {
+            List<String> shortIndices = Coverage.shortIndices(questionnaire, unmapped);
+            notes.add("No export had a column for " + (unmapped.size() == 1 ? "item " : unmapped.size()
+                    + " scored items: ") + String.join(", ", unmapped) + "; their answers count as missing."
+                    + (shortIndices.isEmpty() ? "" : " Scored from fewer items than they define: "
+                    + String.join(", ", shortIndices) + "."));
+        }
         int k = questionnaire.reporting().minGroupSize();
         List<String> withHidden = segments.stream().filter(s -> s.hiddenGroups() > 0).map(SegmentTable::id).toList();
         boolean hiddenCells = segments.stream().flatMap(s -> s.groups().stream())

@@ -1,0 +1,115 @@
+package org.culturekit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 22, "the front door": mistakes on the command line and in the inputs fail loudly and say what to do. */
+class FrontDoorTest {
+    static final String EXAMPLE = "examples/survey.csv";
+
+    @TempDir Path dir;
+
+    /** The example with the columns of safety_1 and safety_2 renamed, so they map to no item. */
+    static Path partialExport(Path dir) throws Exception {
+        String text = Files.readString(Path.of(EXAMPLE), StandardCharsets.UTF_8)
+                .replaceFirst("On this team I can raise a problem without being blamed for it\\.", "Renamed one")
+                .replaceFirst("People here keep quiet about their own errors because owning up would count "
+                        + "against them\\.", "Renamed two");
+        Path csv = dir.resolve("partial.csv");
+        Files.writeString(csv, text, StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    @Test
+    void anExportOfAnotherQuestionnaireFailsNamingItsItemsAndTheWayOut() {
+        CliRun run = CliRun.of("report", "examples/pulse.csv", "-o", dir.resolve("out").toString())
+                .assertExit(ExitCodes.INVALID_INPUT)
+                .assertErrContains("only 6 of the 55 scored items of questionnaire 'customer-centric-culture'")
+                .assertErrContains("trust_1, trust_2")
+                .assertErrContains("and 37 more")
+                .assertErrContains("-q FILE")
+                .assertErrContains("culturekit inspect --suggest");
+        assertFalse(Files.exists(dir.resolve("out")), run.err());
+    }
+
+    @Test
+    void aPartlyMappedExportListsEveryMissingItemAndShortIndexOnStderrAndInTheReports() throws Exception {
+        Path out = dir.resolve("out");
+        CliRun.of("report", partialExport(dir).toString(), "-o", out.toString())
+                .assertExit(ExitCodes.OK)
+                .assertErrContains("2 of the 55 scored items have no column: safety_1, safety_2")
+                .assertErrContains("scored from fewer items than they define: Psychological safety (4 of 6 items)");
+        String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        String md = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("No export had a column for 2 scored items: safety_1, safety_2")
+                && html.contains("Psychological safety (4 of 6 items)"), "html method section");
+        assertTrue(md.contains("No export had a column for 2 scored items\\: safety\\_1\\, safety\\_2")
+                && md.contains("Psychological safety \\(4 of 6 items\\)"), "md method section");
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("results.json").toFile()).path("rows");
+        assertEquals("[\"safety_1\",\"safety_2\"]", rows.path("unmappedItems").toString());
+    }
+
+    @Test
+    void aFullyMappedExportHasNoUnmappedItemsKey() throws Exception {
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("report", EXAMPLE, "-o", out.toString(), "-f", "json").assertExit(ExitCodes.OK);
+        assertFalse(run.err().contains("scored items have no column"), run.err());
+        assertTrue(new ObjectMapper().readTree(out.resolve("results.json").toFile()).path("rows")
+                .path("unmappedItems").isMissingNode());
+    }
+
+    @Test
+    void aDirectoryGivenAsAnExportIsNamedAsOne() {
+        CliRun.of("report", "examples", "-o", dir.resolve("out").toString())
+                .assertExit(ExitCodes.INVALID_INPUT).assertErrContains("examples: is a directory");
+    }
+
+    @Test
+    void invitedFewerThanTheRespondentsScoredIsAUsageError() {
+        CliRun.of("report", EXAMPLE, "--invited", "300", "-o", dir.resolve("out").toString())
+                .assertExit(ExitCodes.USAGE)
+                .assertErrContains("--invited 300 is fewer than the 330 respondents scored")
+                .assertErrContains("Try 'culturekit report --help' for more information.");
+        assertFalse(Files.exists(dir.resolve("out")));
+        CliRun.of("report", EXAMPLE, "--invited", "330", "-o", dir.resolve("out").toString(), "-f", "json")
+                .assertExit(ExitCodes.OK);
+    }
+
+    @Test
+    void aMistypedBuiltinIdSuggestsTheClosestAndListsThemAll() {
+        CliRun.of("report", "-q", "builtin:custmer-centric", EXAMPLE, "-o", dir.resolve("out").toString())
+                .assertExit(ExitCodes.INVALID_INPUT)
+                .assertErrContains("did you mean builtin:customer-centric-culture?")
+                .assertErrContains("builtin:psych-safety-pulse, builtin:say-do-values-audit");
+    }
+
+    @Test
+    void aUsageErrorPrintsTheErrorAndOneLinePointingToHelp() {
+        CliRun run = CliRun.of("report", "--zzzz", EXAMPLE).assertExit(ExitCodes.USAGE);
+        assertEquals("Unknown option: '--zzzz'\nTry 'culturekit report --help' for more information.\n",
+                run.err().replace("\r\n", "\n"));
+        CliRun typo = CliRun.of("reprt", EXAMPLE).assertExit(ExitCodes.USAGE)
+                .assertErrContains("Did you mean: culturekit report")
+                .assertErrContains("Try 'culturekit --help' for more information.");
+        assertFalse(typo.err().contains("Usage:"), typo.err());
+    }
+
+    @Test
+    void aTemplateErrorNamesTheMissingVariable() throws Exception {
+        Path templates = Files.createDirectory(dir.resolve("templates"));
+        Files.writeString(templates.resolve("report.ftlh"), "<p>\n<p>${report.foo}</p>\n", StandardCharsets.UTF_8);
+        CliRun.of("report", EXAMPLE, "--template-dir", templates.toString(), "-f", "html",
+                        "-o", dir.resolve("out").toString())
+                .assertExit(ExitCodes.INVALID_INPUT)
+                .assertErrContains("error: template report.ftlh:2: report.foo is not defined");
+    }
+}
