@@ -146,7 +146,8 @@ final class ReportCommand implements Callable<Integer> {
         } else if (!quiet) {
             List<String> names = new ArrayList<>();
             written.forEach(path -> names.add(VisibleText.TERMINAL.of(path.toString())));
-            out.printf("Scored %d of %d rows; wrote %s%n", results.rows().scored(), results.rows().read(),
+            out.printf("Scored %d of %s; wrote %s%n", results.rows().scored(),
+                    Plural.of(results.rows().read(), "row", "rows"),
                     String.join(", ", names));
         }
         // breaches are errors: stderr even with --quiet

@@ -206,8 +206,8 @@ final class ScoringRun {
         if (strict) {
             List<Problem> all = new ArrayList<>(problems);
             if (count > problems.size()) {
-                all.add(new Problem(problems.get(0).file(), 0, 0, "… and " + (count - problems.size())
-                        + " more answers that cannot be read", ""));
+                all.add(new Problem(problems.get(0).file(), 0, 0, "… and " + Plural.of(count - problems.size(),
+                        "more answer", "more answers") + " that cannot be read", ""));
             }
             throw new InputException(all);
         }

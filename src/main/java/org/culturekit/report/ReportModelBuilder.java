@@ -414,8 +414,8 @@ final class ReportModelBuilder {
         String note = (changes.sameQuestionnaire() ? "" : "The two waves used different questionnaires; only "
                 + "indices whose items are unchanged are compared. ")
                 + (changes.groups().isEmpty() ? "" : "Groups: the " + groups.size() + " largest significant changes "
-                        + "of groups shown in both waves" + (others > 0 ? "; " + others + " more group figures are "
-                        + "in results.json" : "") + ".");
+                        + "of groups shown in both waves" + (others > 0 ? "; " + others + (others == 1 ? " more group figure is "
+                        : " more group figures are ") + "in results.json" : "") + ".");
         return new ReportModel.ChangesView(changes.baselineWave() == null ? "the baseline" : changes.baselineWave(),
                 note, indices, pairs, enps, groups, changes.onlyHere(), changes.onlyInBaseline());
     }
