@@ -10,14 +10,15 @@ import java.util.Objects;
  * @param id unique id
  * @param columns header names that identify its column, in order of preference
  * @param leader values (case-insensitive) that mark a respondent as a leader; empty if the segment has none
- * @param values answer codes mapped to group labels
+ * @param values answer codes mapped to group labels, in the order written; groups are shown in this order
  */
 public record Segment(String id, List<String> columns, List<String> leader, Map<String, String> values) {
     public Segment {
         Objects.requireNonNull(id, "id");
         columns = List.copyOf(columns);
         leader = List.copyOf(leader);
-        values = Map.copyOf(values);
+        // in the order written: groups are shown in the order of their labels here
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 
     /** Whether this segment tells leaders from everyone else. */

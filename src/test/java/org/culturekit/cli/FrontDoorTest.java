@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,5 +112,49 @@ class FrontDoorTest {
                         "-o", dir.resolve("out").toString())
                 .assertExit(ExitCodes.INVALID_INPUT)
                 .assertErrContains("error: template report.ftlh:2: report.foo is not defined");
+    }
+
+    /** Five respondents in each tenure group, the groups in no order: {@code Team} holds the tenure. */
+    static Path tenureExport(Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("ResponseId,Team,safety_1,safety_3\n");
+        int id = 0;
+        for (String tenure : List.of("10+ years", "3–10 years", "< 1 year", "1–3 years")) {
+            for (int r = 0; r < 5; r++) {
+                csv.append("R").append(++id).append(',').append(tenure).append(",Agree,")
+                        .append(r % 2 == 0 ? "Agree" : "Disagree").append('\n');
+            }
+        }
+        Path file = dir.resolve("tenure.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    static List<String> groups(Path resultsJson) throws Exception {
+        List<String> labels = new java.util.ArrayList<>();
+        new ObjectMapper().readTree(resultsJson.toFile()).at("/segments/0/groups")
+                .forEach(group -> labels.add(group.path("value").asText()));
+        return labels;
+    }
+
+    @Test
+    void groupsAreInNaturalOrder() throws Exception {
+        Path out = dir.resolve("out");
+        CliRun.of("report", "-q", CliTest.SMALL, tenureExport(dir).toString(), "-f", "json", "-o", out.toString())
+                .assertExit(ExitCodes.OK);
+        assertEquals(List.of("< 1 year", "1–3 years", "3–10 years", "10+ years"),
+                groups(out.resolve("results.json")));
+    }
+
+    @Test
+    void countsInMessagesAgreeWithTheirNouns() throws Exception {
+        CliRun.of("validate", "-q", CliTest.SMALL).assertExit(ExitCodes.OK)
+                .assertOutContains("(2 items, 1 index, 0 say-do pairs, 1 segment)");
+        Path one = dir.resolve("one.csv");
+        Files.writeString(one, "ResponseId,Team,safety_1,safety_3\nR1,A,Agree,Agree\n", StandardCharsets.UTF_8);
+        CliRun.of("validate", "-q", CliTest.SMALL, one.toString()).assertExit(ExitCodes.OK)
+                .assertOutContains("1 row read: 1 would be scored, 0 left out");
+        CliRun.of("questionnaires", "list").assertExit(ExitCodes.OK).assertOutContains("1 say-do pair ");
+        CliRun.of("questionnaires", "show", "psych-safety-pulse").assertExit(ExitCodes.OK)
+                .assertOutContains("(6 items");
     }
 }
