@@ -65,6 +65,8 @@ final class ScoringRun {
         String firstFile = null;
         TreeSet<String> firstUnmapped = null;
         RejectsWriter rejects = RejectsWriter.open(rejectsFile, err);
+        Duplicates duplicates = new Duplicates();
+        List<String> headerOnly = new ArrayList<>();
         // one set for the run: a respondent in two exports is scored once, from the first
         Progress[] shown = new Progress[1];
         List<String> scoredItems = Coverage.scoredItems(questionnaire);
@@ -76,9 +78,12 @@ final class ScoringRun {
                 (part, row) -> part.add(row.answers(), row.segments(), row), accumulator::merge)) {
             for (Path file : files) {
                 try (ResponseReader reader = ResponseReader.open(file, questionnaire, options, seenIds)) {
-                    if (rejects != null) {
-                        reader.onRejection(rejects::write);
-                    }
+                    reader.onRejection(rejection -> {
+                        if (rejects != null) {
+                            rejects.write(rejection);
+                        }
+                        duplicates.note(rejection);
+                    });
                     opened.accept(reader);
                     List<String> scoredUnmapped = checkCoverage(questionnaire, scoredItems, reader,
                             coverageRequired);
@@ -105,7 +110,11 @@ final class ScoringRun {
                             progress.close();
                         }
                         if (reader.rowsRead() == 0) {
-                            warn(err, file + ": the header rows are there but no responses follow");
+                            headerOnly.add(file.toString());
+                            if (!strict) {
+                                warn(err, file + ": the header rows are there but no responses follow; is it "
+                                        + "the right file? (--strict makes this an error)");
+                            }
                         }
                         reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
                         problems.addAll(reader.problems());
@@ -115,9 +124,14 @@ final class ScoringRun {
             }
             parallel.finish();
             seenIds.warning().ifPresent(warning -> warn(err, warning));
+            if (strict && !headerOnly.isEmpty()) {
+                throw new InputException(headerOnly.stream().map(name -> new Problem(name, 0, 0, "the header rows "
+                        + "are there but no responses follow; is it the right file?", "")).toList());
+            }
             if (problemCount[0] > 0) {
                 report(problems, problemCount[0], strict, rejectsFile, err);
             }
+            duplicates.report(questionnaire, files, options, strict, rejectsFile, err);
             if (rejects != null) {
                 rejects.publish();
             }

@@ -142,4 +142,25 @@ class FrontDoorIT {
         assertEquals(List.of("< 1 year", "1–3 years", "3–10 years", "10+ years"),
                 FrontDoorTest.groups(dir.resolve("out/results.json")));
     }
+
+    @Test
+    void repeatedRespondentsAreNamedWhateverTheThreads() throws Exception {
+        Path csv = FrontDoorTest.duplicatesExport(dir);
+        String expected = null;
+        for (String threads : List.of("1", "2")) {
+            ProcessRun run = java("report", "-q", SMALL, csv.toString(), "-f", "json", "-o", "out" + threads,
+                    "--threads", threads);
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.err().contains("warning: " + csv + ":8: repeats the respondent id of " + csv + ":3 with "
+                    + "different answers; left out, the first is scored"), run.err());
+            assertTrue(run.err().contains("2 rows repeat a respondent id: 1 with different answers, 1 identical"),
+                    run.err());
+            expected = expected == null ? run.err() : expected;
+            assertEquals(expected, run.err());
+        }
+        ProcessRun strict = java("report", "--strict", "-q", SMALL, csv.toString(), "-o", "strict");
+        assertEquals(1, strict.code(), strict.err());
+        assertTrue(strict.err().startsWith("error: " + csv + ":8: repeats the respondent id of " + csv + ":3"),
+                strict.err());
+    }
 }

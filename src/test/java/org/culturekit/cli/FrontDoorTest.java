@@ -157,4 +157,85 @@ class FrontDoorTest {
         CliRun.of("questionnaires", "show", "psych-safety-pulse").assertExit(ExitCodes.OK)
                 .assertOutContains("(6 items");
     }
+
+    /** Five respondents, then R1 again with the same answers and R2 again with others. */
+    static Path duplicatesExport(Path dir) throws Exception {
+        Path csv = dir.resolve("dup.csv");
+        Files.writeString(csv, "ResponseId,Team,safety_1,safety_3\nR1,A,Agree,Agree\nR2,A,Agree,Disagree\n"
+                + "R3,A,Agree,Agree\nR4,A,Agree,Agree\nR5,A,Agree,Agree\nR1,A,Agree,Agree\nR2,B,Agree,Agree\n",
+                StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    @Test
+    void aRepeatedRespondentIsNamedWithBothLinesAndWhetherTheAnswersDiffer() throws Exception {
+        Path csv = duplicatesExport(dir);
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "ResponseId,Team,safety_1,safety_3\nR3,A,Disagree,Agree\n", StandardCharsets.UTF_8);
+        Path out = dir.resolve("out");
+        CliRun.of("report", "-q", CliTest.SMALL, csv.toString(), other.toString(), "-f", "json", "-o",
+                        out.toString())
+                .assertExit(ExitCodes.OK)
+                .assertErrContains("warning: " + csv + ":7: repeats " + csv + ":2 (the same respondent id and "
+                        + "answers); left out")
+                .assertErrContains("warning: " + csv + ":8: repeats the respondent id of " + csv + ":3 with "
+                        + "different answers; left out, the first is scored")
+                .assertErrContains("warning: " + other + ":2: repeats the respondent id of " + csv + ":4 with "
+                        + "different answers")
+                .assertErrContains("3 rows repeat a respondent id: 2 with different answers, 1 identical; the first "
+                        + "occurrence of each is scored");
+        assertEquals(5, new ObjectMapper().readTree(out.resolve("results.json").toFile()).at("/rows/scored").asInt());
+    }
+
+    @Test
+    void strictMakesDifferentAnswersOfOneRespondentAnErrorButNotIdenticalRepeats() throws Exception {
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("report", "--strict", "-q", CliTest.SMALL, duplicatesExport(dir).toString(), "-o",
+                        out.toString())
+                .assertExit(ExitCodes.INVALID_INPUT)
+                .assertErrContains("error: " + dir.resolve("dup.csv") + ":8: repeats the respondent id of "
+                        + dir.resolve("dup.csv") + ":3 with different answers");
+        assertFalse(run.err().contains(":7:"), "an identical repeat is no error: " + run.err());
+        assertFalse(Files.exists(out));
+        Path same = dir.resolve("same.csv");
+        Files.writeString(same, "ResponseId,Team,safety_1,safety_3\nR1,A,Agree,Agree\nR2,A,Agree,Disagree\n"
+                + "R3,A,Agree,Agree\nR4,A,Agree,Agree\nR5,A,Agree,Agree\nR1,A,Agree,Agree\n", StandardCharsets.UTF_8);
+        CliRun.of("report", "--strict", "-q", CliTest.SMALL, same.toString(), "-f", "json", "-o", out.toString())
+                .assertExit(ExitCodes.OK).assertErrContains("1 row repeats a respondent id: 0 with different "
+                        + "answers, 1 identical");
+    }
+
+    @Test
+    void manyRepeatsAreListedTenThenCounted() throws Exception {
+        StringBuilder text = new StringBuilder("ResponseId,Team,safety_1,safety_3\n");
+        for (int r = 0; r < 15; r++) {
+            text.append("R").append(r).append(",A,Agree,Agree\n");
+        }
+        for (int r = 0; r < 15; r++) {
+            text.append("R").append(r).append(",A,Agree,Disagree\n");
+        }
+        Path csv = dir.resolve("many.csv");
+        Files.writeString(csv, text, StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("report", "-q", CliTest.SMALL, csv.toString(), "-f", "json", "-o",
+                        dir.resolve("out").toString())
+                .assertExit(ExitCodes.OK)
+                .assertErrContains("… and 5 more rows repeating a respondent id")
+                .assertErrContains("15 rows repeat a respondent id: 15 with different answers, 0 identical");
+        assertEquals(10, run.err().lines().filter(line -> line.contains("repeats the respondent id of")).count());
+    }
+
+    @Test
+    void aHeaderWithoutResponsesIsAWarningAndUnderStrictAnError() throws Exception {
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "ResponseId,Team,safety_1,safety_3\n", StandardCharsets.UTF_8);
+        Path full = duplicatesExport(dir);
+        CliRun.of("report", "-q", CliTest.SMALL, full.toString(), empty.toString(), "-f", "json", "-o",
+                        dir.resolve("out").toString())
+                .assertExit(ExitCodes.OK)
+                .assertErrContains("warning: " + empty + ": the header rows are there but no responses follow");
+        CliRun.of("report", "--strict", "-q", CliTest.SMALL, full.toString(), empty.toString(), "-f", "json", "-o",
+                        dir.resolve("strict").toString())
+                .assertExit(ExitCodes.INVALID_INPUT)
+                .assertErrContains("error: " + empty + ": the header rows are there but no responses follow");
+    }
 }
