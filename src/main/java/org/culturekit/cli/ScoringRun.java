@@ -53,7 +53,8 @@ final class ScoringRun {
     /**
      * As {@link #score(Questionnaire, List, ReadOptions, boolean, Path, PrintWriter, Consumer, Parallelism)};
      * when {@code coverageRequired}, an export with a column for fewer than half the scored items is an error
-     * ({@code report}), where {@code validate} lists the items without a column instead.
+     * ({@code report}), where {@code validate} lists the items without a column instead, and so is, when
+     * {@code strict} too, an export with a header and no responses.
      */
     static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
             Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism,
@@ -111,7 +112,7 @@ final class ScoringRun {
                         }
                         if (reader.rowsRead() == 0) {
                             headerOnly.add(file.toString());
-                            if (!strict) {
+                            if (!(strict && coverageRequired)) {
                                 warn(err, file + ": the header rows are there but no responses follow; is it "
                                         + "the right file? (--strict makes this an error)");
                             }
@@ -124,7 +125,8 @@ final class ScoringRun {
             }
             parallel.finish();
             seenIds.warning().ifPresent(warning -> warn(err, warning));
-            if (strict && !headerOnly.isEmpty()) {
+            // report --strict only: validate checks a header on its own, as init's template is
+            if (strict && coverageRequired && !headerOnly.isEmpty()) {
                 throw new InputException(headerOnly.stream().map(name -> new Problem(name, 0, 0, "the header rows "
                         + "are there but no responses follow; is it the right file?", "")).toList());
             }
