@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.culturekit.io.InputException;
 import org.culturekit.io.Problem;
 import org.culturekit.io.ReadOptions;
-import org.culturekit.io.RespondentIds;
 import org.culturekit.io.Rejection;
+import org.culturekit.io.RespondentIds;
 import org.culturekit.io.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
@@ -127,7 +128,7 @@ final class Duplicates {
                             wanted[0]--;
                         }
                     });
-                    for (java.util.Iterator<Response> rows = reader.iterator(); rows.hasNext() && wanted[0] > 0; ) {
+                    for (Iterator<Response> rows = reader.iterator(); rows.hasNext() && wanted[0] > 0; ) {
                         rows.next();
                     }
                 }

@@ -2,8 +2,11 @@ package org.culturekit.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +21,10 @@ import org.culturekit.model.Segment;
 import org.culturekit.model.VisibleText;
 import org.culturekit.report.OutputFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code culturekit init}: scaffold an assessment folder from a bundled or existing questionnaire. */
 @Command(
@@ -90,7 +93,7 @@ final class InitCommand implements Callable<Integer> {
      */
     static String runCommand() {
         try {
-            java.security.CodeSource source = InitCommand.class.getProtectionDomain().getCodeSource();
+            CodeSource source = InitCommand.class.getProtectionDomain().getCodeSource();
             if (source != null && source.getLocation() != null) {
                 Path jar = Path.of(source.getLocation().toURI());
                 if (jar.getFileName() != null && jar.getFileName().toString().endsWith(".jar")
@@ -98,8 +101,7 @@ final class InitCommand implements Callable<Integer> {
                     return "java -jar " + shellWord(jar.toAbsolutePath().normalize().toString());
                 }
             }
-        } catch (java.net.URISyntaxException | IllegalArgumentException | SecurityException
-                | java.nio.file.FileSystemNotFoundException e) {
+        } catch (URISyntaxException | IllegalArgumentException | SecurityException | FileSystemNotFoundException e) {
             // not a file on this file system: fall through
         }
         return "culturekit";

@@ -3,9 +3,11 @@ package org.culturekit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.culturekit.io.InputException;
@@ -159,7 +161,7 @@ final class ScoringRun {
      */
     private static List<String> checkCoverage(Questionnaire questionnaire, List<String> scoredItems,
             ResponseReader reader, boolean required) {
-        java.util.Set<String> unmapped = new java.util.HashSet<>(reader.unmappedItems());
+        Set<String> unmapped = new HashSet<>(reader.unmappedItems());
         List<String> missing = scoredItems.stream().filter(unmapped::contains).toList();
         int mapped = scoredItems.size() - missing.size();
         if (required && !missing.isEmpty() && 2L * mapped < scoredItems.size()) {

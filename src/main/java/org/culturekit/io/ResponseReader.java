@@ -2,6 +2,7 @@ package org.culturekit.io;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     public static ResponseReader open(Path path, Questionnaire questionnaire, ReadOptions options,
             RespondentIds seenIds) {
         String file = path.toString();
-        if (java.nio.file.Files.isDirectory(path)) {
+        if (Files.isDirectory(path)) {
             throw new InputException(file, "is a directory; name the export files in it (for example "
                     + path.resolve("*.csv") + ")");
         }

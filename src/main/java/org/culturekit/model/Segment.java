@@ -1,5 +1,7 @@
 package org.culturekit.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +20,7 @@ public record Segment(String id, List<String> columns, List<String> leader, Map<
         columns = List.copyOf(columns);
         leader = List.copyOf(leader);
         // in the order written: groups are shown in the order of their labels here
-        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     /** Whether this segment tells leaders from everyone else. */
