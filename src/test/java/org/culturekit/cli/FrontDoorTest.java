@@ -238,4 +238,30 @@ class FrontDoorTest {
                 .assertExit(ExitCodes.INVALID_INPUT)
                 .assertErrContains("error: " + empty + ": the header rows are there but no responses follow");
     }
+
+    @Test
+    void reportsGetTheModeANewFileGetsAndTheRejectsFileStaysPrivate() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.FileSystems.getDefault()
+                .supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        // what the umask of this JVM gives a new file
+        var plain = Files.getPosixFilePermissions(Files.createFile(dir.resolve("plain")));
+        Path out = dir.resolve("out");
+        CliRun.of("report", EXAMPLE, "-f", "json,md", "-o", out.toString(), "--rejects",
+                dir.resolve("rejects.csv").toString()).assertExit(ExitCodes.OK);
+        assertEquals(plain, Files.getPosixFilePermissions(out.resolve("results.json")));
+        assertEquals(plain, Files.getPosixFilePermissions(out.resolve("report.md")));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("rejects.csv"))));
+        CliRun.of("init", dir.resolve("init").toString()).assertExit(ExitCodes.OK);
+        assertEquals(plain, Files.getPosixFilePermissions(dir.resolve("init/README.md")));
+    }
+
+    @Test
+    void initSaysHowToRunCulturekitAndQuotesAPathForTheShell() {
+        // from the build's classes there is no jar to name
+        CliRun.of("init", dir.resolve("init").toString()).assertExit(ExitCodes.OK)
+                .assertOutContains("then run: " + InitCommand.runCommand() + " validate -q ");
+        assertEquals("/opt/culturekit/culturekit.jar", InitCommand.shellWord("/opt/culturekit/culturekit.jar"));
+        assertEquals("'/my tools/it'\\''s.jar'", InitCommand.shellWord("/my tools/it's.jar"));
+    }
 }
