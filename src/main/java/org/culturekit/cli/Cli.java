@@ -65,6 +65,7 @@ public final class Cli {
         });
         // after the subcommands: these settings are passed on to the subcommands there at the time
         return commandLine.setExecutionExceptionHandler(new InputErrorHandler())
+                .setParameterExceptionHandler(new UsageErrorHandler())
                 .setCaseInsensitiveEnumValuesAllowed(true);
     }
 }

@@ -15,7 +15,7 @@ final class Pilot {
     /** Prints each finding and returns how many there were. */
     static int check(Questionnaire questionnaire, Results results, PrintWriter out) {
         int findings = 0;
-        out.printf("pilot: %d respondents scored%n", results.rows().scored());
+        out.printf("pilot: %s scored%n", Plural.of(results.rows().scored(), "respondent", "respondents"));
         for (Results.IndexResult index : results.indices()) {
             for (Results.ItemResult item : index.items()) {
                 if (item.itemTotal() != null && item.itemTotal() < 0) {

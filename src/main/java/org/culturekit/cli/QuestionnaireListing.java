@@ -48,7 +48,7 @@ final class QuestionnaireListing {
             for (Band band : index.bands()) {
                 bands.add(band.label() + (band.below().isPresent() ? " < " + number(band.below().getAsDouble()) : ""));
             }
-            line("  " + index.id() + " — " + index.name() + " (" + index.items().size() + " items"
+            line("  " + index.id() + " — " + index.name() + " (" + Plural.of(index.items().size(), "item", "items")
                     + (bands.isEmpty() ? "" : "; " + join(bands)) + ")");
             for (String itemId : index.items()) {
                 item(q.item(itemId), "    ");

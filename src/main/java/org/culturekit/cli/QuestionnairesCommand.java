@@ -27,8 +27,9 @@ final class QuestionnairesCommand {
             PrintWriter out = spec.commandLine().getOut();
             for (String id : Questionnaires.BUNDLED) {
                 Questionnaire q = Questionnaires.load(Questionnaires.BUILTIN + id);
-                out.printf("%-26s %-6s %3d items, %2d indices, %d say-do pairs  %s%n", id, q.version(),
-                        q.items().size(), q.indices().size(), q.sayDo().size(), q.title());
+                out.printf("%-26s %-6s %9s, %11s, %s  %s%n", id, q.version(),
+                        Plural.of(q.items().size(), "item", "items"), Plural.of(q.indices().size(), "index", "indices"),
+                        Plural.of(q.sayDo().size(), "say-do pair", "say-do pairs"), q.title());
             }
             out.printf("%nUse one with -q builtin:ID; see it with 'culturekit questionnaires show ID'; copy it with "
                     + "'culturekit init --from ID DIR'.%n");

@@ -33,7 +33,7 @@ final class RejectsWriter implements AutoCloseable {
         if (target == null) {
             return null;
         }
-        OutputFiles.Staging staging = OutputFiles.Staging.in(target.toAbsolutePath().getParent(),
+        OutputFiles.Staging staging = OutputFiles.Staging.privateIn(target.toAbsolutePath().getParent(),
                 "choose another --rejects path");
         staging.staleNote().ifPresent(note -> err.println("warning: " + note));
         try {

@@ -125,7 +125,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         Results scored = ScoringRun.publishable(ScoringRun.score(questionnaire, csvFiles,
                 imports.readOptions(spec, false), imports.strict, imports.rejects, err, reader -> { },
-                imports.parallelism(spec)), questionnaire, csvFiles);
+                imports.parallelism(spec), true), questionnaire, csvFiles);
+        if (invited != null && invited < scored.rows().scored()) {
+            // a response rate above 100% means the count or the exports are wrong: neither can be reported
+            throw new ParameterException(spec.commandLine(), "--invited " + invited + " is fewer than the "
+                    + Plural.of(scored.rows().scored(), "respondent", "respondents") + " scored; give the number "
+                    + "of people invited, or check the exports for rows that are not responses");
+        }
         Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave);
         Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
         List<String> breaches = Gate.breaches(gates, results, baseline, questionnaire.reporting().minGroupSize());
@@ -140,7 +146,8 @@ final class ReportCommand implements Callable<Integer> {
         } else if (!quiet) {
             List<String> names = new ArrayList<>();
             written.forEach(path -> names.add(VisibleText.TERMINAL.of(path.toString())));
-            out.printf("Scored %d of %d rows; wrote %s%n", results.rows().scored(), results.rows().read(),
+            out.printf("Scored %d of %s; wrote %s%n", results.rows().scored(),
+                    Plural.of(results.rows().read(), "row", "rows"),
                     String.join(", ", names));
         }
         // breaches are errors: stderr even with --quiet

@@ -3,8 +3,10 @@ package org.culturekit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -17,6 +19,7 @@ import org.culturekit.io.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
 import org.culturekit.scoring.Accumulator;
+import org.culturekit.scoring.Coverage;
 import org.culturekit.scoring.Results;
 
 /**
@@ -46,6 +49,18 @@ final class ScoringRun {
      */
     static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
             Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism) {
+        return score(questionnaire, files, options, strict, rejectsFile, err, opened, parallelism, false);
+    }
+
+    /**
+     * As {@link #score(Questionnaire, List, ReadOptions, boolean, Path, PrintWriter, Consumer, Parallelism)};
+     * when {@code coverageRequired}, an export with a column for fewer than half the scored items is an error
+     * ({@code report}), where {@code validate} lists the items without a column instead, and so is, when
+     * {@code strict} too, an export with a header and no responses.
+     */
+    static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
+            Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism,
+            boolean coverageRequired) {
         Accumulator accumulator = new Accumulator(questionnaire);
         // by reason, alphabetically: the same order whichever export or thread met a reason first
         Map<String, Long> excluded = new TreeMap<>();
@@ -54,19 +69,31 @@ final class ScoringRun {
         String firstFile = null;
         TreeSet<String> firstUnmapped = null;
         RejectsWriter rejects = RejectsWriter.open(rejectsFile, err);
+        Duplicates duplicates = new Duplicates();
+        List<String> headerOnly = new ArrayList<>();
         // one set for the run: a respondent in two exports is scored once, from the first
         Progress[] shown = new Progress[1];
+        List<String> scoredItems = Coverage.scoredItems(questionnaire);
+        // the scored items no export has a column for, in questionnaire order
+        List<String> neverMapped = new ArrayList<>(scoredItems);
         try (RespondentIds seenIds = RespondentIds.forRun();
                 ParallelReader<Accumulator> parallel = new ParallelReader<>(parallelism.threads(),
                 parallelism.chunkSize(), accumulator::part,
                 (part, row) -> part.add(row.answers(), row.segments(), row), accumulator::merge)) {
             for (Path file : files) {
                 try (ResponseReader reader = ResponseReader.open(file, questionnaire, options, seenIds)) {
-                    if (rejects != null) {
-                        reader.onRejection(rejects::write);
-                    }
+                    reader.onRejection(rejection -> {
+                        if (rejects != null) {
+                            rejects.write(rejection);
+                        }
+                        duplicates.note(rejection);
+                    });
                     opened.accept(reader);
+                    List<String> scoredUnmapped = checkCoverage(questionnaire, scoredItems, reader,
+                            coverageRequired);
                     reader.warnings().forEach(warning -> warn(err, warning.toString()));
+                    warnShort(questionnaire, file, scoredItems, scoredUnmapped, err);
+                    neverMapped.retainAll(scoredUnmapped);
                     TreeSet<String> unmapped = new TreeSet<>(reader.unmappedItems());
                     if (firstUnmapped == null) {
                         firstFile = file.toString();
@@ -87,7 +114,11 @@ final class ScoringRun {
                             progress.close();
                         }
                         if (reader.rowsRead() == 0) {
-                            warn(err, file + ": the header rows are there but no responses follow");
+                            headerOnly.add(file.toString());
+                            if (!(strict && coverageRequired)) {
+                                warn(err, file + ": the header rows are there but no responses follow; is it "
+                                        + "the right file? (--strict makes this an error)");
+                            }
                         }
                         reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
                         reader.codeWarnings().forEach(warning -> warn(err, warning.toString()));
@@ -98,9 +129,15 @@ final class ScoringRun {
             }
             parallel.finish();
             seenIds.warning().ifPresent(warning -> warn(err, warning));
+            // report --strict only: validate checks a header on its own, as init's template is
+            if (strict && coverageRequired && !headerOnly.isEmpty()) {
+                throw new InputException(headerOnly.stream().map(name -> new Problem(name, 0, 0, "the header rows "
+                        + "are there but no responses follow; is it the right file?", "")).toList());
+            }
             if (problemCount[0] > 0) {
                 report(problems, problemCount[0], strict, rejectsFile, err);
             }
+            duplicates.report(questionnaire, files, options, strict, rejectsFile, err);
             if (rejects != null) {
                 rejects.publish();
             }
@@ -114,7 +151,44 @@ final class ScoringRun {
         }
         List<Results.Exclusion> exclusions = new ArrayList<>();
         excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
-        return accumulator.results().withExclusions(exclusions);
+        return accumulator.results().withExclusions(exclusions).withUnmappedItems(neverMapped);
+    }
+
+    /** The most unmapped items an error names before it counts the rest. */
+    private static final int NAMED = 12;
+
+    /**
+     * The scored items {@code reader}'s export has no column for, in questionnaire order; an error when fewer
+     * than half of them have one, which is almost always the wrong questionnaire (a forgotten {@code -q}).
+     */
+    private static List<String> checkCoverage(Questionnaire questionnaire, List<String> scoredItems,
+            ResponseReader reader, boolean required) {
+        Set<String> unmapped = new HashSet<>(reader.unmappedItems());
+        List<String> missing = scoredItems.stream().filter(unmapped::contains).toList();
+        int mapped = scoredItems.size() - missing.size();
+        if (required && !missing.isEmpty() && 2L * mapped < scoredItems.size()) {
+            String named = String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
+                    + (missing.size() > NAMED ? " and " + (missing.size() - NAMED) + " more" : "");
+            throw new InputException(reader.file(), "only " + mapped + " of the "
+                    + Plural.of(scoredItems.size(), "scored item", "scored items") + " of questionnaire '"
+                    + questionnaire.id() + "' have a column here; none for " + named + ". Is this the right "
+                    + "questionnaire? Name yours with -q FILE; culturekit inspect --suggest " + reader.file()
+                    + " shows the columns and a mapping to start from");
+        }
+        return missing;
+    }
+
+    /** Warns of every scored item {@code file} has no column for and every index that is scored short. */
+    private static void warnShort(Questionnaire questionnaire, Path file, List<String> scoredItems,
+            List<String> missing, PrintWriter err) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> shortIndices = Coverage.shortIndices(questionnaire, missing);
+        warn(err, file + ": " + missing.size() + " of the " + Plural.of(scoredItems.size(), "scored item",
+                "scored items") + " have no column: " + String.join(", ", missing) + "; their answers count as "
+                + "missing" + (shortIndices.isEmpty() ? "" : "; scored from fewer items than they define: "
+                + String.join(", ", shortIndices)));
     }
 
     /**
@@ -152,8 +226,8 @@ final class ScoringRun {
         if (strict) {
             List<Problem> all = new ArrayList<>(problems);
             if (count > problems.size()) {
-                all.add(new Problem(problems.get(0).file(), 0, 0, "… and " + (count - problems.size())
-                        + " more answers that cannot be read", ""));
+                all.add(new Problem(problems.get(0).file(), 0, 0, "… and " + Plural.of(count - problems.size(),
+                        "more answer", "more answers") + " that cannot be read", ""));
             }
             throw new InputException(all);
         }

@@ -55,10 +55,13 @@ final class ValidateCommand implements Callable<Integer> {
         Questionnaire questionnaire = validation.questionnaire()
                 .orElseThrow(() -> new InputException(validation.problems()));
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s: questionnaire '%s' %s is valid (%d items, %d indices, %d say-do pairs, %d segments)%n",
+        out.printf("%s: questionnaire '%s' %s is valid (%s, %s, %s, %s)%n",
                 VisibleText.TERMINAL.of(input.questionnaire), questionnaire.id(),
-                VisibleText.TERMINAL.of(questionnaire.version()), questionnaire.items().size(),
-                questionnaire.indices().size(), questionnaire.sayDo().size(), questionnaire.segments().size());
+                VisibleText.TERMINAL.of(questionnaire.version()),
+                Plural.of(questionnaire.items().size(), "item", "items"),
+                Plural.of(questionnaire.indices().size(), "index", "indices"),
+                Plural.of(questionnaire.sayDo().size(), "say-do pair", "say-do pairs"),
+                Plural.of(questionnaire.segments().size(), "segment", "segments"));
         ReadOptions options = imports.readOptions(spec, false);
         ScoringRun.Parallelism parallelism = imports.parallelism(spec);
         List<Path> files = InputOptions.orEmpty(csvFiles);
@@ -73,7 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
         // validating is checking: an unreadable answer is an error here, as with --strict
         Results results = ScoringRun.score(questionnaire, files, options, true, imports.rejects,
                 spec.commandLine().getErr(), reader -> describe(reader, out), parallelism);
-        out.printf("%d rows read: %d would be scored, %d left out%n", results.rows().read(),
+        out.printf("%s read: %d would be scored, %d left out%n", Plural.of(results.rows().read(), "row", "rows"),
                 results.rows().scored(), results.rows().read() - results.rows().scored());
         return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
     }

@@ -71,7 +71,7 @@ final class Problems {
         List<Problem> sorted = new ArrayList<>(found);
         sorted.sort(Comparator.comparingLong(Problem::line).thenComparingLong(Problem::column));
         if (dropped > 0) {
-            sorted.add(new Problem(file, 0, 0, dropped + " more problems not shown; fix the ones above first", ""));
+            sorted.add(new Problem(file, 0, 0, dropped + (dropped == 1 ? " more problem" : " more problems") + " not shown; fix the ones above first", ""));
         }
         return sorted;
     }

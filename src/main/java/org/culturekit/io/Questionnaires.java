@@ -74,10 +74,51 @@ public final class Questionnaires {
                 ? Questionnaires.class.getClassLoader().getResourceAsStream("questionnaires/" + id + ".yaml")
                 : null;
         if (in == null) {
-            throw new InputException(spec, "no bundled questionnaire with that id; the bundled ones are "
-                    + String.join(", ", BUNDLED.stream().map(b -> BUILTIN + b).toList())
+            String closest = closest(id);
+            throw new InputException(spec, "no bundled questionnaire with that id; "
+                    + (closest == null ? "" : "did you mean " + BUILTIN + closest + "? ")
+                    + "the bundled ones are " + String.join(", ", BUNDLED.stream().map(b -> BUILTIN + b).toList())
                     + " (culturekit questionnaires list)");
         }
         return in;
+    }
+
+    /**
+     * The bundled id {@code id} most likely mistypes: the one fewest edits away from it or from its start, or
+     * null when none is near (more edits than a third of its length).
+     */
+    static String closest(String id) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String bundled : BUNDLED) {
+            // a mistyped start of the id counts as near as a mistyped whole
+            int distance = Math.min(distance(id, bundled),
+                    distance(id, bundled.substring(0, Math.min(bundled.length(), id.length()))));
+            if (distance < bestDistance) {
+                best = bundled;
+                bestDistance = distance;
+            }
+        }
+        return best != null && !id.isEmpty() && bestDistance <= Math.max(2, id.length() / 3) ? best : null;
+    }
+
+    /** The edits (insert, delete, replace a character) that turn {@code a} into {@code b}. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int replace = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(replace, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

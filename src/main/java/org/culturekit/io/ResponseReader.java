@@ -2,6 +2,7 @@ package org.culturekit.io;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -147,6 +148,10 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     public static ResponseReader open(Path path, Questionnaire questionnaire, ReadOptions options,
             RespondentIds seenIds) {
         String file = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new InputException(file, "is a directory; name the export files in it (for example "
+                    + path.resolve("*.csv") + ")");
+        }
         Table table = file.toLowerCase(Locale.ROOT).endsWith(".xlsx")
                 ? XlsxTable.open(path, file, options.columnLimit())
                 : CsvTable.open(path, file, options.encoding(), options.fieldLimit(), options.columnLimit());
@@ -156,6 +161,34 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
             table.close();
             throw e;
         }
+    }
+
+    /** Told of each scored row's respondent id, hashed, its line and its answers, hashed; or null. */
+    private ScoredIds scoredIds;
+
+    /** Where a scored row's respondent id and answers go, as hashes (see {@link Rejection.Duplicate}). */
+    public interface ScoredIds {
+        void scored(long idHigh, long idLow, long line, long answers);
+    }
+
+    /**
+     * Tells {@code sink} of every scored row with a respondent id, when this reader is iterated (not chunked):
+     * how a second pass finds the first occurrence of an id that was repeated.
+     */
+    public void onScored(ScoredIds sink) {
+        this.scoredIds = sink;
+    }
+
+    /** A 64-bit hash of a row's answers, the same for the same answers in any file or pass. */
+    static long answersHash(int[] answers) {
+        long h = 0x9E3779B97F4A7C15L ^ answers.length;
+        for (int answer : answers) {
+            h = Long.rotateLeft((h ^ answer) * 0x100000001B3L, 29) + 0xC2B2AE3D27D4EB4FL;
+        }
+        h ^= h >>> 33;
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        return h;
     }
 
     /** Where to send each rejected or faulty row; by default they are only counted. */
@@ -646,9 +679,15 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 return exclude(unreadable > 0 ? "unparseable: no answer could be read" : "empty: no answers", cells,
                         cellProblems == null ? List.of("no answers") : cellProblems);
             }
-            if (columns.respondentId() >= 0 && cells.idHash(columns.respondentId(), hash)
-                    && !addId(hash[0], hash[1])) {
-                return exclude("duplicate respondent id", cells, List.of("duplicate respondent id"));
+            boolean hasId = columns.respondentId() >= 0 && cells.idHash(columns.respondentId(), hash);
+            if (hasId && !addId(hash[0], hash[1])) {
+                excluded.merge("duplicate respondent id", 1L, Long::sum);
+                sink.accept(new Rejection(file, cells.line(), List.of("duplicate respondent id"), cells.all(),
+                        new Rejection.Duplicate(hash[0], (int) hash[1], answersHash(answers))));
+                return false;
+            }
+            if (hasId && scoredIds != null) {
+                scoredIds.scored(hash[0], (int) hash[1], line, answersHash(answers));
             }
             if (cellProblems != null) {
                 sink.accept(new Rejection(file, line, cellProblems, cells.all()));

@@ -74,15 +74,18 @@ public final class OutputFiles {
         private final String advice;
         /** The folders this staging created, outermost first. */
         private final List<Path> created;
+        /** Whether files are created as the umask says (reports) rather than owner-only (raw rows). */
+        private final boolean shared;
         private final List<StagedFile> files = new ArrayList<>();
         /** Staged files of killed runs removed from the folder when this staging began. */
         private int staleRemoved;
         private boolean published;
 
-        private Staging(Path directory, String advice, List<Path> created) {
+        private Staging(Path directory, String advice, List<Path> created, boolean shared) {
             this.directory = directory;
             this.advice = advice;
             this.created = created;
+            this.shared = shared;
         }
 
         /** Stages the report outputs for {@code directory}, creating it (and any missing parent) now. */
@@ -96,12 +99,24 @@ public final class OutputFiles {
          * the message of any failure to write there.
          */
         public static Staging in(Path directory, String advice) {
+            return in(directory, advice, true);
+        }
+
+        /**
+         * As {@link #in(Path, String)}, but for files only their owner may read (mode 0600 on POSIX), whatever
+         * the umask: the rejects file holds raw rows, as sensitive as the export itself.
+         */
+        public static Staging privateIn(Path directory, String advice) {
+            return in(directory, advice, false);
+        }
+
+        private static Staging in(Path directory, String advice, boolean shared) {
             List<Path> missing = new ArrayList<>();
             for (Path folder = directory.toAbsolutePath(); folder != null && !Files.exists(folder);
                     folder = folder.getParent()) {
                 missing.add(0, folder);
             }
-            Staging staging = new Staging(directory, advice, missing);
+            Staging staging = new Staging(directory, advice, missing, shared);
             try {
                 Files.createDirectories(directory);
                 if (missing.isEmpty()) {
@@ -142,7 +157,7 @@ public final class OutputFiles {
                 while (true) {
                     Path temp = directory.resolve(".culturekit-staged-" + ProcessHandle.current().pid() + "-"
                             + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-                    FileChannel channel = createLocked(temp);
+                    FileChannel channel = createLocked(temp, shared);
                     if (channel != null) {
                         StagedFile file = new StagedFile(temp, target, channel, this);
                         files.add(file);
@@ -155,14 +170,15 @@ public final class OutputFiles {
         }
 
         /**
-         * Creates {@code temp} (mode 0600 on POSIX: reports hold survey results) and locks it for as long as it is
-         * open, or returns null if another run's clean-up took the name away before the lock was had.
+         * Creates {@code temp} and locks it for as long as it is open, or returns null if another run's clean-up
+         * took the name away before the lock was had. A {@code shared} file gets the permissions the umask gives
+         * a new file, so a report can be shared as the user shares any file; any other is owner-only.
          */
-        private static FileChannel createLocked(Path temp) throws IOException {
+        private static FileChannel createLocked(Path temp, boolean shared) throws IOException {
             FileChannel channel;
             try {
                 channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                        privateMode(temp));
+                        shared ? new FileAttribute<?>[0] : privateMode(temp));
             } catch (FileAlreadyExistsException taken) {
                 return null;
             }

@@ -28,6 +28,7 @@ import org.culturekit.report.ReportModel.SayDoView;
 import org.culturekit.report.ReportModel.SegmentTable;
 import org.culturekit.report.ReportModel.Spot;
 import org.culturekit.scoring.Changes;
+import org.culturekit.scoring.Coverage;
 import org.culturekit.scoring.Results;
 
 /** Builds a {@link ReportModel} from results: ordering, rounding, chart geometry and wording, nothing else. */
@@ -413,8 +414,8 @@ final class ReportModelBuilder {
         String note = (changes.sameQuestionnaire() ? "" : "The two waves used different questionnaires; only "
                 + "indices whose items are unchanged are compared. ")
                 + (changes.groups().isEmpty() ? "" : "Groups: the " + groups.size() + " largest significant changes "
-                        + "of groups shown in both waves" + (others > 0 ? "; " + others + " more group figures are "
-                        + "in results.json" : "") + ".");
+                        + "of groups shown in both waves" + (others > 0 ? "; " + others + (others == 1 ? " more group figure is "
+                        : " more group figures are ") + "in results.json" : "") + ".");
         return new ReportModel.ChangesView(changes.baselineWave() == null ? "the baseline" : changes.baselineWave(),
                 note, indices, pairs, enps, groups, changes.onlyHere(), changes.onlyInBaseline());
     }
@@ -499,6 +500,14 @@ final class ReportModelBuilder {
 
     private List<String> notes(List<SegmentTable> segments, List<PerceptionRow> perception) {
         List<String> notes = new ArrayList<>();
+        List<String> unmapped = results.rows().unmappedItems();
+        if (!unmapped.isEmpty()) {
+            List<String> shortIndices = Coverage.shortIndices(questionnaire, unmapped);
+            notes.add("No export had a column for " + (unmapped.size() == 1 ? "item " : unmapped.size()
+                    + " scored items: ") + String.join(", ", unmapped) + "; their answers count as missing."
+                    + (shortIndices.isEmpty() ? "" : " Scored from fewer items than they define: "
+                    + String.join(", ", shortIndices) + "."));
+        }
         int k = questionnaire.reporting().minGroupSize();
         List<String> withHidden = segments.stream().filter(s -> s.hiddenGroups() > 0).map(SegmentTable::id).toList();
         boolean hiddenCells = segments.stream().flatMap(s -> s.groups().stream())

@@ -298,6 +298,11 @@ public final class ReportRenderer {
                 }
             }
         }
+        if (thrown instanceof freemarker.core.InvalidReferenceException e && e.getBlamedExpressionString() != null) {
+            // FreeMarker's own message is a paragraph of advice whose first line names nothing: say what is missing
+            return new RenderException(located(e.getTemplateSourceName(), e.getLineNumber(), null)
+                    + e.getBlamedExpressionString() + " is not defined");
+        }
         if (thrown instanceof TemplateException e) {
             return new RenderException(located(e.getTemplateSourceName(), e.getLineNumber(), e.getColumnNumber())
                     + firstLine(e.getMessageWithoutStackTop()));

@@ -202,6 +202,11 @@ public final class ResultsJson {
         rows.put("read", results.rows().read()).put("scored", results.rows().scored());
         ArrayNode excluded = rows.putArray("excluded");
         results.rows().excluded().forEach(e -> excluded.addObject().put("reason", e.reason()).put("count", e.count()));
+        if (!results.rows().unmappedItems().isEmpty()) {
+            // only when there are some: the results of a fully mapped export stay as they were
+            ArrayNode unmapped = rows.putArray("unmappedItems");
+            results.rows().unmappedItems().forEach(unmapped::add);
+        }
 
         ArrayNode indices = root.putArray("indices");
         for (Results.IndexResult index : results.indices()) {

@@ -52,8 +52,15 @@ public record Results(
     /** These results with the rows the reader excluded added to the tally. */
     public Results withExclusions(List<Exclusion> excluded) {
         long read = rows.scored() + excluded.stream().mapToLong(Exclusion::count).sum();
-        return new Results(schemaVersion, wave, questionnaire, new Rows(read, rows.scored(), excluded), indices,
+        return new Results(schemaVersion, wave, questionnaire, new Rows(read, rows.scored(), excluded,
+                rows.unmappedItems()), indices,
                 sayDo, enps, perceptionGap, segments, drivers, comments);
+    }
+
+    /** These results noting that no export had a column for the scored items {@code ids}. */
+    public Results withUnmappedItems(List<String> ids) {
+        return new Results(schemaVersion, wave, questionnaire, new Rows(rows.read(), rows.scored(), rows.excluded(),
+                ids), indices, sayDo, enps, perceptionGap, segments, drivers, comments);
     }
 
     /** These results without any comment, for {@code --no-comments}. */
@@ -81,10 +88,17 @@ public record Results(
      * @param read data rows read
      * @param scored rows that were scored
      * @param excluded rows left out, by reason
+     * @param unmappedItems ids of the scored items no export had a column for, in questionnaire order
      */
-    public record Rows(long read, long scored, List<Exclusion> excluded) {
+    public record Rows(long read, long scored, List<Exclusion> excluded, List<String> unmappedItems) {
         public Rows {
             excluded = List.copyOf(excluded);
+            unmappedItems = List.copyOf(unmappedItems);
+        }
+
+        /** Rows of exports that had a column for every scored item. */
+        public Rows(long read, long scored, List<Exclusion> excluded) {
+            this(read, scored, excluded, List.of());
         }
     }
 

@@ -61,14 +61,13 @@ final class ResultsBuilder {
             segments.get(plan.leaderSegment).forEach((label, group) ->
                     (plan.isLeader(label) ? leaders : others).merge(group));
         }
-        for (Map<String, Tally> groups : segments) {
+        for (int s = 0; s < segments.size(); s++) {
+            Map<String, Tally> groups = segments.get(s);
             List<String> labels = new ArrayList<>(groups.keySet());
-            List<Tally> sums = new ArrayList<>(groups.values());
-            // the blank key sorts first; show it last, under its own name
-            if (!labels.isEmpty() && labels.get(0).isEmpty()) {
-                labels.add(labels.remove(0));
-                sums.add(sums.remove(0));
-            }
+            // in the order the segment lists its values, else natural; the blank label last
+            labels.sort(GroupOrder.of(plan.questionnaire.segments().get(s)));
+            List<Tally> sums = new ArrayList<>();
+            labels.forEach(label -> sums.add(groups.get(label)));
             values.add(labels);
             tallies.add(sums);
         }

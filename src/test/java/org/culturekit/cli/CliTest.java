@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
 /** The command line end to end, one test per exit code and the README's quick start. */
 class CliTest {
     private static final String EXAMPLE = "examples/survey.csv";
+    /** A questionnaire of two items, for exports of a column or two (the default one would refuse them). */
+    static final String SMALL = "src/test/resources/cli/safety.yaml";
 
     @TempDir Path dir;
 
@@ -104,7 +106,7 @@ class CliTest {
                 + "R3,A,Agree,Agree\nR4,A,Agree,Agree\nR5,A,Agree,Agree\nR6,A,Agree,Agree\nR7,A,Agree,Agree\n",
                 StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        CliRun.of("report", csv.toString(), "-f", "json", "-o", out.toString()).assertExit(ExitCodes.OK)
+        CliRun.of("report", "-q", SMALL, csv.toString(), "-f", "json", "-o", out.toString()).assertExit(ExitCodes.OK)
                 .assertErrContains("warning: " + csv + ":3:3: item 'safety_1': 'Agreee' is not an answer")
                 .assertErrContains("1 answer could not be read and was treated as missing");
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -117,7 +119,7 @@ class CliTest {
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agreee\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        CliRun.of("report", "--strict", csv.toString(), "-o", out.toString()).assertExit(ExitCodes.INVALID_INPUT)
+        CliRun.of("report", "-q", SMALL, "--strict", csv.toString(), "-o", out.toString()).assertExit(ExitCodes.INVALID_INPUT)
                 .assertErrContains("error: " + csv + ":3:3: item 'safety_1': 'Agreee' is not an answer");
         assertFalse(Files.exists(out));
     }
@@ -127,12 +129,12 @@ class CliTest {
         Path csv = dir.resolve("rows.csv");
         Files.writeString(csv, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agreee\n", StandardCharsets.UTF_8);
         Path rejects = dir.resolve("new").resolve("rejects.csv");
-        CliRun.of("report", "--strict", csv.toString(), "-f", "json", "-o", dir.resolve("out").toString(),
+        CliRun.of("report", "-q", SMALL, "--strict", csv.toString(), "-f", "json", "-o", dir.resolve("out").toString(),
                 "--rejects", rejects.toString()).assertExit(ExitCodes.INVALID_INPUT);
         assertFalse(Files.exists(dir.resolve("new")), "no rejects file, nor the folder made for it");
         Path file = dir.resolve("file");
         Files.writeString(file, "in the way", StandardCharsets.UTF_8);
-        CliRun.of("report", csv.toString(), "-f", "json", "-o", dir.resolve("out").toString(), "--rejects",
+        CliRun.of("report", "-q", SMALL, csv.toString(), "-f", "json", "-o", dir.resolve("out").toString(), "--rejects",
                 file.resolve("rejects.csv").toString()).assertExit(ExitCodes.INVALID_INPUT)
                 .assertErrContains("choose another --rejects path");
     }
@@ -143,7 +145,7 @@ class CliTest {
         Files.writeString(csv, "ResponseId,Team,safety_1\nR1,A,Agree\nR2,A,Agreee\nR1,B,Agree\nR3,B,\n"
                 + "R4,C,Agree\nR5,C,Agree\nR6,C,Agree\nR7,C,Agree\nR8,C,Agree\n", StandardCharsets.UTF_8);
         Path rejects = dir.resolve("rejects.csv");
-        CliRun.of("report", csv.toString(), "-f", "json", "-o", dir.resolve("out").toString(), "--rejects",
+        CliRun.of("report", "-q", SMALL, csv.toString(), "-f", "json", "-o", dir.resolve("out").toString(), "--rejects",
                 rejects.toString()).assertExit(ExitCodes.OK);
         List<String> lines = Files.readAllLines(rejects, StandardCharsets.UTF_8);
         assertEquals("file,line,reasons,cells…", lines.get(0));
@@ -314,7 +316,10 @@ class CliTest {
     @Test
     void severalExportsAreScoredTogetherAndColumnDifferencesReported() throws IOException {
         Path partial = dir.resolve("partial.csv");
-        Files.writeString(partial, "ResponseId,Team,safety_1\nR9001,A,Agree\n", StandardCharsets.UTF_8);
+        // the example's header with one item's column renamed, and one respondent
+        List<String> example = Files.readAllLines(Path.of(EXAMPLE), StandardCharsets.UTF_8);
+        Files.writeString(partial, example.get(0).replace("safety_4", "renamed") + "\n"
+                + example.get(1).replace("R_0001", "R9001") + "\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         CliRun.of("report", "-f", "json", "-o", out.toString(), EXAMPLE, partial.toString())
                 .assertExit(ExitCodes.OK)
@@ -348,7 +353,7 @@ class CliTest {
         Files.writeString(second, "ResponseId,Team,safety_1\nR2,B,Disagree\nR3,B,Agree\nR4,B,Agree\nR5,B,Agree\n"
                 + "R6,B,Agree\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
-        CliRun.of("report", "-f", "json", "-o", out.toString(), first.toString(), second.toString())
+        CliRun.of("report", "-q", SMALL, "-f", "json", "-o", out.toString(), first.toString(), second.toString())
                 .assertExit(ExitCodes.OK);
         JsonNode rows = new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("rows");
         assertEquals(7, rows.get("read").asInt());

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JarIT {
     private static final Path JAR = Path.of("target/culturekit.jar").toAbsolutePath();
     private static final Path EXAMPLE = Path.of("examples/survey.csv").toAbsolutePath();
+    /** A questionnaire of two items, for exports of a column or two (the default one would refuse them). */
+    private static final String SMALL = Path.of(CliTest.SMALL).toAbsolutePath().toString();
 
     @TempDir Path dir;
 
@@ -88,7 +90,7 @@ class JarIT {
                 out.write(row);
             }
         }
-        ProcessRun run = java(List.of("-Xmx64m"), Map.of(), "report", csv.toString(), "-o", "out");
+        ProcessRun run = java(List.of("-Xmx64m"), Map.of(), "report", "-q", SMALL, csv.toString(), "-o", "out");
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().startsWith("error: " + csv + ":2:2: the field starting here (column 2) is longer than"),
                 run.err());
@@ -110,7 +112,8 @@ class JarIT {
                 out.write(row);
             }
         }
-        ProcessRun run = java(List.of("-Xmx64m"), Map.of(), "report", csv.toString(), "-o", "out", "--threads", "2");
+        ProcessRun run = java(List.of("-Xmx64m"), Map.of(), "report", "-q", SMALL, csv.toString(), "-o", "out",
+                "--threads", "2");
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().contains("\nerror: " + csv + ":" + (good + 2) + ":2: the field starting here (column 2) "
                 + "is longer than"), run.err());
@@ -126,8 +129,8 @@ class JarIT {
             }
             out.write(("\nR1,A,Agree" + ",".repeat(2_000_000) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        for (List<String> command : List.of(List.of("report", csv.toString(), "-o", "out"),
-                List.of("report", csv.toString(), "-o", "out", "--threads", "2"), List.of("validate", csv.toString()),
+        for (List<String> command : List.of(List.of("report", "-q", SMALL, csv.toString(), "-o", "out"),
+                List.of("report", "-q", SMALL, csv.toString(), "-o", "out", "--threads", "2"), List.of("validate", csv.toString()),
                 List.of("inspect", csv.toString()))) {
             ProcessRun run = java(List.of("-Xmx256m"), Map.of(), command.toArray(String[]::new));
             assertEquals(1, run.code(), run.err());
@@ -152,7 +155,7 @@ class JarIT {
         Path out = dir.resolve("out");
         Path tmp = Files.createDirectory(dir.resolve("tmp"));
         Process first = new ProcessBuilder(ProcessRun.JAVA.toString(), "-Djava.io.tmpdir=" + tmp, "-jar",
-                JAR.toString(), "report", csv.toString(), "-o", "out", "--rejects", "out/rejects.csv",
+                JAR.toString(), "report", "-q", SMALL, csv.toString(), "-o", "out", "--rejects", "out/rejects.csv",
                 "--threads", "1").directory(dir.toFile()).redirectOutput(dir.resolve("first.out").toFile())
                 .redirectError(dir.resolve("first.err").toFile()).start();
         Path staged;

@@ -62,6 +62,11 @@ class ParallelScoringTest {
         assertTrue(reference.rejects().contains("duplicate respondent id"), reference.rejects());
         assertTrue(reference.rejects().contains("seven"), "unreadable answers are rejected rows");
         assertTrue(reference.err().contains("could not be read"), reference.err());
+        // every row of again.csv repeats one of survey.csv, answers and all; each named with the first's line
+        assertTrue(reference.err().contains("330 rows repeat a respondent id: 0 with different answers, 330 "
+                + "identical"), reference.err());
+        assertTrue(reference.err().contains("warning: " + again + ":2: repeats examples/survey.csv:2 (the same "
+                + "respondent id and answers); left out"), reference.err());
         int[][] splits = {{2, 1 << 20}, {2, 1}, {2, 333}, {3, 4096}, {4, 50_000}};
         for (int[] split : splits) {
             Run parallel = run(questionnaire, files, new ScoringRun.Parallelism(split[0], split[1]),

@@ -886,7 +886,7 @@ class QuestionnaireReaderTest {
         List<Problem> problems = problems(MINIMAL + unknownKeys);
 
         assertEquals(1001, problems.size());
-        assertEquals("1 more problems not shown; fix the ones above first", problems.get(1000).message());
+        assertEquals("1 more problem not shown; fix the ones above first", problems.get(1000).message());
     }
 
     // --- helpers -------------------------------------------------------------------------------------

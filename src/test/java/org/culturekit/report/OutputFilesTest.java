@@ -142,7 +142,7 @@ class OutputFilesTest {
 
     @Test
     void aStagedFileIsLockedUntilItIsPublishedSoNoCleanUpTakesIt() throws IOException {
-        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+        try (OutputFiles.Staging staging = OutputFiles.Staging.privateIn(dir, "choose another --rejects path")) {
             staging.open("report.md").write("text");
             Path staged = entries(dir).get(0);
             assertTrue(staged.getFileName().toString().matches("\\.culturekit-staged-"
