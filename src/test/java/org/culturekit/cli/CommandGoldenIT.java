@@ -114,7 +114,7 @@ class CommandGoldenIT {
             of("validate", 0, "validate", "examples/survey.csv"),
             of("validate-invalid-questionnaire", 1, "validate", "-q", "fixtures/bad-questionnaire.yaml"),
             of("inspect", 0, "inspect", "examples/survey.csv"),
-            of("inspect-suggest", 0, "inspect", "-q", SCORED, "--suggest", "platforms/limesurvey-codes.csv"),
+            of("inspect-suggest", 0, "inspect", "-q", SCORED, "--suggest", "fixtures/renamed-column.csv"),
             of("report", 0, "report", "examples/survey.csv"),
             of("report-formats-wave-invited-no-comments", 0, "report", "examples/survey.csv", "-f", "csv,json", "-o",
                     "out", "--wave", "2026-Q4", "--invited", "400", "--no-comments"),
@@ -181,6 +181,12 @@ class CommandGoldenIT {
                 golden(golden.resolve("stdout"), Files.readAllBytes(out), update),
                 golden(golden.resolve("stderr"), Files.readAllBytes(err), update),
                 golden(golden.resolve("files"), written.toString().getBytes(StandardCharsets.UTF_8), update)));
+        Path whole = golden.resolve("written");
+        if (update && Files.exists(whole)) {
+            deleteTree(whole);
+        }
+        checks.add(() -> assertEquals(small, update ? small : files(whole).keySet().stream().toList(),
+                () -> "the written files kept whole in " + whole + " (-Dgolden.update=true rewrites them)"));
         for (String path : small) {
             checks.add(golden(golden.resolve("written").resolve(path), Files.readAllBytes(work.resolve(path)), update));
         }
@@ -247,9 +253,20 @@ class CommandGoldenIT {
         Files.copy(from, to);
     }
 
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
     /** Every file under {@code root}, by relative path, as its manifest line: SHA-256, size in bytes, path. */
     private static Map<String, String> files(Path root) throws IOException {
         Map<String, String> files = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.filter(Files::isRegularFile).toList()) {
                 String name = root.relativize(path).toString().replace('\\', '/');
