@@ -60,10 +60,16 @@ class CommandGoldenIT {
                     : List.of(LAUNCHER_FILE.toString());
         }
 
-        /** The launcher with the test's JVM and none of the caller's JVM options. */
-        Map<String, String> environment() {
-            return Map.of("JAVA_HOME", ProcessRun.JAVA.getParent().getParent().toString(), "JAVA_OPTS", "",
-                    "CULTUREKIT_JAVA_OPTS", "");
+        /**
+         * The test's JVM and none of the caller's JVM options: each of these would add a line to stderr or change
+         * the JVM ({@code CLICOLOR_FORCE} would colour picocli's usage).
+         */
+        void environment(Map<String, String> environment) {
+            for (String name : List.of("JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS", "JDK_JAVA_OPTIONS", "CLICOLOR_FORCE")) {
+                environment.remove(name);
+            }
+            environment.putAll(Map.of("JAVA_HOME", ProcessRun.JAVA.getParent().getParent().toString(), "JAVA_OPTS",
+                    "", "CULTUREKIT_JAVA_OPTS", ""));
         }
     }
 
@@ -158,7 +164,7 @@ class CommandGoldenIT {
         Path err = dir.resolve("stderr");
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().putAll(start.environment());
+        start.environment(builder.environment());
         Process process = builder.start();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "did not finish: " + c.args());
 
@@ -202,7 +208,7 @@ class CommandGoldenIT {
         command.add("schema");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.PIPE).redirectError(dir.resolve("stderr").toFile());
-        builder.environment().putAll(start.environment());
+        start.environment(builder.environment());
         Process process = builder.start();
         byte[] piped;
         try (InputStream in = process.getInputStream()) {
