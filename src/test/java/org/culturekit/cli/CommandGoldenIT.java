@@ -304,7 +304,7 @@ class CommandGoldenIT {
             }
             byte[] bytes = Files.readAllBytes(expected);
             assertEquals(new String(bytes, StandardCharsets.UTF_8), new String(actual, StandardCharsets.UTF_8),
-                    () -> "differs from " + expected + " (after an intended change: -Dgolden.update=true, then review)");
+                    () -> "differs from " + expected + " (after an intended change: -Dgolden.update=true, review)");
             assertTrue(java.util.Arrays.equals(bytes, actual), () -> "bytes differ from " + expected);
         };
     }
