@@ -212,14 +212,14 @@ class DocCommandsIT {
                 + snippet.text() + "` exited " + run.code() + "\nstderr:\n" + run.err() + "\nstdout:\n" + run.out());
     }
 
-    /** {@code command} through bash in {@code copy}, with {@code culturekit} meaning the copy's launcher. */
+    /** {@code command} through bash in {@code copy}, with {@code culturekit} meaning that copy's launcher. */
     private ProcessRun shell(Path copy, String command) throws IOException, InterruptedException {
-        Path bin = Files.createDirectories(temp.resolve("path"));
+        Path bin = Files.createDirectories(copy.resolveSibling(copy.getFileName() + ".path"));
         Path culturekit = bin.resolve("culturekit");
         if (!Files.exists(culturekit, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(culturekit, copy.resolve("bin/culturekit"));
         }
-        Path streams = Files.createDirectories(temp.resolve("streams"));
+        Path streams = Files.createDirectories(copy.resolveSibling(copy.getFileName() + ".streams"));
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(copy.toFile())
                 .redirectOutput(streams.resolve("stdout").toFile()).redirectError(streams.resolve("stderr").toFile());
         Path javaHome = ProcessRun.JAVA.getParent().getParent();
