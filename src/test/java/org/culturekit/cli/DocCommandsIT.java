@@ -54,8 +54,7 @@ class DocCommandsIT {
      * Snippets that do not load yet, by document and questionnaire id, with the reason. Remove an entry once its fix is
      * merged; until then the snippet still runs, and is reported as skipped with the reason while it fails.
      */
-    static final Map<String, String> KNOWN_FAILURES = Map.of(
-            "README.md: my-survey", "YAML 1.2: issue 22 item 3");
+    static final Map<String, String> KNOWN_FAILURES = Map.of();
 
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Pattern FENCE = Pattern.compile("^(\\s*)(```+|~~~+)\\s*([\\w-]*).*$");
