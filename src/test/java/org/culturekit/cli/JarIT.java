@@ -256,6 +256,22 @@ class JarIT {
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(schema.out()); // whole JSON, not 16,384 bytes
     }
 
+    /**
+     * On a terminal too: util-linux {@code script} gives the jar a pseudo-terminal as its stdout, and what it
+     * prints there (line ends turned into CR LF by the terminal) is the whole schema.
+     */
+    @Test
+    void theWholeOutputReachesATerminal() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(script)
+                || "true".equalsIgnoreCase(System.getenv("CI")), "util-linux script is not installed");
+        String command = ProcessRun.JAVA + " -jar " + JAR + " schema";
+        ProcessRun run = ProcessRun.of(dir, List.of(script.toString(), "-qec", command, "/dev/null"), Map.of());
+        assertEquals(0, run.code(), run.err());
+        String expected = java("schema").out();
+        assertEquals(expected, run.out().replace("\r\n", "\n"));
+    }
+
     @Test
     void versionAndExitCodesWorkFromTheJar() throws Exception {
         ProcessRun version = java("--version");
