@@ -47,11 +47,11 @@ public record Gate(Kind kind, String index, double threshold) {
                 Results.IndexResult now = index(results);
                 if (now.score100() == null) {
                     return Optional.of(now.name() + " has no score, so it cannot be shown to reach "
-                            + number(threshold) + " (--fail-under)");
+                            + given(threshold) + " (--fail-under)");
                 }
                 return now.score100() < threshold
                         ? Optional.of(now.name() + " scores " + number(now.score100()) + ", under "
-                                + number(threshold) + " (--fail-under " + index + "=" + number(threshold) + ")")
+                                + given(threshold) + " (--fail-under " + index + "=" + given(threshold) + ")")
                         : Optional.empty();
             }
             case DROP -> {
@@ -74,7 +74,7 @@ public record Gate(Kind kind, String index, double threshold) {
                 return drop >= threshold
                         ? Optional.of(now.name() + " fell " + number(drop) + " points since the baseline, "
                                 + "from " + number(then.score100()) + " to " + number(now.score100())
-                                + " (--fail-on-drop " + index + "=" + number(threshold) + ")")
+                                + " (--fail-on-drop " + index + "=" + given(threshold) + ")")
                         : Optional.empty();
             }
             default -> {
@@ -85,7 +85,7 @@ public record Gate(Kind kind, String index, double threshold) {
                 Double gap = results.sayDo() == null ? null : results.sayDo().overall().meanGap();
                 return gap != null && gap > threshold
                         ? Optional.of("the say-do gap is " + number(gap) + " scale points, over "
-                                + number(threshold) + " (--fail-on-gap " + number(threshold) + ")")
+                                + given(threshold) + " (--fail-on-gap " + given(threshold) + ")")
                         : Optional.empty();
             }
         }
@@ -94,6 +94,11 @@ public record Gate(Kind kind, String index, double threshold) {
     private Results.IndexResult index(Results results) {
         return results.indices().stream().filter(i -> i.id().equals(index)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no index " + index));
+    }
+
+    /** A threshold as the user gave it ({@code 0.01}, {@code 50}), not rounded to what a score shows. */
+    private static String given(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String number(double value) {

@@ -118,11 +118,17 @@ class WavesTest {
     }
 
     @Test
+    void aGateNamesItsThresholdAsGivenNotRounded() {
+        q4("--fail-on-gap", "0.01").assertExit(ExitCodes.GATE_BREACHED)
+                .assertErrContains("over 0.01 (--fail-on-gap 0.01)");
+    }
+
+    @Test
     void aBreachedGateExits4AfterWritingEveryReport() throws IOException {
         CliRun run = q4("--baseline", q2.resolve("results.json").toString(), "--fail-under", "recognition=50",
                 "--fail-on-drop", "recognition=1", "--fail-on-gap", "0.5", "--fail-under", "safety=50")
                 .assertExit(ExitCodes.GATE_BREACHED)
-                .assertErrContains("gate breached: Recognition scores 48.9, under 50.0 (--fail-under recognition=50.0)")
+                .assertErrContains("gate breached: Recognition scores 48.9, under 50 (--fail-under recognition=50)")
                 .assertErrContains("gate breached: Recognition fell 1.7 points since the baseline, from 50.6 to 48.9")
                 .assertErrContains("gate breached: the say-do gap is 0.8 scale points, over 0.5");
         assertEquals(3, run.err().lines().filter(l -> l.startsWith("gate breached")).count(), run.err());
