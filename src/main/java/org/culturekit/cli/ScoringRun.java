@@ -171,7 +171,7 @@ final class ScoringRun {
                     + (missing.size() > NAMED ? " and " + (missing.size() - NAMED) + " more" : "");
             throw new InputException(reader.file(), "only " + mapped + " of the "
                     + Plural.of(scoredItems.size(), "scored item", "scored items") + " of questionnaire '"
-                    + questionnaire.id() + "' have a column here; none for " + named + ". Is this the right "
+                    + questionnaire.id() + "' " + (mapped == 1 ? "has" : "have") + " a column here; none for " + named + ". Is this the right "
                     + "questionnaire? Name yours with -q FILE; culturekit inspect --suggest " + reader.file()
                     + " shows the columns and a mapping to start from");
         }
