@@ -232,6 +232,27 @@ class LauncherIT {
     }
 
     @Test
+    void readsItsFixedOptionsFromTheArgumentFileBesideIt() throws Exception {
+        // a copy of the launcher, without its argument file and then with one of the test's
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path copy = Files.copy(LAUNCHER, bin.resolve("culturekit"));
+        Map<String, String> env = new HashMap<>(Map.of("JAVA_HOME", ProcessRun.JAVA.getParent().getParent()
+                .toString(), "JAVA_OPTS", "", "CULTUREKIT_JAVA_OPTS", "", "CULTUREKIT_JAR", JAR.toString()));
+        List<String> command = List.of(copy.toString(), "--version");
+        ProcessRun none = ProcessRun.of(dir, command, env);
+        assertEquals(127, none.code());
+        assertTrue(none.err().startsWith("culturekit: error: no " + bin.resolve("culturekit.jvmopts")), none.err());
+
+        Files.writeString(bin.resolve("culturekit.jvmopts"), "# a comment\n-Dculturekit.probe=argfile\n"
+                + "-Dculturekit.kept=yes -XshowSettings:properties\n", StandardCharsets.UTF_8);
+        env.put("CULTUREKIT_JAVA_OPTS", "-Dculturekit.probe=user");
+        ProcessRun run = ProcessRun.of(dir, command, env);
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("culturekit.kept = yes"), run.err());
+        assertTrue(run.err().contains("culturekit.probe = user"), "the user's options come later: " + run.err());
+    }
+
+    @Test
     void passesTheUsersJvmOptionsAfterItsOwn() throws Exception {
         ProcessRun run = launcher(Map.of("JAVA_OPTS", "-Dculturekit.probe=general -XshowSettings:properties",
                 "CULTUREKIT_JAVA_OPTS", "-Dculturekit.probe=specific -XX:+UseParallelGC"), "--version");
