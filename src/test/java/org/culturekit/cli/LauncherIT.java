@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -229,6 +230,55 @@ class LauncherIT {
         ProcessRun run = launcher(Map.of("CULTUREKIT_JAR", jar.toString()), "--version");
         assertEquals(0, run.code(), run.out() + run.err());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void readsItsFixedOptionsFromTheArgumentFileBesideIt() throws Exception {
+        // a copy of the launcher, without its argument file and then with one of the test's
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path copy = Files.copy(LAUNCHER, bin.resolve("culturekit"));
+        Map<String, String> env = new HashMap<>(Map.of("JAVA_HOME", ProcessRun.JAVA.getParent().getParent()
+                .toString(), "JAVA_OPTS", "", "CULTUREKIT_JAVA_OPTS", "", "CULTUREKIT_JAR", JAR.toString()));
+        List<String> command = List.of(copy.toString(), "--version");
+        ProcessRun none = ProcessRun.of(dir, command, env);
+        assertEquals(127, none.code());
+        assertTrue(none.err().startsWith("culturekit: error: no " + bin.resolve("culturekit.jvmopts")), none.err());
+
+        Files.writeString(bin.resolve("culturekit.jvmopts"), "# a comment\n-Dculturekit.probe=argfile\n"
+                + "-Dculturekit.kept=yes -XshowSettings:properties\n", StandardCharsets.UTF_8);
+        env.put("CULTUREKIT_JAVA_OPTS", "-Dculturekit.probe=user");
+        ProcessRun run = ProcessRun.of(dir, command, env);
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("culturekit.kept = yes"), run.err());
+        assertTrue(run.err().contains("culturekit.probe = user"), "the user's options come later: " + run.err());
+    }
+
+    /**
+     * Java 19+ makes an archive of its own when the build's is of another JVM. Runs only when
+     * {@code CULTUREKIT_IT_JDK19} names the home of a Java 19+ other than the build's.
+     */
+    @Test
+    void letsANewerJvmMakeItsOwnArchive() throws Exception {
+        String newer = System.getenv("CULTUREKIT_IT_JDK19");
+        assumeTrue(newer != null && !newer.isBlank(), "CULTUREKIT_IT_JDK19 names no Java 19+");
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("JAVA_HOME", newer, "XDG_CACHE_HOME", cache.toString());
+        ProcessRun first = launcher(env, "report", EXAMPLE.toString(), "-o", "first", "--quiet");
+        assertEquals(0, first.code(), first.err());
+        assertEquals("", first.out() + first.err());
+        List<Path> archives;
+        try (Stream<Path> files = Files.list(cache.resolve("culturekit"))) {
+            archives = files.toList();
+        }
+        assertEquals(1, archives.size(), archives.toString());
+
+        Map<String, String> logged = new HashMap<>(env);
+        logged.put("CULTUREKIT_JAVA_OPTS", "-Xshare:on -Xlog:class+load=info");
+        ProcessRun second = launcher(logged, "report", EXAMPLE.toString(), "-o", "second", "--quiet");
+        assertEquals(0, second.code(), second.err());
+        assertTrue(second.out().lines().anyMatch(line -> line.contains(" org.culturekit.report.ReportRenderer ")
+                && line.endsWith("source: shared objects file (top)")), second.out());
+        assertSameReports(dir.resolve("first"), dir.resolve("second"));
     }
 
     @Test
