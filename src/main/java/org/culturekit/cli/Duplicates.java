@@ -7,12 +7,12 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.culturekit.io.InputException;
-import org.culturekit.io.Problem;
-import org.culturekit.io.ReadOptions;
-import org.culturekit.io.Rejection;
-import org.culturekit.io.RespondentIds;
-import org.culturekit.io.ResponseReader;
+import org.culturekit.input.InputException;
+import org.culturekit.input.Problem;
+import org.culturekit.export.ReadOptions;
+import org.culturekit.export.Rejection;
+import org.culturekit.export.ids.RespondentIds;
+import org.culturekit.export.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 

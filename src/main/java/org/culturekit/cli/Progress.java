@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.culturekit.io.ResponseReader;
+import org.culturekit.export.ResponseReader;
 import org.culturekit.model.VisibleText;
 
 /**

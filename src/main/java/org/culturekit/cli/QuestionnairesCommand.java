@@ -2,7 +2,7 @@ package org.culturekit.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.culturekit.io.Questionnaires;
+import org.culturekit.questionnaire.Questionnaires;
 import org.culturekit.model.Questionnaire;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.culturekit.io.Rejection;
+import org.culturekit.export.Rejection;
 import org.culturekit.report.OutputFiles;
 import org.culturekit.report.RenderException;
 import org.culturekit.report.SpreadsheetText;
