@@ -2,6 +2,7 @@ package org.culturekit.export;
 
 import java.nio.charset.Charset;
 import org.culturekit.export.csv.CsvTable;
+import org.culturekit.export.table.Table;
 
 /**
  * How to read an export.
@@ -17,14 +18,8 @@ import org.culturekit.export.csv.CsvTable;
  */
 public record ReadOptions(Platform source, Charset encoding, boolean includePartial, long fieldLimit,
         int columnLimit, boolean inspecting) {
-    /**
-     * The most columns a row may have unless the user says otherwise: far more than any survey export (Excel
-     * itself stops at 16,384), far fewer than a hostile header needs to exhaust memory.
-     */
-    public static final int DEFAULT_COLUMN_LIMIT = 20_000;
-
     public static final ReadOptions DEFAULT = new ReadOptions(null, null, false, CsvTable.DEFAULT_FIELD_LIMIT,
-            DEFAULT_COLUMN_LIMIT, false);
+            Table.DEFAULT_COLUMN_LIMIT, false);
 
     public ReadOptions {
         if (fieldLimit < 1) {

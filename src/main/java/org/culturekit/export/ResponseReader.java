@@ -25,6 +25,8 @@ import org.culturekit.export.csv.CsvChunker;
 import org.culturekit.export.csv.CsvTable;
 import org.culturekit.export.ids.RespondentIds;
 import org.culturekit.export.parallel.ParallelReader;
+import org.culturekit.export.table.Cells;
+import org.culturekit.export.table.Table;
 import org.culturekit.export.xlsx.XlsxTable;
 import org.culturekit.input.Excerpt;
 import org.culturekit.input.InputException;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.culturekit.export.csv.CsvTable;
+import org.culturekit.export.table.Table;
 import org.culturekit.input.InputException;
 import org.culturekit.input.Problem;
 import org.culturekit.model.Item;
@@ -148,7 +149,7 @@ class BadInputTest {
         assertEquals(2, e.problems().get(0).line());
         assertTrue(e.getMessage().contains("--encoding"), e.getMessage());
         ReadOptions options = new ReadOptions(null, java.nio.charset.Charset.forName("windows-1252"), false,
-                CsvTable.DEFAULT_FIELD_LIMIT, ReadOptions.DEFAULT_COLUMN_LIMIT, false);
+                CsvTable.DEFAULT_FIELD_LIMIT, Table.DEFAULT_COLUMN_LIMIT, false);
         try (ResponseReader reader = ResponseReader.open(file, Q, options)) {
             List<Response> responses = new ArrayList<>();
             reader.forEach(responses::add);

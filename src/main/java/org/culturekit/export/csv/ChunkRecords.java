@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.culturekit.export.Cells;
+import org.culturekit.export.table.Cells;
 import org.culturekit.export.ids.RespondentIds;
 import org.culturekit.input.InputException;
 import org.culturekit.input.Problem;

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.culturekit.export.Table;
+import org.culturekit.export.table.Table;
 import org.culturekit.input.InputException;
 import org.culturekit.input.Problem;
 

@@ -13,8 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.culturekit.export.ReadOptions;
-import org.culturekit.export.Table;
+import org.culturekit.export.table.Table;
 import org.culturekit.input.InputException;
 import org.culturekit.input.Problem;
 import org.dhatim.fastexcel.reader.Cell;
@@ -84,7 +83,7 @@ public final class XlsxTable implements Table {
      * @throws InputException if the file is not a readable .xlsx workbook
      */
     static XlsxTable open(Path path, String file) {
-        return open(path, file, ReadOptions.DEFAULT_COLUMN_LIMIT);
+        return open(path, file, Table.DEFAULT_COLUMN_LIMIT);
     }
 
     /** Opens the first sheet, whose rows may have at most {@code columnLimit} columns. */
@@ -93,7 +92,7 @@ public final class XlsxTable implements Table {
     }
 
     static XlsxTable open(Path path, String file, XlsxGuard.Limits limits) {
-        return open(path, file, limits, ReadOptions.DEFAULT_COLUMN_LIMIT);
+        return open(path, file, limits, Table.DEFAULT_COLUMN_LIMIT);
     }
 
     static XlsxTable open(Path path, String file, XlsxGuard.Limits limits, int columnLimit) {

@@ -17,6 +17,7 @@ import org.culturekit.export.ReadOptions;
 import org.culturekit.export.Rejection;
 import org.culturekit.export.ResponseReader;
 import org.culturekit.export.ids.RespondentIds;
+import org.culturekit.export.table.Table;
 import org.culturekit.input.InputException;
 import org.culturekit.input.Problem;
 import org.culturekit.model.Item;
@@ -271,7 +272,7 @@ class ChunkedReadingTest {
 
     @Test
     void anOverlongFieldIsStoppedAtItsStartWithBoundedChunks() throws IOException {
-        ReadOptions small = new ReadOptions(null, null, false, 100, ReadOptions.DEFAULT_COLUMN_LIMIT, false);
+        ReadOptions small = new ReadOptions(null, null, false, 100, Table.DEFAULT_COLUMN_LIMIT, false);
         // far enough down that opening the file, which reads ahead, does not meet it
         StringBuilder csv = new StringBuilder("id,team,a,b,c,note\n");
         for (int r = 0; r < 10_000; r++) {
@@ -328,13 +329,13 @@ class ChunkedReadingTest {
     @Test
     void inspectingAndOtherEncodingsAreReadInOrder() throws IOException {
         Path file = write("export.csv", export(3, 20, "\n"));
-        try (ResponseReader reader = ResponseReader.open(file, Q, new ReadOptions(null, null, false, 1000, ReadOptions.DEFAULT_COLUMN_LIMIT, true))) {
+        try (ResponseReader reader = ResponseReader.open(file, Q, new ReadOptions(null, null, false, 1000, Table.DEFAULT_COLUMN_LIMIT, true))) {
             assertTrue(!reader.splittable(), "inspect counts answers in file order");
         }
         Path latin = dir.resolve("latin.csv");
         Files.write(latin, export(3, 20, "\n").getBytes(StandardCharsets.ISO_8859_1));
         ReadOptions named = new ReadOptions(null, StandardCharsets.ISO_8859_1, false, 1000,
-                ReadOptions.DEFAULT_COLUMN_LIMIT, false);
+                Table.DEFAULT_COLUMN_LIMIT, false);
         try (ResponseReader reader = ResponseReader.open(latin, Q, named)) {
             assertTrue(!reader.splittable());
             List<Response> merged = new ArrayList<>();

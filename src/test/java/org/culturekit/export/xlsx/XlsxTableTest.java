@@ -26,7 +26,7 @@ import java.util.TimeZone;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.culturekit.export.Table;
+import org.culturekit.export.table.Table;
 import org.culturekit.input.InputException;
 import org.culturekit.input.Problem;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;

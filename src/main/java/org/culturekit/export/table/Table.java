@@ -1,4 +1,4 @@
-package org.culturekit.export;
+package org.culturekit.export.table;
 
 import java.io.Closeable;
 import java.util.List;
@@ -9,6 +9,12 @@ import org.culturekit.input.InputException;
  * Adapters read the header rows themselves, so a table knows nothing of headers.
  */
 public interface Table extends Closeable {
+    /**
+     * The most columns a row may have unless the user says otherwise: far more than any survey export (Excel
+     * itself stops at 16,384), far fewer than a hostile header needs to exhaust memory.
+     */
+    int DEFAULT_COLUMN_LIMIT = 20_000;
+
     /**
      * The next row, or null after the last. Cells are as stored (untrimmed); an empty cell is "".
      *

@@ -1,4 +1,4 @@
-package org.culturekit.export;
+package org.culturekit.export.table;
 
 import java.util.List;
 import org.culturekit.export.ids.RespondentIds;
