@@ -24,7 +24,6 @@ import org.culturekit.export.csv.ChunkRecords;
 import org.culturekit.export.csv.CsvChunker;
 import org.culturekit.export.csv.CsvTable;
 import org.culturekit.export.ids.RespondentIds;
-import org.culturekit.export.parallel.ParallelReader;
 import org.culturekit.export.table.Cells;
 import org.culturekit.export.table.Table;
 import org.culturekit.export.xlsx.XlsxTable;
@@ -47,7 +46,7 @@ import org.culturekit.model.Segment;
  *       missing and reported in {@link #problems()} with its line, column and value.
  *   <li>Malformed files (an unterminated quote, a row with the wrong number of fields, undecodable bytes, an
  *       over-long field) stop the read with an {@link InputException} naming the line.
- *   <li>A UTF-8 text file can instead be read in chunks on several threads ({@link ParallelReader}), with the
+ *   <li>A UTF-8 text file can instead be read in chunks on several threads ({@link ChunkedRows}), with the
  *       same rows, tallies and faults as reading it here in order.
  * </ul>
  */
@@ -361,80 +360,91 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     }
 
     /**
-     * Whether the rows can be read in record-aligned chunks on several threads ({@link ParallelReader}): a
-     * UTF-8 text file not yet read, and not for {@code inspect}, whose answer counts need the rows in order.
+     * The rows as chunks to be read on several threads ({@link ChunkedRows}), or empty when they must be read in
+     * order: only a UTF-8 text file not yet read can be cut, and never for {@code inspect}, whose answer counts
+     * need the rows in order.
      */
-    public boolean splittable() {
-        return !iterated && !options.inspecting() && table instanceof CsvTable csv && csv.layout() != null;
-    }
-
-    /** Starts reading the rows in chunks of about {@code chunkSize} bytes; see {@link #splittable()}. */
-    public CsvChunker chunker(int chunkSize, ArrayDeque<byte[]> spare) throws IOException {
-        if (!splittable()) {
-            throw new IllegalStateException("not splittable");
+    public Optional<ChunkedRows> chunked() {
+        if (!iterated && !options.inspecting() && table instanceof CsvTable csv && csv.layout() != null) {
+            return Optional.of(new Chunked(csv.layout()));
         }
-        iterated = true;
-        CsvTable.Layout layout = ((CsvTable) table).layout();
-        long[] start = CsvChunker.dataStart(layout, file, headerRows, options.columnLimit());
-        chunkBytesRead = start[0];
-        return new CsvChunker(layout.path(), file, start[0], start[1], layout.delimiter(), options.fieldLimit(),
-                chunkSize, spare);
+        return Optional.empty();
     }
 
-    /** Makes room in the run's id set for about {@code rows} more respondents, when the file has an id column. */
-    public void expectRows(long rows) {
-        if (columns.respondentId() >= 0) {
-            seenIds.reserve(rows);
+    /** This export's side of the chunk protocol: it decodes each chunk's rows as {@link #iterator} does. */
+    private final class Chunked implements ChunkedRows {
+        private final CsvTable.Layout layout;
+
+        Chunked(CsvTable.Layout layout) {
+            this.layout = layout;
         }
-    }
 
-    /**
-     * Reads a chunk ahead of its turn, on any thread: exclusions, problems and rejections are kept in the
-     * returned tally, and duplicates are looked for only among the chunk's own rows, until {@link #commit}.
-     */
-    public Rows readAhead(CsvChunker.Chunk chunk, Consumer<Row> out) {
-        RespondentIds chunkIds = CHUNK_IDS.get();
-        chunkIds.clear();
-        return read(chunk, new Rows(null, chunkIds, true), out);
-    }
-
-    /**
-     * Takes a chunk read ahead, on the thread that reads in order, when its turn comes: false, and nothing
-     * taken, if one of its respondent ids was seen earlier in the run; then read it with {@link #readInOrder}.
-     */
-    public boolean commit(Rows ahead, CsvChunker.Chunk chunk) {
-        if (!ahead.commitIds(seenIds)) {
-            return false;
+        @Override
+        public String file() {
+            return file;
         }
-        main.absorb(ahead);
-        passed(chunk);
-        return true;
-    }
 
-    /** Reads a chunk in its turn, on the thread that reads in order. */
-    public void readInOrder(CsvChunker.Chunk chunk, Consumer<Row> out) {
-        read(chunk, main, out);
-        passed(chunk);
-    }
-
-    private void passed(CsvChunker.Chunk chunk) {
-        rowsRead = main.rows;
-        chunkBytesRead = chunk.offset + chunk.length;
-    }
-
-    private Rows read(CsvChunker.Chunk chunk, Rows rows, Consumer<Row> out) {
-        if (chunk.failure != null) {
-            throw chunk.failure;
+        @Override
+        public CsvChunker chunker(int chunkSize, ArrayDeque<byte[]> spare) throws IOException {
+            if (iterated) {
+                throw new IllegalStateException("a response file can be read once");
+            }
+            iterated = true;
+            long[] start = CsvChunker.dataStart(layout, file, headerRows, options.columnLimit());
+            chunkBytesRead = start[0];
+            return new CsvChunker(layout.path(), file, start[0], start[1], layout.delimiter(), options.fieldLimit(),
+                    chunkSize, spare);
         }
-        CsvTable.Layout layout = ((CsvTable) table).layout();
-        ChunkRecords records = new ChunkRecords(file, chunk.bytes, chunk.length, chunk.offset, chunk.firstLine,
-                layout.delimiter(), layout.byteOrderMark(), options.columnLimit());
-        while (records.next()) {
-            if (rows.convert(records)) {
-                out.accept(rows.row);
+
+        @Override
+        public void expectRows(long rows) {
+            if (columns.respondentId() >= 0) {
+                seenIds.reserve(rows);
             }
         }
-        return rows;
+
+        @Override
+        public ReadAhead readAhead(CsvChunker.Chunk chunk, Consumer<Row> out) {
+            RespondentIds chunkIds = CHUNK_IDS.get();
+            chunkIds.clear();
+            return read(chunk, new Rows(null, chunkIds, true), out);
+        }
+
+        @Override
+        public boolean commit(ReadAhead ahead, CsvChunker.Chunk chunk) {
+            Rows rows = (Rows) ahead;
+            if (!rows.commitIds(seenIds)) {
+                return false;
+            }
+            main.absorb(rows);
+            passed(chunk);
+            return true;
+        }
+
+        @Override
+        public void readInOrder(CsvChunker.Chunk chunk, Consumer<Row> out) {
+            read(chunk, main, out);
+            passed(chunk);
+        }
+
+        private void passed(CsvChunker.Chunk chunk) {
+            rowsRead = main.rows;
+            chunkBytesRead = chunk.offset + chunk.length;
+        }
+
+        private Rows read(CsvChunker.Chunk chunk, Rows rows, Consumer<Row> out) {
+            if (chunk.failure != null) {
+                throw chunk.failure;
+            }
+            ChunkRecords records = new ChunkRecords(file, chunk.bytes, chunk.length, chunk.offset, chunk.firstLine,
+                    layout.delimiter(), layout.byteOrderMark(), options.columnLimit());
+            while (records.next()) {
+                if (rows.convert(records)) {
+                    out.accept(rows.row);
+                }
+            }
+            return rows;
+        }
     }
 
     @Override
@@ -585,7 +595,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
      * Turns rows into responses, keeping its own tally of exclusions, unreadable answers and respondent ids:
      * one for the rows read in order, one for each chunk read ahead on another thread.
      */
-    public final class Rows implements Platform.Metadata {
+    final class Rows implements Platform.Metadata, ChunkedRows.ReadAhead {
         final Map<String, Long> excluded = new LinkedHashMap<>();
         final List<Problem> problems = new ArrayList<>();
         final List<Rejection> rejected = new ArrayList<>();

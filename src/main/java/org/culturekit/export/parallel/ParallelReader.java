@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.culturekit.export.ChunkedRows;
 import org.culturekit.export.ResponseReader;
 import org.culturekit.export.csv.CsvChunker;
 import org.culturekit.input.InputException;
@@ -25,7 +27,7 @@ import org.culturekit.model.Response;
  * the same, to the bit, as reading every row in turn on one thread.
  *
  * <ul>
- *   <li>A UTF-8 text export is cut into record-aligned chunks ({@link CsvChunker}); each chunk is parsed and
+ *   <li>A UTF-8 text export is cut into record-aligned chunks ({@link ChunkedRows}); each chunk is parsed and
  *       folded into its own sink on a worker. The chunks of the next export are cut while the workers finish
  *       the last one's, so many small exports are read in parallel too.
  *   <li>Sinks are merged on the calling thread in file order, and each export's rejections, exclusions and
@@ -55,9 +57,9 @@ public final class ParallelReader<A> implements AutoCloseable {
     /** What a worker made of a chunk. */
     private final class Outcome {
         final A sink;
-        final ResponseReader.Rows rows;
+        final ChunkedRows.ReadAhead rows;
 
-        Outcome(A sink, ResponseReader.Rows rows) {
+        Outcome(A sink, ChunkedRows.ReadAhead rows) {
             this.sink = sink;
             this.rows = rows;
         }
@@ -65,13 +67,13 @@ public final class ParallelReader<A> implements AutoCloseable {
 
     /** A chunk handed to a worker, in file order; {@code done} is set on its export's last one. */
     private final class Pending {
-        final ResponseReader reader;
+        final ChunkedRows rows;
         final CsvChunker.Chunk chunk;
         final Future<Outcome> outcome;
         final Runnable done;
 
-        Pending(ResponseReader reader, CsvChunker.Chunk chunk, Future<Outcome> outcome, Runnable done) {
-            this.reader = reader;
+        Pending(ChunkedRows rows, CsvChunker.Chunk chunk, Future<Outcome> outcome, Runnable done) {
+            this.rows = rows;
             this.chunk = chunk;
             this.outcome = outcome;
             this.done = done;
@@ -104,7 +106,8 @@ public final class ParallelReader<A> implements AutoCloseable {
      * @throws InputException for a malformed export: the first fault in file order
      */
     public void read(ResponseReader reader, Runnable done) {
-        if (!reader.splittable()) {
+        Optional<ChunkedRows> chunked = reader.chunked();
+        if (chunked.isEmpty()) {
             finish();
             A sink = fresh.get();
             fold(reader, sink);
@@ -112,22 +115,23 @@ public final class ParallelReader<A> implements AutoCloseable {
             done.run();
             return;
         }
-        try (CsvChunker chunker = reader.chunker(chunkSize, spare)) {
+        ChunkedRows rows = chunked.get();
+        try (CsvChunker chunker = rows.chunker(chunkSize, spare)) {
             CsvChunker.Chunk chunk = chunker.next();
             if (chunk == null) {
-                enqueue(reader, null, done);
+                enqueue(rows, null, done);
             } else if (chunk.failure == null) {
                 // size the id table for the whole file at once, rather than doubling it as ids come and leaving
                 // each old table behind as garbage
-                reader.expectRows(chunker.estimatedRecords(chunk));
+                rows.expectRows(chunker.estimatedRecords(chunk));
             }
             while (chunk != null) {
                 CsvChunker.Chunk next = chunk.failure == null ? chunker.next() : null;
-                enqueue(reader, chunk, next == null ? done : null);
+                enqueue(rows, chunk, next == null ? done : null);
                 chunk = next;
             }
         } catch (IOException e) {
-            throw new InputException(reader.file(), "cannot be read: " + e.getClass().getSimpleName());
+            throw new InputException(rows.file(), "cannot be read: " + e.getClass().getSimpleName());
         }
     }
 
@@ -138,7 +142,7 @@ public final class ParallelReader<A> implements AutoCloseable {
         }
     }
 
-    private void enqueue(ResponseReader reader, CsvChunker.Chunk chunk, Runnable done) {
+    private void enqueue(ChunkedRows rows, CsvChunker.Chunk chunk, Runnable done) {
         while (inflight.size() >= 2 * threads) {
             mergeOldest();
         }
@@ -146,22 +150,22 @@ public final class ParallelReader<A> implements AutoCloseable {
         if (chunk != null) {
             outcome = pool().submit(() -> {
                 A sink = fresh.get();
-                return new Outcome(sink, reader.readAhead(chunk, row -> add.accept(sink, row)));
+                return new Outcome(sink, rows.readAhead(chunk, row -> add.accept(sink, row)));
             });
         }
-        inflight.add(new Pending(reader, chunk, outcome, done));
+        inflight.add(new Pending(rows, chunk, outcome, done));
     }
 
     private void mergeOldest() {
         Pending pending = inflight.poll();
         if (pending.outcome != null) {
             Outcome outcome = outcomeOf(pending.outcome);
-            if (pending.reader.commit(outcome.rows, pending.chunk)) {
+            if (pending.rows.commit(outcome.rows, pending.chunk)) {
                 merge.accept(outcome.sink);
             } else {
                 // an id seen in an earlier chunk: read this one again in its turn, against every id before it
                 A sink = fresh.get();
-                pending.reader.readInOrder(pending.chunk, row -> add.accept(sink, row));
+                pending.rows.readInOrder(pending.chunk, row -> add.accept(sink, row));
                 merge.accept(sink);
             }
             if (pending.chunk.bytes != null && pending.chunk.bytes.length == chunkSize && spare.size() < 2) {

@@ -99,7 +99,7 @@ class ChunkedReadingTest {
                 (list, row) -> list.add(row.toResponse()), merged::addAll)) {
             for (Path file : files) {
                 try (ResponseReader reader = ResponseReader.open(file, Q, ReadOptions.DEFAULT, ids)) {
-                    assertTrue(reader.splittable(), "a UTF-8 CSV file is read in chunks");
+                    assertTrue(reader.chunked().isPresent(), "a UTF-8 CSV file is read in chunks");
                     List<Rejection> rejections = new ArrayList<>();
                     reader.onRejection(rejections::add);
                     parallel.read(reader, () -> {
@@ -318,7 +318,7 @@ class ChunkedReadingTest {
                         try (ParallelReader<List<Response>> parallel = new ParallelReader<>(split[0], split[1],
                                 ArrayList::new, (list, row) -> list.add(row.toResponse()), list -> { });
                                 ResponseReader reader = ResponseReader.open(small, Q, narrow)) {
-                            assertTrue(reader.splittable());
+                            assertTrue(reader.chunked().isPresent());
                             parallel.read(reader, () -> { });
                             parallel.finish();
                         }
@@ -330,14 +330,14 @@ class ChunkedReadingTest {
     void inspectingAndOtherEncodingsAreReadInOrder() throws IOException {
         Path file = write("export.csv", export(3, 20, "\n"));
         try (ResponseReader reader = ResponseReader.open(file, Q, new ReadOptions(null, null, false, 1000, Table.DEFAULT_COLUMN_LIMIT, true))) {
-            assertTrue(!reader.splittable(), "inspect counts answers in file order");
+            assertTrue(reader.chunked().isEmpty(), "inspect counts answers in file order");
         }
         Path latin = dir.resolve("latin.csv");
         Files.write(latin, export(3, 20, "\n").getBytes(StandardCharsets.ISO_8859_1));
         ReadOptions named = new ReadOptions(null, StandardCharsets.ISO_8859_1, false, 1000,
                 Table.DEFAULT_COLUMN_LIMIT, false);
         try (ResponseReader reader = ResponseReader.open(latin, Q, named)) {
-            assertTrue(!reader.splittable());
+            assertTrue(reader.chunked().isEmpty());
             List<Response> merged = new ArrayList<>();
             try (ParallelReader<List<Response>> parallel = new ParallelReader<>(2, 16, ArrayList::new,
                     (list, row) -> list.add(row.toResponse()), merged::addAll)) {
