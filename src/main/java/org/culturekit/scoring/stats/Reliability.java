@@ -1,4 +1,4 @@
-package org.culturekit.scoring;
+package org.culturekit.scoring.stats;
 
 /**
  * Cronbach's alpha and item statistics from the pairwise covariance matrix of an index's keyed items, as
@@ -16,10 +16,10 @@ package org.culturekit.scoring;
  * @param itemTotal psych's r.drop per item: (ΣC[,i] − C[i,i]) / √(C[i,i] · ΣC[−i,−i])
  * @param alphaIfDeleted alpha of C without item i
  */
-record Reliability(Double alpha, Double standardizedAlpha, Double[] itemTotal, Double[] alphaIfDeleted) {
+public record Reliability(Double alpha, Double standardizedAlpha, Double[] itemTotal, Double[] alphaIfDeleted) {
 
     /** From a covariance matrix whose undefined entries are NaN. */
-    static Reliability of(double[][] c) {
+    public static Reliability of(double[][] c) {
         int size = c.length;
         int[] kept = java.util.stream.IntStream.range(0, size).filter(i -> c[i][i] > 0).toArray();
         Double[] itemTotal = new Double[size];

@@ -1,4 +1,4 @@
-package org.culturekit.scoring;
+package org.culturekit.scoring.stats;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,18 +13,18 @@ import java.math.MathContext;
  * @param numerator the numerator
  * @param denominator the denominator, positive
  */
-record Fraction(BigInteger numerator, BigInteger denominator) {
-    static final Fraction ZERO = new Fraction(BigInteger.ZERO, BigInteger.ONE);
+public record Fraction(BigInteger numerator, BigInteger denominator) {
+    public static final Fraction ZERO = new Fraction(BigInteger.ZERO, BigInteger.ONE);
 
     private static final MathContext PRECISION = new MathContext(40);
 
-    Fraction {
+    public Fraction {
         if (denominator.signum() <= 0) {
             throw new IllegalArgumentException("denominator must be positive");
         }
     }
 
-    static Fraction of(long numerator, long denominator) {
+    public static Fraction of(long numerator, long denominator) {
         return new Fraction(BigInteger.valueOf(numerator), BigInteger.valueOf(denominator));
     }
 
@@ -32,13 +32,13 @@ record Fraction(BigInteger numerator, BigInteger denominator) {
         return new Fraction(numerator, BigInteger.valueOf(denominator));
     }
 
-    Fraction plus(Fraction other) {
+    public Fraction plus(Fraction other) {
         return new Fraction(
                 numerator.multiply(other.denominator).add(other.numerator.multiply(denominator)),
                 denominator.multiply(other.denominator));
     }
 
-    Fraction minus(Fraction other) {
+    public Fraction minus(Fraction other) {
         return plus(other.negate());
     }
 
@@ -54,7 +54,7 @@ record Fraction(BigInteger numerator, BigInteger denominator) {
         return new Fraction(numerator.multiply(BigInteger.valueOf(factor)), denominator);
     }
 
-    Fraction dividedBy(long divisor) {
+    public Fraction dividedBy(long divisor) {
         if (divisor == 0) {
             throw new ArithmeticException("division by zero");
         }
@@ -64,11 +64,11 @@ record Fraction(BigInteger numerator, BigInteger denominator) {
                 : new Fraction(numerator.negate(), denominator.multiply(d.negate()));
     }
 
-    int signum() {
+    public int signum() {
         return numerator.signum();
     }
 
-    double toDouble() {
+    public double toDouble() {
         // Both below 2^53, so both are exact doubles and the division rounds once, correctly. The 40-digit
         // BigDecimal path gives the same double: the quotient of such integers is never a rounding midpoint
         // (that needs a 54-bit numerator) and lies at least 2^-107 (relative) from one, far beyond the

@@ -1,4 +1,4 @@
-package org.culturekit.scoring;
+package org.culturekit.scoring.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

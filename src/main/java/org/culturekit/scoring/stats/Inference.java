@@ -1,4 +1,4 @@
-package org.culturekit.scoring;
+package org.culturekit.scoring.stats;
 
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -6,13 +6,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /** Confidence intervals and tests from summary statistics; distributions come from Commons Statistics. */
-final class Inference {
+public final class Inference {
     private static final double Z975 = NormalDistribution.of(0, 1).inverseCumulativeProbability(0.975);
 
     private Inference() {}
 
     /** The two-sided 95% t interval half-width of a mean, or null when n &lt; 2. */
-    static Double halfWidth(long n, Double sd) {
+    public static Double halfWidth(long n, Double sd) {
         if (n < 2 || sd == null) {
             return null;
         }
@@ -20,7 +20,7 @@ final class Inference {
     }
 
     /** Two-sided p of a t statistic. */
-    static double twoSidedP(double t, double df) {
+    public static double twoSidedP(double t, double df) {
         return 2 * TDistribution.of(df).survivalProbability(Math.abs(t));
     }
 
@@ -31,9 +31,9 @@ final class Inference {
      * @param df Welch–Satterthwaite degrees of freedom
      * @param p two-sided p
      */
-    record Welch(double t, double df, double p) {
+    public record Welch(double t, double df, double p) {
         /** The test, or null when either side has n &lt; 2 or both variances are 0. */
-        static Welch of(long n1, double mean1, double var1, long n2, double mean2, double var2) {
+        public static Welch of(long n1, double mean1, double var1, long n2, double mean2, double var2) {
             if (n1 < 2 || n2 < 2) {
                 return null;
             }
@@ -50,7 +50,7 @@ final class Inference {
     }
 
     /** Hedges' g: the difference over the pooled sd, times 1 − 3/(4(n1 + n2) − 9); null when undefined. */
-    static Double hedgesG(long n1, double mean1, double var1, long n2, double mean2, double var2) {
+    public static Double hedgesG(long n1, double mean1, double var1, long n2, double mean2, double var2) {
         if (n1 < 2 || n2 < 2) {
             return null;
         }
@@ -62,7 +62,7 @@ final class Inference {
     }
 
     /** The Fisher-z 95% interval of a correlation, {low, high}, or null when n ≤ 3 or |r| = 1. */
-    static double[] fisherInterval(double r, long n) {
+    public static double[] fisherInterval(double r, long n) {
         if (n <= 3 || Math.abs(r) >= 1) {
             return null;
         }
@@ -75,7 +75,7 @@ final class Inference {
      * Benjamini–Hochberg adjusted p-values, as R's {@code p.adjust(p, "BH")}; null entries stay null and are
      * not counted.
      */
-    static Double[] benjaminiHochberg(Double[] p) {
+    public static Double[] benjaminiHochberg(Double[] p) {
         Integer[] order = IntStream.range(0, p.length)
                 .filter(i -> p[i] != null)
                 .boxed()

@@ -1,4 +1,4 @@
-package org.culturekit.scoring;
+package org.culturekit.scoring.stats;
 
 /**
  * Exact pairwise-complete sums of the keyed answers to every pair of an index's items, in flat arrays: the
@@ -8,7 +8,7 @@ package org.culturekit.scoring;
  * items' own sums, so only the products are kept per pair; respondents who skipped an item get the full
  * pairwise sums. A covariance adds both parts: the same integers, so the same exact result.
  */
-final class PairwiseSums {
+public final class PairwiseSums {
     private final int items;
     /** Per pair p (i &lt; j, row by row): its two items. */
     private final int[] first;
@@ -23,7 +23,7 @@ final class PairwiseSums {
     private final long[] sumY;
     private final long[] sumXY;
 
-    PairwiseSums(int items) {
+    public PairwiseSums(int items) {
         this.items = items;
         int pairs = items * (items - 1) / 2;
         first = new int[pairs];
@@ -43,7 +43,7 @@ final class PairwiseSums {
     }
 
     /** Adds one respondent's answers; {@code count} is how many of the items they answered. */
-    void add(int[] values, boolean[] answered, int count) {
+    public void add(int[] values, boolean[] answered, int count) {
         if (count == items) {
             complete++;
             int p = 0;
@@ -75,7 +75,7 @@ final class PairwiseSums {
         }
     }
 
-    void merge(PairwiseSums other) {
+    public void merge(PairwiseSums other) {
         complete += other.complete;
         for (int i = 0; i < items; i++) {
             itemSum[i] += other.itemSum[i];
@@ -90,7 +90,7 @@ final class PairwiseSums {
     }
 
     /** The exact sample covariance of pair p over respondents who answered both, or null when n &lt; 2. */
-    Fraction covariance(int p) {
+    public Fraction covariance(int p) {
         long count = n[p] + complete;
         if (count < 2) {
             return null;

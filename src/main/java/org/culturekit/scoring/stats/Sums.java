@@ -1,4 +1,4 @@
-package org.culturekit.scoring;
+package org.culturekit.scoring.stats;
 
 /**
  * Exact sums of values of the form {@code s / m} with small positive integer {@code m} — a respondent's mean
@@ -9,7 +9,7 @@ package org.culturekit.scoring;
  *   <li>Values with denominator 1 are plain integers, which is how single-item figures use it.
  * </ul>
  */
-final class Sums {
+public final class Sums {
     private final long[] count;
     private final long[] sum;
     private final long[] sumSquares;
@@ -19,12 +19,12 @@ final class Sums {
     private final long[] sumProducts;
 
     /** Room for denominators {@code 1..maxDenominator}, for values without a paired y. */
-    Sums(int maxDenominator) {
+    public Sums(int maxDenominator) {
         this(maxDenominator, false);
     }
 
     /** Room for denominators {@code 1..maxDenominator}, for values each paired with a y. */
-    static Sums paired(int maxDenominator) {
+    public static Sums paired(int maxDenominator) {
         return new Sums(maxDenominator, true);
     }
 
@@ -41,7 +41,7 @@ final class Sums {
     }
 
     /** Sums of {@code count} whole numbers (denominator 1) with this sum and sum of squares. */
-    static Sums ofIntegers(long count, long sum, long sumSquares) {
+    public static Sums ofIntegers(long count, long sum, long sumSquares) {
         Sums sums = new Sums(1);
         sums.count[1] = count;
         sums.sum[1] = sum;
@@ -49,25 +49,25 @@ final class Sums {
         return sums;
     }
 
-    void add(long numerator, int denominator) {
+    public void add(long numerator, int denominator) {
         count[denominator]++;
         sum[denominator] += numerator;
         sumSquares[denominator] += numerator * numerator;
     }
 
-    void add(long numerator, int denominator, long y) {
+    public void add(long numerator, int denominator, long y) {
         add(numerator, denominator);
         sumY[denominator] += y;
         sumYSquares[denominator] += y * y;
         sumProducts[denominator] += numerator * y;
     }
 
-    void merge(Sums other) {
+    public void merge(Sums other) {
         combine(other, 1);
     }
 
     /** These sums less {@code other}'s, which must be a subset of the same rows. */
-    Sums minus(Sums other) {
+    public Sums minus(Sums other) {
         Sums result = copy();
         result.combine(other, -1);
         return result;
@@ -94,7 +94,7 @@ final class Sums {
         }
     }
 
-    long n() {
+    public long n() {
         long n = 0;
         for (long c : count) {
             n += c;
@@ -145,19 +145,19 @@ final class Sums {
     }
 
     /** The mean, or null when empty. */
-    Double mean() {
+    public Double mean() {
         long n = n();
         return n == 0 ? null : sum().dividedBy(n).toDouble();
     }
 
     /** The mean of the paired values y, or null when empty. */
-    Double meanY() {
+    public Double meanY() {
         long n = n();
         return n == 0 ? null : sumY().dividedBy(n).toDouble();
     }
 
     /** Exact sample variance (n − 1), or null when n &lt; 2. */
-    Fraction variance() {
+    public Fraction variance() {
         long n = n();
         if (n < 2) {
             return null;
@@ -166,7 +166,7 @@ final class Sums {
     }
 
     /** Exact sample covariance of x and y (n − 1), or null when n &lt; 2. */
-    Fraction covariance() {
+    public Fraction covariance() {
         long n = n();
         if (n < 2) {
             return null;
@@ -174,7 +174,7 @@ final class Sums {
         return sumProducts().times(n).minus(sum().times(sumY())).dividedBy(n).dividedBy(n - 1);
     }
 
-    Fraction varianceY() {
+    public Fraction varianceY() {
         long n = n();
         if (n < 2) {
             return null;
@@ -183,7 +183,7 @@ final class Sums {
     }
 
     /** The exact sum of squared deviations from the mean, Σ(x − x̄)². */
-    Fraction squaredDeviations() {
+    public Fraction squaredDeviations() {
         long n = n();
         return n == 0 ? Fraction.ZERO : sumSquares().minus(sum().times(sum()).dividedBy(n));
     }
