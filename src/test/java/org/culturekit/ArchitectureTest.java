@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * package names in an import or a qualified name (a Javadoc link counts too: it is a dependency for a reader).
  *
  * <ul>
- *   <li>Nothing but {@code Main}, the entry point, imports {@code cli}.
+ *   <li>Nothing but {@code Main}, the entry point, imports {@code cli}; {@code cli.run} may not either.
  *   <li>{@code model} imports nothing but the JDK and holds records and enums (and {@code FreeText}).
  *   <li>Every other package names only the packages it is allowed to, so dependencies run one way.
  * </ul>
@@ -46,14 +46,16 @@ class ArchitectureTest {
             Map.entry("export.parallel", Set.of("export", "export.csv", "input", "model")),
             Map.entry("scoring.stats", Set.of()),
             Map.entry("scoring", Set.of("scoring.stats", "model")),
-            Map.entry("report", Set.of("scoring", "model")));
+            Map.entry("report", Set.of("scoring", "model")),
+            Map.entry("cli.run", Set.of("export", "export.ids", "export.parallel", "input", "model", "scoring",
+                    "report")));
 
     @Test
     void nothingOutsideCliImportsCli() throws IOException {
         List<String> offenders = new ArrayList<>();
         uses().forEach((file, packages) -> {
             String own = packageOf(file);
-            if (!own.equals("cli") && !own.isEmpty() && packages.contains("cli")) {
+            if (!own.equals("cli") && !own.startsWith("cli.") && !own.isEmpty() && packages.contains("cli")) {
                 offenders.add(file);
             }
         });

@@ -4,6 +4,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
+import org.culturekit.cli.run.ScoringRun;
 import org.culturekit.export.Platform;
 import org.culturekit.export.ReadOptions;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,11 +1,11 @@
-package org.culturekit.cli;
+package org.culturekit.cli.run;
 
 /** Counts in messages: "1 item", "2 items". */
-final class Plural {
+public final class Plural {
     private Plural() {}
 
     /** {@code count} and the noun's singular or plural form. */
-    static String of(long count, String one, String many) {
+    public static String of(long count, String one, String many) {
         return count + " " + (count == 1 ? one : many);
     }
 }

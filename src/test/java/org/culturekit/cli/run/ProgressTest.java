@@ -1,4 +1,4 @@
-package org.culturekit.cli;
+package org.culturekit.cli.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

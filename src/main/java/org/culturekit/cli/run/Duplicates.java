@@ -1,4 +1,4 @@
-package org.culturekit.cli;
+package org.culturekit.cli.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

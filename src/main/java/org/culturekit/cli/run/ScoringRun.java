@@ -1,4 +1,4 @@
-package org.culturekit.cli;
+package org.culturekit.cli.run;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -26,7 +26,7 @@ import org.culturekit.scoring.Results;
  * Reads every export into one accumulator: mapping warnings and column mismatches between files go to stderr,
  * unreadable answers are listed (and fail the run when strict), rejected rows go to the rejects file.
  */
-final class ScoringRun {
+public final class ScoringRun {
     /** The most unreadable answers printed as warnings; all are in the rejects file. */
     private static final int LISTED = 10;
 
@@ -38,8 +38,8 @@ final class ScoringRun {
      * @param threads the parsing threads
      * @param chunkSize the bytes of a chunk of an export
      */
-    record Parallelism(int threads, int chunkSize) {
-        static final Parallelism DEFAULT =
+    public record Parallelism(int threads, int chunkSize) {
+        public static final Parallelism DEFAULT =
                 new Parallelism(Runtime.getRuntime().availableProcessors(), ParallelReader.DEFAULT_CHUNK_SIZE);
     }
 
@@ -47,7 +47,7 @@ final class ScoringRun {
      * Scores {@code files} together, handing each export's reader to {@code opened} once its header is mapped,
      * and parsing with {@code parallelism}.
      */
-    static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
+    public static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
             Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism) {
         return score(questionnaire, files, options, strict, rejectsFile, err, opened, parallelism, false);
     }
@@ -58,7 +58,7 @@ final class ScoringRun {
      * ({@code report}), where {@code validate} lists the items without a column instead, and so is, when
      * {@code strict} too, an export with a header and no responses.
      */
-    static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
+    public static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
             Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism,
             boolean coverageRequired) {
         Accumulator accumulator = new Accumulator(questionnaire);
@@ -195,7 +195,7 @@ final class ScoringRun {
      * Refuses results of fewer respondents than the minimum group size: every figure of such a survey would
      * describe fewer people than the minimum, so none can be shown (docs/privacy.md). The message names no count.
      */
-    static Results publishable(Results results, Questionnaire questionnaire, List<Path> files) {
+    public static Results publishable(Results results, Questionnaire questionnaire, List<Path> files) {
         int k = questionnaire.reporting().minGroupSize();
         if (results.rows().scored() < k) {
             throw new InputException(files.get(0).toString(), "fewer than " + k + " responses (minGroupSize) could "
@@ -239,7 +239,7 @@ final class ScoringRun {
     }
 
     /** One warning line on stderr; it may hold file names and quoted data, which are made visible. */
-    static void warn(PrintWriter err, String warning) {
+    public static void warn(PrintWriter err, String warning) {
         err.println("warning: " + VisibleText.TERMINAL.of(warning));
     }
 }

@@ -1,4 +1,4 @@
-package org.culturekit.cli;
+package org.culturekit.cli.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
