@@ -1,6 +1,6 @@
 package org.culturekit.cli;
 
-import org.culturekit.io.InputException;
+import org.culturekit.input.InputException;
 import org.culturekit.model.VisibleText;
 import org.culturekit.report.RenderException;
 import picocli.CommandLine;

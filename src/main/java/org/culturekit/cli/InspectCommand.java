@@ -9,17 +9,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.culturekit.io.Questionnaires;
-import org.culturekit.io.ResponseReader;
+import org.culturekit.cli.run.ScoringRun;
+import org.culturekit.export.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 import org.culturekit.model.VisibleText;
+import org.culturekit.questionnaire.Questionnaires;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code culturekit inspect}: show how an export is read and what each column maps to. */
 @Command(

@@ -2,6 +2,7 @@ package org.culturekit.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.culturekit.cli.run.Plural;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.scoring.Results;
 

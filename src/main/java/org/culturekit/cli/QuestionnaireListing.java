@@ -2,6 +2,7 @@ package org.culturekit.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.culturekit.cli.run.Plural;
 import org.culturekit.model.Band;
 import org.culturekit.model.Index;
 import org.culturekit.model.Item;

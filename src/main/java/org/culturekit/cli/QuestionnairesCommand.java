@@ -2,12 +2,13 @@ package org.culturekit.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.culturekit.io.Questionnaires;
+import org.culturekit.cli.run.Plural;
 import org.culturekit.model.Questionnaire;
+import org.culturekit.questionnaire.Questionnaires;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code culturekit questionnaires}: the bundled instruments. */
 @Command(

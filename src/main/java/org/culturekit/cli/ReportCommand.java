@@ -16,9 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
-import org.culturekit.io.Questionnaires;
+import org.culturekit.cli.run.Plural;
+import org.culturekit.cli.run.ScoringRun;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
+import org.culturekit.questionnaire.Questionnaires;
 import org.culturekit.report.OutputFiles;
 import org.culturekit.report.ReportFormat;
 import org.culturekit.report.ReportModel;
@@ -31,11 +33,11 @@ import org.culturekit.scoring.Gate;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code culturekit report}: score the exports and write the reports. */
 @Command(

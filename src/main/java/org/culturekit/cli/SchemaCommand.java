@@ -1,7 +1,7 @@
 package org.culturekit.cli;
 
 import java.util.concurrent.Callable;
-import org.culturekit.io.QuestionnaireSchema;
+import org.culturekit.questionnaire.QuestionnaireSchema;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;

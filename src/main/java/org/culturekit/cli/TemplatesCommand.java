@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.culturekit.io.InputException;
+import org.culturekit.input.InputException;
 import org.culturekit.report.OutputFiles;
 import org.culturekit.report.ReportRenderer;
 import picocli.CommandLine.Command;

@@ -4,20 +4,22 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.culturekit.io.InputException;
-import org.culturekit.io.QuestionnaireReader;
-import org.culturekit.io.Questionnaires;
-import org.culturekit.io.ResponseReader;
-import org.culturekit.io.ReadOptions;
+import org.culturekit.cli.run.Plural;
+import org.culturekit.cli.run.ScoringRun;
+import org.culturekit.export.ReadOptions;
+import org.culturekit.export.ResponseReader;
+import org.culturekit.input.InputException;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
+import org.culturekit.questionnaire.QuestionnaireReader;
+import org.culturekit.questionnaire.Questionnaires;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code culturekit validate}: check a questionnaire, and that exports map onto it, listing every problem. */
 @Command(

@@ -12,7 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.culturekit.io.InputException;
+import org.culturekit.cli.run.ScoringRun;
+import org.culturekit.input.InputException;
 import org.culturekit.report.ResultsJson;
 import org.culturekit.scoring.Results;
 

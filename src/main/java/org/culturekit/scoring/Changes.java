@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.culturekit.scoring.stats.Inference;
 
 /**
  * What moved between a baseline wave and this one, each change tested with Welch's t-test from the two waves'

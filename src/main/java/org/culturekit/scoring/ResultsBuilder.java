@@ -8,7 +8,6 @@ import java.util.Map;
 import org.culturekit.model.Band;
 import org.culturekit.model.Index;
 import org.culturekit.model.Questionnaire;
-
 import org.culturekit.scoring.Results.Agreement;
 import org.culturekit.scoring.Results.Driver;
 import org.culturekit.scoring.Results.Enps;
@@ -22,6 +21,10 @@ import org.culturekit.scoring.Results.IndexResult;
 import org.culturekit.scoring.Results.ItemResult;
 import org.culturekit.scoring.Results.PerceptionGap;
 import org.culturekit.scoring.Results.SegmentResult;
+import org.culturekit.scoring.stats.Fraction;
+import org.culturekit.scoring.stats.Inference;
+import org.culturekit.scoring.stats.Reliability;
+import org.culturekit.scoring.stats.Sums;
 
 /** Turns the accumulated sums into {@link Results}: the statistics of DESIGN.md §4 and the suppression. */
 final class ResultsBuilder {

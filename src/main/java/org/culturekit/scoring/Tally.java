@@ -1,5 +1,7 @@
 package org.culturekit.scoring;
 
+import org.culturekit.scoring.stats.Sums;
+
 /**
  * The exact sums one population (everyone, a group of a segment, leaders, others) needs for its figures.
  * Memory depends on the questionnaire only, never on the number of respondents.

@@ -1,5 +1,8 @@
 package org.culturekit.scoring;
 
+import org.culturekit.scoring.stats.PairwiseSums;
+import org.culturekit.scoring.stats.Sums;
+
 /** The sums only the whole population needs: item figures, the item covariances for alpha, and drivers. */
 final class Totals {
     private final Plan plan;

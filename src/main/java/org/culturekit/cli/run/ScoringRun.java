@@ -1,0 +1,245 @@
+package org.culturekit.cli.run;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.culturekit.input.InputException;
+import org.culturekit.export.parallel.ParallelReader;
+import org.culturekit.input.Problem;
+import org.culturekit.export.ReadOptions;
+import org.culturekit.export.ids.RespondentIds;
+import org.culturekit.export.ResponseReader;
+import org.culturekit.model.Questionnaire;
+import org.culturekit.model.VisibleText;
+import org.culturekit.scoring.Accumulator;
+import org.culturekit.scoring.Coverage;
+import org.culturekit.scoring.Results;
+
+/**
+ * Reads every export into one accumulator: mapping warnings and column mismatches between files go to stderr,
+ * unreadable answers are listed (and fail the run when strict), rejected rows go to the rejects file.
+ */
+public final class ScoringRun {
+    /** The most unreadable answers printed as warnings; all are in the rejects file. */
+    private static final int LISTED = 10;
+
+    private ScoringRun() {}
+
+    /**
+     * How many threads parse, and in what chunks: the results are the same whatever these are.
+     *
+     * @param threads the parsing threads
+     * @param chunkSize the bytes of a chunk of an export
+     */
+    public record Parallelism(int threads, int chunkSize) {
+        public static final Parallelism DEFAULT =
+                new Parallelism(Runtime.getRuntime().availableProcessors(), ParallelReader.DEFAULT_CHUNK_SIZE);
+    }
+
+    /**
+     * Scores {@code files} together, handing each export's reader to {@code opened} once its header is mapped,
+     * and parsing with {@code parallelism}.
+     */
+    public static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
+            Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism) {
+        return score(questionnaire, files, options, strict, rejectsFile, err, opened, parallelism, false);
+    }
+
+    /**
+     * As {@link #score(Questionnaire, List, ReadOptions, boolean, Path, PrintWriter, Consumer, Parallelism)};
+     * when {@code coverageRequired}, an export with a column for fewer than half the scored items is an error
+     * ({@code report}), where {@code validate} lists the items without a column instead, and so is, when
+     * {@code strict} too, an export with a header and no responses.
+     */
+    public static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
+            Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism,
+            boolean coverageRequired) {
+        Accumulator accumulator = new Accumulator(questionnaire);
+        // by reason, alphabetically: the same order whichever export or thread met a reason first
+        Map<String, Long> excluded = new TreeMap<>();
+        List<Problem> problems = new ArrayList<>();
+        long[] problemCount = {0};
+        String firstFile = null;
+        TreeSet<String> firstUnmapped = null;
+        RejectsWriter rejects = RejectsWriter.open(rejectsFile, err);
+        Duplicates duplicates = new Duplicates();
+        List<String> headerOnly = new ArrayList<>();
+        // one set for the run: a respondent in two exports is scored once, from the first
+        Progress[] shown = new Progress[1];
+        List<String> scoredItems = Coverage.scoredItems(questionnaire);
+        // the scored items no export has a column for, in questionnaire order
+        List<String> neverMapped = new ArrayList<>(scoredItems);
+        try (RespondentIds seenIds = RespondentIds.forRun();
+                ParallelReader<Accumulator> parallel = new ParallelReader<>(parallelism.threads(),
+                parallelism.chunkSize(), accumulator::part,
+                (part, row) -> part.add(row.answers(), row.segments(), row), accumulator::merge)) {
+            for (Path file : files) {
+                try (ResponseReader reader = ResponseReader.open(file, questionnaire, options, seenIds)) {
+                    reader.onRejection(rejection -> {
+                        if (rejects != null) {
+                            rejects.write(rejection);
+                        }
+                        duplicates.note(rejection);
+                    });
+                    opened.accept(reader);
+                    List<String> scoredUnmapped = checkCoverage(questionnaire, scoredItems, reader,
+                            coverageRequired);
+                    reader.warnings().forEach(warning -> warn(err, warning.toString()));
+                    warnShort(questionnaire, file, scoredItems, scoredUnmapped, err);
+                    neverMapped.retainAll(scoredUnmapped);
+                    TreeSet<String> unmapped = new TreeSet<>(reader.unmappedItems());
+                    if (firstUnmapped == null) {
+                        firstFile = file.toString();
+                        firstUnmapped = unmapped;
+                    } else if (!unmapped.equals(firstUnmapped)) {
+                        warn(err, file + ": its columns do not match " + firstFile + "'s: "
+                                + difference(unmapped, firstUnmapped, firstFile));
+                    }
+                    // one progress line at a time: the last export's chunks may still be in flight
+                    if (shown[0] != null) {
+                        shown[0].close();
+                    }
+                    Progress progress = Progress.start(file, reader, err);
+                    shown[0] = progress;
+                    parallel.read(reader, () -> {
+                        // runs once every row of this export is merged, in file order
+                        if (progress != null) {
+                            progress.close();
+                        }
+                        if (reader.rowsRead() == 0) {
+                            headerOnly.add(file.toString());
+                            if (!(strict && coverageRequired)) {
+                                warn(err, file + ": the header rows are there but no responses follow; is it "
+                                        + "the right file? (--strict makes this an error)");
+                            }
+                        }
+                        reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
+                        reader.codeWarnings().forEach(warning -> warn(err, warning.toString()));
+                        problems.addAll(reader.problems());
+                        problemCount[0] += reader.problemCount();
+                    });
+                }
+            }
+            parallel.finish();
+            seenIds.warning().ifPresent(warning -> warn(err, warning));
+            // report --strict only: validate checks a header on its own, as init's template is
+            if (strict && coverageRequired && !headerOnly.isEmpty()) {
+                throw new InputException(headerOnly.stream().map(name -> new Problem(name, 0, 0, "the header rows "
+                        + "are there but no responses follow; is it the right file?", "")).toList());
+            }
+            if (problemCount[0] > 0) {
+                report(problems, problemCount[0], strict, rejectsFile, err);
+            }
+            duplicates.report(questionnaire, files, options, strict, rejectsFile, err);
+            if (rejects != null) {
+                rejects.publish();
+            }
+        } finally {
+            if (shown[0] != null) {
+                shown[0].close(); // before any error message, which must not share its line
+            }
+            if (rejects != null) {
+                rejects.close();
+            }
+        }
+        List<Results.Exclusion> exclusions = new ArrayList<>();
+        excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
+        return accumulator.results().withExclusions(exclusions).withUnmappedItems(neverMapped);
+    }
+
+    /** The most unmapped items an error names before it counts the rest. */
+    private static final int NAMED = 12;
+
+    /**
+     * The scored items {@code reader}'s export has no column for, in questionnaire order; an error when fewer
+     * than half of them have one, which is almost always the wrong questionnaire (a forgotten {@code -q}).
+     */
+    private static List<String> checkCoverage(Questionnaire questionnaire, List<String> scoredItems,
+            ResponseReader reader, boolean required) {
+        Set<String> unmapped = new HashSet<>(reader.unmappedItems());
+        List<String> missing = scoredItems.stream().filter(unmapped::contains).toList();
+        int mapped = scoredItems.size() - missing.size();
+        if (required && !missing.isEmpty() && 2L * mapped < scoredItems.size()) {
+            String named = String.join(", ", missing.subList(0, Math.min(NAMED, missing.size())))
+                    + (missing.size() > NAMED ? " and " + (missing.size() - NAMED) + " more" : "");
+            throw new InputException(reader.file(), "only " + mapped + " of the "
+                    + Plural.of(scoredItems.size(), "scored item", "scored items") + " of questionnaire '"
+                    + questionnaire.id() + "' " + (mapped == 1 ? "has" : "have") + " a column here; none for " + named + ". Is this the right "
+                    + "questionnaire? Name yours with -q FILE; culturekit inspect --suggest " + reader.file()
+                    + " shows the columns and a mapping to start from");
+        }
+        return missing;
+    }
+
+    /** Warns of every scored item {@code file} has no column for and every index that is scored short. */
+    private static void warnShort(Questionnaire questionnaire, Path file, List<String> scoredItems,
+            List<String> missing, PrintWriter err) {
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> shortIndices = Coverage.shortIndices(questionnaire, missing);
+        warn(err, file + ": " + missing.size() + " of the " + Plural.of(scoredItems.size(), "scored item",
+                "scored items") + " have no column: " + String.join(", ", missing) + "; their answers count as "
+                + "missing" + (shortIndices.isEmpty() ? "" : "; scored from fewer items than they define: "
+                + String.join(", ", shortIndices)));
+    }
+
+    /**
+     * Refuses results of fewer respondents than the minimum group size: every figure of such a survey would
+     * describe fewer people than the minimum, so none can be shown (docs/privacy.md). The message names no count.
+     */
+    public static Results publishable(Results results, Questionnaire questionnaire, List<Path> files) {
+        int k = questionnaire.reporting().minGroupSize();
+        if (results.rows().scored() < k) {
+            throw new InputException(files.get(0).toString(), "fewer than " + k + " responses (minGroupSize) could "
+                    + "be scored" + (files.size() > 1 ? " from these " + files.size() + " exports" : "")
+                    + ", so no figure can be shown without identifying someone; collect more responses, or lower "
+                    + "reporting.minGroupSize (never below 3) if your policy allows");
+        }
+        return results;
+    }
+
+    private static String difference(TreeSet<String> unmapped, TreeSet<String> first, String firstFile) {
+        List<String> parts = new ArrayList<>();
+        TreeSet<String> missingHere = new TreeSet<>(unmapped);
+        missingHere.removeAll(first);
+        TreeSet<String> presentHere = new TreeSet<>(first);
+        presentHere.removeAll(unmapped);
+        if (!missingHere.isEmpty()) {
+            parts.add("no column for " + String.join(", ", missingHere) + " (" + firstFile + " has)");
+        }
+        if (!presentHere.isEmpty()) {
+            parts.add("a column for " + String.join(", ", presentHere) + " (" + firstFile + " has none)");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static void report(List<Problem> problems, long count, boolean strict, Path rejectsFile,
+            PrintWriter err) {
+        if (strict) {
+            List<Problem> all = new ArrayList<>(problems);
+            if (count > problems.size()) {
+                all.add(new Problem(problems.get(0).file(), 0, 0, "… and " + Plural.of(count - problems.size(),
+                        "more answer", "more answers") + " that cannot be read", ""));
+            }
+            throw new InputException(all);
+        }
+        problems.stream().limit(LISTED).forEach(problem -> warn(err, problem.toString()));
+        warn(err, count + (count == 1 ? " answer" : " answers") + " could not be read and "
+                + (count == 1 ? "was" : "were") + " treated as missing; "
+                + (rejectsFile == null ? "--rejects FILE lists every row, " : rejectsFile + " lists every row, ")
+                + "--strict makes this an error");
+    }
+
+    /** One warning line on stderr; it may hold file names and quoted data, which are made visible. */
+    public static void warn(PrintWriter err, String warning) {
+        err.println("warning: " + VisibleText.TERMINAL.of(warning));
+    }
+}
