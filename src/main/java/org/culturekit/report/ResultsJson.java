@@ -387,7 +387,7 @@ public final class ResultsJson {
                             ? new GroupIndex(text(c, "id"), true, null, null, null, null, null, null, null, null)
                             : new GroupIndex(text(c, "id"), false, c.path("n").asLong(), number(c, "mean"),
                                     number(c, "sd"), number(c, "favorable"), number(c, "rwg"), number(c, "deltaVsRest"),
-                                    number(c, "q"), text(c, "flag")));
+                                    number(c, "q"), Results.Flag.of(text(c, "flag"))));
                 }
                 JsonNode gap = g.path("sayDo");
                 JsonNode groupEnps = g.path("enps");
@@ -477,7 +477,7 @@ public final class ResultsJson {
             number(c, "rwg", cell.rwg());
             number(c, "deltaVsRest", cell.deltaVsRest());
             number(c, "q", cell.q());
-            c.put("flag", cell.flag());
+            c.put("flag", cell.flag() == null ? null : cell.flag().label());
         }
         if (group.sayDo() != null) {
             ObjectNode sayDo = node.putObject("sayDo");

@@ -136,7 +136,7 @@ public final class ScoresCsv {
                 add(segment.id(), group.value(), cell.id(), "deltaVsRest", cell.deltaVsRest());
                 add(segment.id(), group.value(), cell.id(), "q", cell.q());
                 if (cell.flag() != null) {
-                    add(segment.id(), group.value(), cell.id(), cell.flag(), 1.0);
+                    add(segment.id(), group.value(), cell.id(), cell.flag().label(), 1.0);
                 }
             }
             if (group.sayDo() != null) {

@@ -324,7 +324,7 @@ public record Results(
      * @param rwg within-group agreement rwg(j)
      * @param deltaVsRest group mean − mean of everyone else
      * @param q Benjamini–Hochberg adjusted p of the Welch test against everyone else
-     * @param flag {@code bright-spot}, {@code hot-spot} or null
+     * @param flag a significant difference from everyone else, or null
      */
     public record GroupIndex(
             String id,
@@ -336,9 +336,39 @@ public record Results(
             Double rwg,
             Double deltaVsRest,
             Double q,
-            String flag) {
+            Flag flag) {
         static GroupIndex hidden(String id) {
             return new GroupIndex(id, true, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** A group that differs from everyone else at q &lt; .05, by the direction of the difference. */
+    public enum Flag {
+        BRIGHT_SPOT("bright-spot"),
+        HOT_SPOT("hot-spot");
+
+        private final String label;
+
+        Flag(String label) {
+            this.label = label;
+        }
+
+        /** The flag as {@code results.json} and the reports spell it. */
+        public String label() {
+            return label;
+        }
+
+        /** The flag spelt {@code label}, or null for null. */
+        public static Flag of(String label) {
+            if (label == null) {
+                return null;
+            }
+            for (Flag flag : values()) {
+                if (flag.label.equals(label)) {
+                    return flag;
+                }
+            }
+            throw new IllegalArgumentException("no flag " + label);
         }
     }
 

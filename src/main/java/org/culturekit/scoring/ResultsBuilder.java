@@ -473,8 +473,8 @@ final class ResultsBuilder {
             Tally tally = sums.get(i);
             Sums group = tally.score[x];
             Double delta = comparisons[i].difference;
-            String flag = q[i] != null && q[i] < SIGNIFICANT && delta != null && delta != 0
-                    ? (delta > 0 ? "bright-spot" : "hot-spot")
+            Results.Flag flag = q[i] != null && q[i] < SIGNIFICANT && delta != null && delta != 0
+                    ? (delta > 0 ? Results.Flag.BRIGHT_SPOT : Results.Flag.HOT_SPOT)
                     : null;
             long[] classes = tally.classes[x];
             groupCells[i][x] = new GroupIndex(
