@@ -306,10 +306,10 @@ final class ReportModelBuilder {
             }
             Cell sayDo = group.sayDo() == null || group.sayDo().suppressed()
                     ? Cell.SUPPRESSED
-                    : new Cell(Display.signed(group.sayDo().meanGap(), 2), false, "", -1);
+                    : new Cell(Display.signed(group.sayDo().shown().orElseThrow().meanGap(), 2), false, "", -1);
             Cell enps = group.enps() == null || group.enps().suppressed()
                     ? Cell.SUPPRESSED
-                    : new Cell(Display.signed(group.enps().score(), 0), false, "", -1);
+                    : new Cell(Display.signed(group.enps().shown().orElseThrow().score(), 0), false, "", -1);
             rows.add(new GroupRow(group.value(), false, Long.toString(group.n()), cells, sayDo, enps));
         }
         List<String> icc1 = segment.agreement().stream().map(a -> Display.decimal(a.icc1(), 2)).toList();

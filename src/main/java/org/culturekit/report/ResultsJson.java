@@ -18,6 +18,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Results;
+import org.culturekit.scoring.Results.Cell;
 import org.culturekit.scoring.Results.Gap;
 import org.culturekit.scoring.Results.Group;
 import org.culturekit.scoring.Results.GroupIndex;
@@ -378,25 +379,28 @@ public final class ResultsJson {
             List<Group> groups = new ArrayList<>();
             for (JsonNode g : segment.path("groups")) {
                 if (g.path("suppressed").asBoolean()) {
-                    groups.add(new Group(text(g, "value"), true, null, List.of(), null, null));
+                    groups.add(new Group(text(g, "value"), Cell.withheld()));
                     continue;
                 }
                 List<GroupIndex> cells = new ArrayList<>();
                 for (JsonNode c : g.path("indices")) {
                     cells.add(c.path("suppressed").asBoolean()
-                            ? new GroupIndex(text(c, "id"), true, null, null, null, null, null, null, null, null)
-                            : new GroupIndex(text(c, "id"), false, c.path("n").asLong(), number(c, "mean"),
-                                    number(c, "sd"), number(c, "favorable"), number(c, "rwg"), number(c, "deltaVsRest"),
-                                    number(c, "q"), Results.Flag.of(text(c, "flag"))));
+                            ? new GroupIndex(text(c, "id"), Cell.withheld())
+                            : new GroupIndex(text(c, "id"), Cell.shown(new Results.GroupIndexFigures(
+                                    c.path("n").asLong(), number(c, "mean"), number(c, "sd"), number(c, "favorable"),
+                                    number(c, "rwg"), number(c, "deltaVsRest"), number(c, "q"),
+                                    Results.Flag.of(text(c, "flag"))))));
                 }
                 JsonNode gap = g.path("sayDo");
                 JsonNode groupEnps = g.path("enps");
-                groups.add(new Group(text(g, "value"), false, g.path("n").asLong(), cells,
-                        gap.isObject() ? new Results.GroupGap(gap.path("suppressed").asBoolean(),
-                                gap.has("n") ? gap.get("n").asLong() : null, number(gap, "meanGap")) : null,
-                        groupEnps.isObject() ? new Results.GroupEnps(groupEnps.path("suppressed").asBoolean(),
-                                groupEnps.has("n") ? groupEnps.get("n").asLong() : null, number(groupEnps, "score"))
-                                : null));
+                Cell<Results.GroupGap> groupGap = !gap.isObject() ? null
+                        : gap.path("suppressed").asBoolean() ? Cell.withheld()
+                        : Cell.shown(new Results.GroupGap(gap.path("n").asLong(), number(gap, "meanGap")));
+                Cell<Results.GroupEnps> enpsCell = !groupEnps.isObject() ? null
+                        : groupEnps.path("suppressed").asBoolean() ? Cell.withheld()
+                        : Cell.shown(new Results.GroupEnps(groupEnps.path("n").asLong(), number(groupEnps, "score")));
+                groups.add(new Group(text(g, "value"), Cell.shown(new Results.GroupFigures(g.path("n").asLong(),
+                        cells, groupGap, enpsCell))));
             }
             segments.add(new Results.SegmentResult(text(segment, "id"), List.of(), groups));
         }
@@ -481,19 +485,13 @@ public final class ResultsJson {
         }
         if (group.sayDo() != null) {
             ObjectNode sayDo = node.putObject("sayDo");
-            if (group.sayDo().suppressed()) {
-                sayDo.put("suppressed", true);
-            } else {
-                number(sayDo.put("n", group.sayDo().n()), "meanGap", group.sayDo().meanGap());
-            }
+            group.sayDo().shown().ifPresentOrElse(gap -> number(sayDo.put("n", gap.n()), "meanGap", gap.meanGap()),
+                    () -> sayDo.put("suppressed", true));
         }
         if (group.enps() != null) {
             ObjectNode enps = node.putObject("enps");
-            if (group.enps().suppressed()) {
-                enps.put("suppressed", true);
-            } else {
-                number(enps.put("n", group.enps().n()), "score", group.enps().score());
-            }
+            group.enps().shown().ifPresentOrElse(e -> number(enps.put("n", e.n()), "score", e.score()),
+                    () -> enps.put("suppressed", true));
         }
     }
 
