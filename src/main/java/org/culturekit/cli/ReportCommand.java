@@ -113,6 +113,12 @@ final class ReportCommand implements Callable<Integer> {
             preparing.setDaemon(true);
             preparing.start();
         }
+        if (formats.contains(ReportFormat.JSON) || summary || waves.baseline != null || waves.history != null) {
+            // the JSON mapper costs a cold start tens of milliseconds to build: build it on another core too
+            Thread mapper = new Thread(ResultsJson::prepare, "culturekit-prepare-json");
+            mapper.setDaemon(true);
+            mapper.start();
+        }
         Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
         List<Path> historyFiles = waves.history == null ? List.of() : WaveFiles.historyFiles(waves.history, output);
         OutputGuard.of(spec).exports(csvFiles).input("-q", input.questionnaireFile())
