@@ -1,10 +1,11 @@
 package org.culturekit.cli;
 
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
-import org.culturekit.cli.run.ScoringRun;
+import org.culturekit.cli.run.Scoring;
 import org.culturekit.export.Platform;
 import org.culturekit.export.ReadOptions;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,14 +58,20 @@ final class ImportOptions {
     static final int MAX_THREADS = 256;
 
     /** How many threads read, or a usage error. */
-    ScoringRun.Parallelism parallelism(CommandSpec spec) {
+    Scoring.Parallelism parallelism(CommandSpec spec) {
         if (threads == null) {
-            return ScoringRun.Parallelism.DEFAULT;
+            return Scoring.Parallelism.DEFAULT;
         }
         if (threads < 1 || threads > MAX_THREADS) {
             throw new ParameterException(spec.commandLine(), "--threads must be from 1 to " + MAX_THREADS);
         }
-        return new ScoringRun.Parallelism(threads, ScoringRun.Parallelism.DEFAULT.chunkSize());
+        return new Scoring.Parallelism(threads, Scoring.Parallelism.DEFAULT.chunkSize());
+    }
+
+    /** How the exports are scored with these options, warnings going to {@code err}; or a usage error. */
+    Scoring.Options scoring(CommandSpec spec, PrintWriter err) {
+        return Scoring.Options.DEFAULT.withRead(readOptions(spec, false)).withStrict(strict).withRejectsFile(rejects)
+                .withParallelism(parallelism(spec)).withErr(err);
     }
 
     /** The reading options, or a usage error naming the bad value. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.culturekit.cli.run.ScoringRun;
+import org.culturekit.cli.run.Scoring;
 import org.culturekit.export.ResponseReader;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
@@ -56,7 +56,7 @@ final class InspectCommand implements Callable<Integer> {
             for (Response ignored : reader) {
                 scored++;
             }
-            reader.idsWarning().ifPresent(warning -> ScoringRun.warn(spec.commandLine().getErr(), warning));
+            reader.idsWarning().ifPresent(warning -> Scoring.warn(spec.commandLine().getErr(), warning));
             // every text from the export, and its name, is printed through VisibleText; a label is made
             // visible before it is cut to fit its column, so the table stays aligned
             out.printf("File:         %s%n", VisibleText.TERMINAL.of(file.toString()));

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.culturekit.cli.run.Plural;
-import org.culturekit.cli.run.ScoringRun;
+import org.culturekit.cli.run.Scoring;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
 import org.culturekit.questionnaire.Questionnaires;
@@ -113,6 +113,12 @@ final class ReportCommand implements Callable<Integer> {
             preparing.setDaemon(true);
             preparing.start();
         }
+        if (formats.contains(ReportFormat.JSON) || summary || waves.baseline != null || waves.history != null) {
+            // the JSON mapper costs a cold start tens of milliseconds to build: build it on another core too
+            Thread mapper = new Thread(ResultsJson::prepare, "culturekit-prepare-json");
+            mapper.setDaemon(true);
+            mapper.start();
+        }
         Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
         List<Path> historyFiles = waves.history == null ? List.of() : WaveFiles.historyFiles(waves.history, output);
         OutputGuard.of(spec).exports(csvFiles).input("-q", input.questionnaireFile())
@@ -125,9 +131,8 @@ final class ReportCommand implements Callable<Integer> {
         if (invited != null && invited < 1) {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
         }
-        Results scored = ScoringRun.publishable(ScoringRun.score(questionnaire, csvFiles,
-                imports.readOptions(spec, false), imports.strict, imports.rejects, err, reader -> { },
-                imports.parallelism(spec), true), questionnaire, csvFiles);
+        Results scored = Scoring.publishable(Scoring.run(questionnaire, csvFiles,
+                imports.scoring(spec, err).withCoverageRequired(true)).results(), questionnaire, csvFiles);
         if (invited != null && invited < scored.rows().scored()) {
             // a response rate above 100% means the count or the exports are wrong: neither can be reported
             throw new ParameterException(spec.commandLine(), "--invited " + invited + " is fewer than the "

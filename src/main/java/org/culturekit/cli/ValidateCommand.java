@@ -5,8 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.culturekit.cli.run.Plural;
-import org.culturekit.cli.run.ScoringRun;
-import org.culturekit.export.ReadOptions;
+import org.culturekit.cli.run.Scoring;
 import org.culturekit.export.ResponseReader;
 import org.culturekit.input.InputException;
 import org.culturekit.model.Questionnaire;
@@ -52,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         QuestionnaireReader.Validation validation = Questionnaires.validate(input.questionnaire);
         PrintWriter err = spec.commandLine().getErr();
-        validation.warnings().forEach(warning -> ScoringRun.warn(err, warning.toString()));
+        validation.warnings().forEach(warning -> Scoring.warn(err, warning.toString()));
         // every problem of the file at once, as an InputException (exit 1)
         Questionnaire questionnaire = validation.questionnaire()
                 .orElseThrow(() -> new InputException(validation.problems()));
@@ -64,20 +63,19 @@ final class ValidateCommand implements Callable<Integer> {
                 Plural.of(questionnaire.indices().size(), "index", "indices"),
                 Plural.of(questionnaire.sayDo().size(), "say-do pair", "say-do pairs"),
                 Plural.of(questionnaire.segments().size(), "segment", "segments"));
-        ReadOptions options = imports.readOptions(spec, false);
-        ScoringRun.Parallelism parallelism = imports.parallelism(spec);
+        Scoring.Options options = imports.scoring(spec, err);
         List<Path> files = InputOptions.orEmpty(csvFiles);
         OutputGuard.of(spec).exports(files).input("--pilot", pilot).input("-q", input.questionnaireFile())
                 .check(null, List.of(), imports.rejects);
-        int findings = pilot == null ? 0 : Pilot.check(questionnaire, ScoringRun.publishable(
-                ScoringRun.score(questionnaire, List.of(pilot), options, false, null, err, reader -> { }, parallelism),
-                questionnaire, List.of(pilot)), out);
+        int findings = pilot == null ? 0 : Pilot.check(questionnaire, Scoring.publishable(Scoring.run(questionnaire,
+                List.of(pilot), options.withStrict(false).withRejectsFile(null)).results(), questionnaire,
+                List.of(pilot)), out);
         if (files.isEmpty()) {
             return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;
         }
         // validating is checking: an unreadable answer is an error here, as with --strict
-        Results results = ScoringRun.score(questionnaire, files, options, true, imports.rejects,
-                spec.commandLine().getErr(), reader -> describe(reader, out), parallelism);
+        Results results = Scoring.run(questionnaire, files, options.withStrict(true)
+                .withOpened(reader -> describe(reader, out))).results();
         out.printf("%s read: %d would be scored, %d left out%n", Plural.of(results.rows().read(), "row", "rows"),
                 results.rows().scored(), results.rows().read() - results.rows().scored());
         return findings == 0 ? ExitCodes.OK : ExitCodes.INVALID_INPUT;

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.culturekit.cli.run.ScoringRun;
+import org.culturekit.cli.run.Scoring;
 import org.culturekit.input.InputException;
 import org.culturekit.report.ResultsJson;
 import org.culturekit.scoring.Results;
@@ -88,7 +88,7 @@ final class WaveFiles {
             if (first == null) {
                 waves.add(wave);
             } else {
-                ScoringRun.warn(err, "--history: " + name(first) + " and " + name(file) + " are both wave '"
+                Scoring.warn(err, "--history: " + name(first) + " and " + name(file) + " are both wave '"
                         + wave.wave() + "'; the trend shows " + name(first) + " (the first in path order)");
             }
         }

@@ -306,10 +306,10 @@ final class ReportModelBuilder {
             }
             Cell sayDo = group.sayDo() == null || group.sayDo().suppressed()
                     ? Cell.SUPPRESSED
-                    : new Cell(Display.signed(group.sayDo().meanGap(), 2), false, "", -1);
+                    : new Cell(Display.signed(group.sayDo().shown().orElseThrow().meanGap(), 2), false, "", -1);
             Cell enps = group.enps() == null || group.enps().suppressed()
                     ? Cell.SUPPRESSED
-                    : new Cell(Display.signed(group.enps().score(), 0), false, "", -1);
+                    : new Cell(Display.signed(group.enps().shown().orElseThrow().score(), 0), false, "", -1);
             rows.add(new GroupRow(group.value(), false, Long.toString(group.n()), cells, sayDo, enps));
         }
         List<String> icc1 = segment.agreement().stream().map(a -> Display.decimal(a.icc1(), 2)).toList();
@@ -321,7 +321,7 @@ final class ReportModelBuilder {
             return Cell.SUPPRESSED;
         }
         Double score100 = score100(index, cell.mean());
-        return new Cell(Display.whole(score100), false, cell.flag() == null ? "" : cell.flag(), level(score100));
+        return new Cell(Display.whole(score100), false, cell.flag() == null ? "" : cell.flag().label(), level(score100));
     }
 
     private Double score100(Index index, Double mean) {
@@ -353,8 +353,8 @@ final class ReportModelBuilder {
                     Index index = questionnaire.indices().get(x);
                     Scale scale = questionnaire.scaleOf(index.items().get(0));
                     double delta = cell.deltaVsRest() / (scale.max() - scale.min()) * 100;
-                    boolean bright = cell.flag().equals("bright-spot");
-                    spots.add(new Spot(cell.flag(), segment.id(), group.value(), index.name(),
+                    boolean bright = cell.flag() == Results.Flag.BRIGHT_SPOT;
+                    spots.add(new Spot(cell.flag().label(), segment.id(), group.value(), index.name(),
                             Display.whole(score100(index, cell.mean())), Display.signed(delta, 0),
                             Display.probability(cell.q()), bright
                                     ? "Ask " + group.value() + " what they do that makes " + index.name()

@@ -1,47 +1,386 @@
 package org.culturekit.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.annotation.JsonFilter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.PropertyWriter;
+import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
+import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Set;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Results;
-import org.culturekit.scoring.Results.Gap;
+import org.culturekit.scoring.Results.Cell;
 import org.culturekit.scoring.Results.Group;
 import org.culturekit.scoring.Results.GroupIndex;
 
 /**
- * Writes {@link Results} as {@code results.json} with exactly the keys of DESIGN.md §5, in that order.
+ * Writes {@link Results} as {@code results.json} with exactly the keys of DESIGN.md §5, in that order, and reads
+ * such a file back; both through Jackson databind, from the records themselves.
  *
  * <ul>
  *   <li>Numbers are raw doubles; undefined ones are {@code null}, never NaN.
- *   <li>A suppressed group, cell or comparison carries its id and {@code "suppressed": true} and nothing else.
+ *   <li>A suppressed group, cell or comparison carries its id and {@code "suppressed": true} and nothing else
+ *       ({@link Withholding}).
+ *   <li>{@code scoring} knows nothing of JSON: the names, order and omissions are mix-ins here.
  * </ul>
  */
 public final class ResultsJson {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    // The trees are written with a bare generator (see write(JsonGenerator, JsonNode)): an ObjectMapper is only
-    // built to read a baseline back, because building one costs a cold start tens of milliseconds.
-    private static final JsonFactory JSON = new JsonFactory();
+    private ResultsJson() {}
 
-    /** Built on first use: only --baseline and --history read results back. */
-    private static final class Reading {
-        static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The whole file: the results, the changes since a baseline when there is one, and the gates breached.
+     *
+     * @param results what was scored
+     * @param changes the changes since the baseline, or null (then there is no key)
+     * @param gatesBreached the CI gates breached
+     */
+    private record Document(
+            @JsonUnwrapped Results results,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Changes changes,
+            List<String> gatesBreached) {}
+
+    /**
+     * The one line of {@code report --summary}.
+     *
+     * @param wave the wave label, or null
+     * @param read data rows read
+     * @param scored rows scored
+     * @param score100 each index's score on 0–100, in questionnaire order
+     * @param sayDoGap the overall say-do gap, or null
+     * @param enps the eNPS, or null
+     * @param gatesBreached the CI gates breached
+     */
+    private record Summary(String wave, long read, long scored, Map<String, Double> score100, Double sayDoGap,
+            Double enps, List<String> gatesBreached) {}
+
+    // ---- the format, as mix-ins: scoring's records stay free of Jackson ----
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    private abstract static class RowsFormat {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) // only when there are some: fully mapped results stay as they were
+        abstract List<String> unmappedItems();
+
+        @JsonSetter(nulls = Nulls.AS_EMPTY)
+        abstract List<Results.Exclusion> excluded();
     }
 
-    private ResultsJson() {}
+    @JsonFilter(Withholding.ID)
+    @JsonPropertyOrder({"id", "name", "suppressed", "n", "mean", "sd", "ciLow", "ciHigh", "score100", "favorable",
+            "neutral", "unfavorable", "alpha", "standardizedAlpha", "band", "fingerprint", "items"})
+    private abstract static class IndexFormat {}
+
+    /** The records whose figures may be withheld, in their declared order. */
+    @JsonFilter(Withholding.ID)
+    private abstract static class Withholdable {}
+
+    @JsonFilter(Withholding.ID)
+    @JsonPropertyOrder({"value", "suppressed", "n", "indices", "sayDo", "enps"})
+    @JsonDeserialize(using = GroupReader.class)
+    private abstract static class GroupFormat {
+        @JsonIgnore
+        abstract Cell<Results.GroupFigures> figures();
+
+        @JsonProperty
+        abstract boolean suppressed();
+
+        @JsonProperty
+        abstract Long n();
+
+        @JsonProperty
+        abstract List<GroupIndex> indices();
+
+        @JsonProperty
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Cell<Results.GroupGap> sayDo();
+
+        @JsonProperty
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Cell<Results.GroupEnps> enps();
+    }
+
+    @JsonFilter(Withholding.ID)
+    @JsonPropertyOrder({"id", "suppressed", "n", "mean", "sd", "favorable", "rwg", "deltaVsRest", "q", "flag"})
+    @JsonDeserialize(using = GroupIndexReader.class)
+    private abstract static class GroupIndexFormat {
+        @JsonIgnore
+        abstract Cell<Results.GroupIndexFigures> figures();
+
+        @JsonProperty
+        abstract boolean suppressed();
+
+        @JsonProperty
+        abstract Long n();
+
+        @JsonProperty
+        abstract Double mean();
+
+        @JsonProperty
+        abstract Double sd();
+
+        @JsonProperty
+        abstract Double favorable();
+
+        @JsonProperty
+        abstract Double rwg();
+
+        @JsonProperty
+        abstract Double deltaVsRest();
+
+        @JsonProperty
+        abstract Double q();
+
+        @JsonProperty
+        abstract Results.Flag flag();
+    }
+
+    private abstract static class FlagFormat {
+        @JsonValue
+        abstract String label();
+    }
+
+    private abstract static class ChangesFormat {
+        @JsonProperty("sayDo")
+        abstract List<Changes.Change> pairs();
+
+        @JsonProperty("onlyInThisWave")
+        abstract List<String> onlyHere();
+    }
+
+    private abstract static class GroupChangeFormat {
+        @JsonProperty("value")
+        abstract String group();
+
+        @JsonUnwrapped
+        abstract Changes.Change change();
+    }
+
+    /**
+     * Leaves out what a withheld record must not show: all but its identity ({@code id}, {@code name},
+     * {@code index}, {@code fingerprint}, {@code items}) and {@code "suppressed": true}. A shown record has no
+     * {@code suppressed} key, except a group, which always says. The overall say-do gap has no id, name or
+     * say and do means; a change that is not comparable gives its reason instead of its figures, and a change
+     * never repeats its name.
+     */
+    private static final class Withholding extends SimpleBeanPropertyFilter {
+        static final String ID = "withholding";
+        private static final Set<String> IDENTITY = Set.of("id", "name", "index", "fingerprint", "items");
+        private static final Set<String> OVERALL_ONLY_LACKS = Set.of("id", "name", "sayMean", "doMean");
+
+        @Override
+        public void serializeAsField(Object bean, JsonGenerator gen, SerializerProvider provider,
+                PropertyWriter writer) throws Exception {
+            if (written(bean, writer.getName())) {
+                writer.serializeAsField(bean, gen, provider);
+            }
+        }
+
+        private static boolean written(Object bean, String name) {
+            if (bean instanceof Changes.Change change) {
+                return name.equals("id") || name.equals("comparable")
+                        || (change.comparable() ? !name.equals("name") && !name.equals("reason") : name.equals("reason"));
+            }
+            if (bean instanceof Group group) {
+                return !group.suppressed() || name.equals("value") || name.equals("suppressed");
+            }
+            if (bean instanceof Results.Gap gap && gap.id() == null && OVERALL_ONLY_LACKS.contains(name)) {
+                return false;
+            }
+            boolean withheld = withheld(bean);
+            if (name.equals("suppressed")) {
+                return withheld;
+            }
+            return !withheld || IDENTITY.contains(name);
+        }
+
+        private static boolean withheld(Object bean) {
+            if (bean instanceof Results.IndexResult index) {
+                return index.suppressed();
+            } else if (bean instanceof Results.ItemResult item) {
+                return item.suppressed();
+            } else if (bean instanceof Results.Gap gap) {
+                return gap.suppressed();
+            } else if (bean instanceof Results.Enps enps) {
+                return enps.suppressed();
+            } else if (bean instanceof Results.PerceptionGap gap) {
+                return gap.suppressed();
+            } else if (bean instanceof Results.Driver driver) {
+                return driver.suppressed();
+            } else if (bean instanceof GroupIndex cell) {
+                return cell.suppressed();
+            }
+            throw new IllegalStateException("no withholding rule for " + bean.getClass().getName());
+        }
+    }
+
+    /** A group's say-do or eNPS cell: its figures, or {@code {"suppressed": true}}. */
+    private static final class CellWriter extends JsonSerializer<Cell<?>> {
+        @Override
+        public void serialize(Cell<?> cell, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (cell instanceof Cell.Shown<?> shown) {
+                provider.defaultSerializeValue(shown.figures(), gen);
+            } else {
+                gen.writeStartObject();
+                gen.writeBooleanField("suppressed", true);
+                gen.writeEndObject();
+            }
+        }
+    }
+
+    /** A number, refusing NaN and infinities: scoring promises null for undefined statistics, so one is a bug. */
+    private static final class FiniteWriter extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            if (!Double.isFinite(value)) {
+                throw new IllegalStateException(gen.getOutputContext().getCurrentName() + " is " + value);
+            }
+            gen.writeNumber(value.doubleValue());
+        }
+    }
+
+    /** A group as written: {@code suppressed} says which of the two shapes it has. */
+    private static final class GroupReader extends JsonDeserializer<Group> {
+        @Override
+        public Group deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode g = parser.readValueAsTree();
+            if (g.path("suppressed").asBoolean()) {
+                return new Group(g.path("value").asText(), Cell.withheld());
+            }
+            List<GroupIndex> cells = new ArrayList<>();
+            for (JsonNode cell : g.path("indices")) {
+                cells.add(context.readTreeAsValue(cell, GroupIndex.class));
+            }
+            return new Group(g.path("value").asText(), Cell.shown(new Results.GroupFigures(g.path("n").asLong(), cells,
+                    cell(g.path("sayDo"), Results.GroupGap.class, context),
+                    cell(g.path("enps"), Results.GroupEnps.class, context))));
+        }
+
+        private static <T> Cell<T> cell(JsonNode node, Class<T> type, DeserializationContext context)
+                throws IOException {
+            if (!node.isObject()) {
+                return null;
+            }
+            return node.path("suppressed").asBoolean() ? Cell.withheld()
+                    : Cell.shown(context.readTreeAsValue(node, type));
+        }
+    }
+
+    /** An index cell of a group as written. */
+    private static final class GroupIndexReader extends JsonDeserializer<GroupIndex> {
+        @Override
+        public GroupIndex deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode c = parser.readValueAsTree();
+            String id = c.path("id").asText();
+            return c.path("suppressed").asBoolean() ? new GroupIndex(id, Cell.withheld())
+                    : new GroupIndex(id, Cell.shown(context.readTreeAsValue(c, Results.GroupIndexFigures.class)));
+        }
+    }
+
+    /**
+     * Built once, on first use: building a mapper and its serializers costs a cold start tens of milliseconds,
+     * which {@link #prepare()} lets a command spend on another core while it reads the exports.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = mapper();
+        static final ObjectWriter FILE = MAPPER.writer(new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+        static final ObjectWriter LINE = MAPPER.writer();
+
+        private static ObjectMapper mapper() {
+            SimpleModule format = new SimpleModule("results.json");
+            format.addSerializer(Double.class, new FiniteWriter());
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Class<Cell<?>> cell = (Class) Cell.class;
+            format.addSerializer(cell, new CellWriter());
+            return JsonMapper.builder()
+                    .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                    // files of other versions may have keys this one does not know (outcomes, unit, invited…)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
+                    .addModule(format)
+                    .addMixIn(Results.Rows.class, RowsFormat.class)
+                    .addMixIn(Results.IndexResult.class, IndexFormat.class)
+                    .addMixIn(Results.ItemResult.class, Withholdable.class)
+                    .addMixIn(Results.Gap.class, Withholdable.class)
+                    .addMixIn(Results.Enps.class, Withholdable.class)
+                    .addMixIn(Results.PerceptionGap.class, Withholdable.class)
+                    .addMixIn(Results.Driver.class, Withholdable.class)
+                    .addMixIn(Group.class, GroupFormat.class)
+                    .addMixIn(GroupIndex.class, GroupIndexFormat.class)
+                    .addMixIn(Results.Flag.class, FlagFormat.class)
+                    .addMixIn(Changes.class, ChangesFormat.class)
+                    .addMixIn(Changes.Change.class, Withholdable.class)
+                    .addMixIn(Changes.GroupChange.class, GroupChangeFormat.class)
+                    .filterProvider(new SimpleFilterProvider().addFilter(Withholding.ID, new Withholding()))
+                    .build();
+        }
+    }
+
+    /**
+     * Builds the mapper and the serializer of every record now, by writing a sample that holds one of each, so
+     * that the first real write does not wait for them.
+     */
+    public static void prepare() {
+        Results.GroupIndexFigures figures = new Results.GroupIndexFigures(5, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
+                Results.Flag.BRIGHT_SPOT);
+        Results.Group group = new Group("g", Cell.shown(new Results.GroupFigures(5,
+                List.of(new GroupIndex("i", Cell.shown(figures)), new GroupIndex("j", Cell.withheld())),
+                Cell.shown(new Results.GroupGap(5, 1.0)), Cell.withheld())));
+        Results.Gap gap = new Results.Gap("p", "p", false, 5L, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+        Results sample = new Results(Results.SCHEMA_VERSION, "w", new Results.QuestionnaireRef("q", "1", "f"),
+                new Results.Rows(6, 5, List.of(new Results.Exclusion("r", 1)), List.of("x")),
+                List.of(new Results.IndexResult("i", "i", false, 5L, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
+                        "b", List.of(new Results.ItemResult("x", false, 5L, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)),
+                        "f")),
+                new Results.SayDo(gap, List.of(gap)), new Results.Enps(false, 5L, 1L, 1L, 1L, 1.0),
+                List.of(new Results.PerceptionGap("i", false, new Results.GroupMean(5, 1.0),
+                        new Results.GroupMean(5, 1.0), 1.0, 1.0, 1.0, 1.0, 1.0)),
+                List.of(new Results.SegmentResult("s", List.of(new Results.Agreement("i", 1.0, 1.0, 5, 1)),
+                        List.of(group, new Group("h", Cell.withheld())))),
+                List.of(new Results.Driver("i", false, 1.0, 1.0, 1.0, 5L)),
+                List.of(new Results.CommentQuestion("c", "c", List.of(new Results.CommentGroup("g",
+                        List.of(new Results.Comment("t", 1)), 0)))));
+        Changes.Change change = new Changes.Change("i", "i", true, null, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, false);
+        Changes changes = new Changes("w", true, List.of(change), List.of(change), change,
+                List.of(new Changes.GroupChange("s", "g", change)), List.of(), List.of());
+        try {
+            written(Json.FILE, new Document(sample, changes, List.of()), Writer.nullWriter());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The document as UTF-8 text with {@code \n} line endings and a final newline. */
     public static String write(Results results) {
@@ -60,286 +399,53 @@ public final class ResultsJson {
     }
 
     /**
-     * Writes the document of {@link #write(Results, Changes, List)} into {@code out}, which is neither flushed
-     * nor closed: a large run's document is megabytes, better not held whole in the heap as well.
+     * Writes the document of {@link #write(Results, Changes, List)} into {@code out}, which is not closed: a large
+     * run's document is megabytes, better not held whole in the heap as well.
      */
     public static void write(Results results, Changes changes, List<String> breaches, Writer out)
             throws IOException {
-        ObjectNode tree = tree(results);
-        if (changes != null) {
-            tree.set("changes", changes(changes));
-        }
-        ArrayNode gates = tree.putArray("gatesBreached");
-        breaches.forEach(gates::add);
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        serialized(tree, printer, out);
+        written(Json.FILE, new Document(results, changes, breaches), out);
         out.write('\n');
     }
 
     /** One line of JSON for scripts: rows, each index's score, the say-do gap, eNPS and the breaches. */
     public static String summary(Results results, List<String> breaches) {
-        ObjectNode line = NODES.objectNode();
-        line.put("wave", results.wave());
-        line.put("read", results.rows().read()).put("scored", results.rows().scored());
-        ObjectNode scores = line.putObject("score100");
-        results.indices().forEach(index -> number(scores, index.id(), index.score100()));
-        number(line, "sayDoGap", results.sayDo() == null ? null : results.sayDo().overall().meanGap());
-        number(line, "enps", results.enps() == null ? null : results.enps().score());
-        ArrayNode gates = line.putArray("gatesBreached");
-        breaches.forEach(gates::add);
-        return serialized(line, null);
-    }
-
-    private static ObjectNode changes(Changes changes) {
-        ObjectNode node = NODES.objectNode();
-        node.put("baselineWave", changes.baselineWave());
-        node.put("sameQuestionnaire", changes.sameQuestionnaire());
-        ArrayNode indices = node.putArray("indices");
-        changes.indices().forEach(change -> change(indices.addObject(), change));
-        ArrayNode pairs = node.putArray("sayDo");
-        changes.pairs().forEach(change -> change(pairs.addObject(), change));
-        if (changes.enps() == null) {
-            node.putNull("enps");
-        } else {
-            change(node.putObject("enps"), changes.enps());
-        }
-        ArrayNode groups = node.putArray("groups");
-        for (Changes.GroupChange group : changes.groups()) {
-            ObjectNode g = groups.addObject().put("segment", group.segment()).put("value", group.group());
-            change(g, group.change());
-        }
-        ArrayNode onlyHere = node.putArray("onlyInThisWave");
-        changes.onlyHere().forEach(onlyHere::add);
-        ArrayNode onlyThen = node.putArray("onlyInBaseline");
-        changes.onlyInBaseline().forEach(onlyThen::add);
-        return node;
-    }
-
-    private static void change(ObjectNode node, Changes.Change change) {
-        node.put("id", change.id());
-        node.put("comparable", change.comparable());
-        if (!change.comparable()) {
-            node.put("reason", change.reason());
-            return;
-        }
-        number(node, "before", change.before());
-        number(node, "after", change.after());
-        number(node, "delta", change.delta());
-        number(node, "t", change.t());
-        number(node, "df", change.df());
-        number(node, "p", change.p());
-        node.put("significant", change.significant());
-    }
-
-    private static String serialized(JsonNode tree, DefaultPrettyPrinter printer) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        results.indices().forEach(index -> scores.put(index.id(), index.score100()));
         StringWriter out = new StringWriter();
         try {
-            serialized(tree, printer, out);
+            written(Json.LINE, new Summary(results.wave(), results.rows().read(), results.rows().scored(), scores,
+                    results.sayDo() == null ? null : results.sayDo().overall().meanGap(),
+                    results.enps() == null ? null : results.enps().score(), breaches), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    /** Writes the JSON of {@code tree} into {@code out}, leaving it open. */
-    private static void serialized(JsonNode tree, DefaultPrettyPrinter printer, Writer out) throws IOException {
-        try (JsonGenerator generator = JSON.createGenerator(out)) {
-            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            generator.disable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-            if (printer != null) {
-                generator.setPrettyPrinter(printer);
+    private static void written(ObjectWriter writer, Object value, Writer out) throws IOException {
+        try {
+            writer.writeValue(out, value);
+        } catch (JsonMappingException e) {
+            // a serializer's own failure (a NaN) is a bug, not a failure to write
+            if (e.getCause() instanceof RuntimeException bug) {
+                throw bug;
             }
-            write(generator, tree);
+            throw e;
         }
-    }
-
-    /** {@code node} as an ObjectMapper writes it: the same tokens, so the same text under the same printer. */
-    private static void write(JsonGenerator out, JsonNode node) throws IOException {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                out.writeStartObject();
-                for (var field : node.properties()) {
-                    out.writeFieldName(field.getKey());
-                    write(out, field.getValue());
-                }
-                out.writeEndObject();
-            }
-            case ARRAY -> {
-                out.writeStartArray();
-                for (JsonNode element : node) {
-                    write(out, element);
-                }
-                out.writeEndArray();
-            }
-            case STRING -> out.writeString(node.textValue());
-            case BOOLEAN -> out.writeBoolean(node.booleanValue());
-            case NULL -> out.writeNull();
-            case NUMBER -> {
-                switch (node.numberType()) {
-                    case INT -> out.writeNumber(node.intValue());
-                    case LONG -> out.writeNumber(node.longValue());
-                    case BIG_INTEGER -> out.writeNumber(node.bigIntegerValue());
-                    case FLOAT -> out.writeNumber(node.floatValue());
-                    case DOUBLE -> out.writeNumber(node.doubleValue());
-                    case BIG_DECIMAL -> out.writeNumber(node.decimalValue());
-                }
-            }
-            default -> throw new IllegalStateException("results.json holds no " + node.getNodeType());
-        }
-    }
-
-    static ObjectNode tree(Results results) {
-        ObjectNode root = NODES.objectNode();
-        root.put("schemaVersion", results.schemaVersion());
-        root.put("wave", results.wave());
-        root.putObject("questionnaire")
-                .put("id", results.questionnaire().id())
-                .put("version", results.questionnaire().version())
-                .put("fingerprint", results.questionnaire().fingerprint());
-        ObjectNode rows = root.putObject("rows");
-        rows.put("read", results.rows().read()).put("scored", results.rows().scored());
-        ArrayNode excluded = rows.putArray("excluded");
-        results.rows().excluded().forEach(e -> excluded.addObject().put("reason", e.reason()).put("count", e.count()));
-        if (!results.rows().unmappedItems().isEmpty()) {
-            // only when there are some: the results of a fully mapped export stay as they were
-            ArrayNode unmapped = rows.putArray("unmappedItems");
-            results.rows().unmappedItems().forEach(unmapped::add);
-        }
-
-        ArrayNode indices = root.putArray("indices");
-        for (Results.IndexResult index : results.indices()) {
-            ObjectNode node = indices.addObject().put("id", index.id()).put("name", index.name());
-            if (index.suppressed()) {
-                node.put("suppressed", true);
-                node.put("fingerprint", index.fingerprint());
-                ArrayNode items = node.putArray("items");
-                index.items().forEach(item -> items.addObject().put("id", item.id()).put("suppressed", true));
-                continue;
-            }
-            node.put("n", index.n());
-            number(node, "mean", index.mean());
-            number(node, "sd", index.sd());
-            number(node, "ciLow", index.ciLow());
-            number(node, "ciHigh", index.ciHigh());
-            number(node, "score100", index.score100());
-            number(node, "favorable", index.favorable());
-            number(node, "neutral", index.neutral());
-            number(node, "unfavorable", index.unfavorable());
-            number(node, "alpha", index.alpha());
-            number(node, "standardizedAlpha", index.standardizedAlpha());
-            node.put("band", index.band());
-            node.put("fingerprint", index.fingerprint());
-            ArrayNode items = node.putArray("items");
-            for (Results.ItemResult item : index.items()) {
-                ObjectNode i = items.addObject().put("id", item.id());
-                if (item.suppressed()) {
-                    i.put("suppressed", true);
-                    continue;
-                }
-                i.put("n", item.n());
-                number(i, "mean", item.mean());
-                number(i, "sd", item.sd());
-                number(i, "favorable", item.favorable());
-                number(i, "neutral", item.neutral());
-                number(i, "unfavorable", item.unfavorable());
-                number(i, "itemTotal", item.itemTotal());
-                number(i, "alphaIfDeleted", item.alphaIfDeleted());
-            }
-        }
-
-        if (results.sayDo() == null) {
-            root.putNull("sayDo");
-        } else {
-            ObjectNode sayDo = root.putObject("sayDo");
-            gap(sayDo.putObject("overall"), results.sayDo().overall());
-            ArrayNode pairs = sayDo.putArray("pairs");
-            results.sayDo().pairs().forEach(pair -> gap(pairs.addObject(), pair));
-        }
-
-        if (results.enps() == null) {
-            root.putNull("enps");
-        } else {
-            Results.Enps enps = results.enps();
-            if (enps.suppressed()) {
-                root.putObject("enps").put("suppressed", true);
-            } else {
-                ObjectNode node = root.putObject("enps").put("n", enps.n()).put("promoters", enps.promoters())
-                        .put("passives", enps.passives()).put("detractors", enps.detractors());
-                number(node, "score", enps.score());
-            }
-        }
-
-        ArrayNode gaps = root.putArray("perceptionGap");
-        for (Results.PerceptionGap gap : results.perceptionGap()) {
-            ObjectNode node = gaps.addObject().put("index", gap.index());
-            if (gap.suppressed()) {
-                node.put("suppressed", true);
-                continue;
-            }
-            number(node.putObject("leaders").put("n", gap.leaders().n()), "mean", gap.leaders().mean());
-            number(node.putObject("others").put("n", gap.others().n()), "mean", gap.others().mean());
-            number(node, "difference", gap.difference());
-            number(node, "t", gap.t());
-            number(node, "df", gap.df());
-            number(node, "p", gap.p());
-            number(node, "hedgesG", gap.hedgesG());
-        }
-
-        ArrayNode segments = root.putArray("segments");
-        for (Results.SegmentResult segment : results.segments()) {
-            ObjectNode node = segments.addObject().put("id", segment.id());
-            ArrayNode agreement = node.putArray("agreement");
-            for (Results.Agreement a : segment.agreement()) {
-                ObjectNode entry = agreement.addObject().put("index", a.index());
-                number(entry, "icc1", a.icc1());
-                number(entry, "icc2", a.icc2());
-                entry.put("n", a.n()).put("groups", a.groups());
-            }
-            ArrayNode groups = node.putArray("groups");
-            segment.groups().forEach(group -> group(groups.addObject(), group));
-        }
-
-        ArrayNode drivers = root.putArray("drivers");
-        for (Results.Driver driver : results.drivers()) {
-            ObjectNode node = drivers.addObject().put("id", driver.id());
-            if (driver.suppressed()) {
-                node.put("suppressed", true);
-                continue;
-            }
-            number(node, "r", driver.r());
-            number(node, "ciLow", driver.ciLow());
-            number(node, "ciHigh", driver.ciHigh());
-            node.put("n", driver.n());
-        }
-
-        ArrayNode comments = root.putArray("comments");
-        for (Results.CommentQuestion question : results.comments()) {
-            ObjectNode q = comments.addObject().put("item", question.item()).put("question", question.question());
-            ArrayNode groups = q.putArray("groups");
-            for (Results.CommentGroup group : question.groups()) {
-                ObjectNode g = groups.addObject().put("group", group.group());
-                ArrayNode list = g.putArray("comments");
-                group.comments().forEach(c -> list.addObject().put("text", c.text()).put("count", c.count()));
-                g.put("omitted", group.omitted());
-            }
-        }
-        return root;
     }
 
     // ---- reading back, for --baseline and --history ----
 
     /**
-     * Results read back from a {@code results.json} this tool wrote, with every figure a comparison between
-     * waves needs.
+     * Results read back from a {@code results.json} this tool wrote, this version or an earlier one.
      *
      * @throws IllegalArgumentException naming what is wrong, if the text is not such a file
      */
     public static Results read(String json) {
         JsonNode root;
         try {
-            root = Reading.MAPPER.readTree(json);
+            root = Json.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("is not JSON (line " + e.getLocation().getLineNr() + ")");
         }
@@ -348,163 +454,10 @@ public final class ResultsJson {
             throw new IllegalArgumentException("is not a culturekit results.json (schemaVersion "
                     + Results.SCHEMA_VERSION + "); pass the results.json of an earlier 'report -f json' run");
         }
-        List<Results.IndexResult> indices = new ArrayList<>();
-        for (JsonNode i : root.get("indices")) {
-            List<Results.ItemResult> items = new ArrayList<>();
-            for (JsonNode item : i.path("items")) {
-                items.add(new Results.ItemResult(text(item, "id"), item.path("suppressed").asBoolean(),
-                        count(item, "n"), number(item, "mean"),
-                        number(item, "sd"), number(item, "favorable"), number(item, "neutral"),
-                        number(item, "unfavorable"), number(item, "itemTotal"), number(item, "alphaIfDeleted")));
-            }
-            indices.add(new Results.IndexResult(text(i, "id"), text(i, "name"), i.path("suppressed").asBoolean(),
-                    count(i, "n"), number(i, "mean"),
-                    number(i, "sd"), number(i, "ciLow"), number(i, "ciHigh"), number(i, "score100"),
-                    number(i, "favorable"), number(i, "neutral"), number(i, "unfavorable"), number(i, "alpha"),
-                    number(i, "standardizedAlpha"), text(i, "band"), items, text(i, "fingerprint")));
-        }
-        JsonNode sayDo = root.path("sayDo");
-        Results.SayDo gaps = null;
-        if (sayDo.isObject()) {
-            List<Gap> pairs = new ArrayList<>();
-            sayDo.path("pairs").forEach(pair -> pairs.add(readGap(pair)));
-            gaps = new Results.SayDo(readGap(sayDo.path("overall")), pairs);
-        }
-        JsonNode e = root.path("enps");
-        Results.Enps enps = e.isObject() ? new Results.Enps(e.path("suppressed").asBoolean(), count(e, "n"),
-                count(e, "promoters"), count(e, "passives"), count(e, "detractors"), number(e, "score")) : null;
-        List<Results.SegmentResult> segments = new ArrayList<>();
-        for (JsonNode segment : root.path("segments")) {
-            List<Group> groups = new ArrayList<>();
-            for (JsonNode g : segment.path("groups")) {
-                if (g.path("suppressed").asBoolean()) {
-                    groups.add(new Group(text(g, "value"), true, null, List.of(), null, null));
-                    continue;
-                }
-                List<GroupIndex> cells = new ArrayList<>();
-                for (JsonNode c : g.path("indices")) {
-                    cells.add(c.path("suppressed").asBoolean()
-                            ? new GroupIndex(text(c, "id"), true, null, null, null, null, null, null, null, null)
-                            : new GroupIndex(text(c, "id"), false, c.path("n").asLong(), number(c, "mean"),
-                                    number(c, "sd"), number(c, "favorable"), number(c, "rwg"), number(c, "deltaVsRest"),
-                                    number(c, "q"), text(c, "flag")));
-                }
-                JsonNode gap = g.path("sayDo");
-                JsonNode groupEnps = g.path("enps");
-                groups.add(new Group(text(g, "value"), false, g.path("n").asLong(), cells,
-                        gap.isObject() ? new Results.GroupGap(gap.path("suppressed").asBoolean(),
-                                gap.has("n") ? gap.get("n").asLong() : null, number(gap, "meanGap")) : null,
-                        groupEnps.isObject() ? new Results.GroupEnps(groupEnps.path("suppressed").asBoolean(),
-                                groupEnps.has("n") ? groupEnps.get("n").asLong() : null, number(groupEnps, "score"))
-                                : null));
-            }
-            segments.add(new Results.SegmentResult(text(segment, "id"), List.of(), groups));
-        }
-        JsonNode q = root.path("questionnaire");
-        JsonNode rows = root.path("rows");
-        return new Results(Results.SCHEMA_VERSION, text(root, "wave"),
-                new Results.QuestionnaireRef(text(q, "id"), text(q, "version"), text(q, "fingerprint")),
-                new Results.Rows(rows.path("read").asLong(), rows.path("scored").asLong(), List.of()),
-                indices, gaps, enps, List.of(), segments, List.of(), List.of());
-    }
-
-    private static Gap readGap(JsonNode node) {
-        return new Gap(text(node, "id"), text(node, "name"), node.path("suppressed").asBoolean(), count(node, "n"),
-                number(node, "meanGap"),
-                number(node, "sd"), number(node, "ciLow"), number(node, "ciHigh"), number(node, "t"),
-                number(node, "df"), number(node, "p"), number(node, "dz"), number(node, "shareGapAtLeast1"),
-                number(node, "sayMean"), number(node, "doMean"));
-    }
-
-    private static String text(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        return value == null || value.isNull() ? null : value.asText();
-    }
-
-    /** A count, or null where the file has none (a withheld figure). */
-    private static Long count(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        return value != null && value.canConvertToLong() ? value.asLong() : null;
-    }
-
-    private static Double number(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        return value != null && value.isNumber() && Double.isFinite(value.asDouble()) ? value.asDouble() : null;
-    }
-
-    private static void gap(ObjectNode node, Gap gap) {
-        if (gap.id() != null) {
-            node.put("id", gap.id()).put("name", gap.name());
-        }
-        if (gap.suppressed()) {
-            node.put("suppressed", true);
-            return;
-        }
-        node.put("n", gap.n());
-        number(node, "meanGap", gap.meanGap());
-        number(node, "sd", gap.sd());
-        number(node, "ciLow", gap.ciLow());
-        number(node, "ciHigh", gap.ciHigh());
-        number(node, "t", gap.t());
-        number(node, "df", gap.df());
-        number(node, "p", gap.p());
-        number(node, "dz", gap.dz());
-        number(node, "shareGapAtLeast1", gap.shareGapAtLeast1());
-        if (gap.id() != null) {
-            number(node, "sayMean", gap.sayMean());
-            number(node, "doMean", gap.doMean());
-        }
-    }
-
-    private static void group(ObjectNode node, Group group) {
-        node.put("value", group.value());
-        node.put("suppressed", group.suppressed());
-        if (group.suppressed()) {
-            return;
-        }
-        node.put("n", group.n());
-        ArrayNode indices = node.putArray("indices");
-        for (GroupIndex cell : group.indices()) {
-            ObjectNode c = indices.addObject().put("id", cell.id());
-            if (cell.suppressed()) {
-                c.put("suppressed", true);
-                continue;
-            }
-            c.put("n", cell.n());
-            number(c, "mean", cell.mean());
-            number(c, "sd", cell.sd());
-            number(c, "favorable", cell.favorable());
-            number(c, "rwg", cell.rwg());
-            number(c, "deltaVsRest", cell.deltaVsRest());
-            number(c, "q", cell.q());
-            c.put("flag", cell.flag());
-        }
-        if (group.sayDo() != null) {
-            ObjectNode sayDo = node.putObject("sayDo");
-            if (group.sayDo().suppressed()) {
-                sayDo.put("suppressed", true);
-            } else {
-                number(sayDo.put("n", group.sayDo().n()), "meanGap", group.sayDo().meanGap());
-            }
-        }
-        if (group.enps() != null) {
-            ObjectNode enps = node.putObject("enps");
-            if (group.enps().suppressed()) {
-                enps.put("suppressed", true);
-            } else {
-                number(enps.put("n", group.enps().n()), "score", group.enps().score());
-            }
-        }
-    }
-
-    private static void number(ObjectNode node, String key, Double value) {
-        if (value == null) {
-            node.putNull(key);
-        } else if (!Double.isFinite(value)) {
-            // scoring promises null for undefined statistics; a NaN here is a bug, not data
-            throw new IllegalStateException(key + " is " + value);
-        } else {
-            node.put(key, value.doubleValue());
+        try {
+            return Json.MAPPER.treeToValue(root, Results.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("is not a culturekit results.json: " + e.getOriginalMessage());
         }
     }
 }

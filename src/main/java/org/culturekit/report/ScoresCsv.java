@@ -136,23 +136,25 @@ public final class ScoresCsv {
                 add(segment.id(), group.value(), cell.id(), "deltaVsRest", cell.deltaVsRest());
                 add(segment.id(), group.value(), cell.id(), "q", cell.q());
                 if (cell.flag() != null) {
-                    add(segment.id(), group.value(), cell.id(), cell.flag(), 1.0);
+                    add(segment.id(), group.value(), cell.id(), cell.flag().label(), 1.0);
                 }
             }
             if (group.sayDo() != null) {
-                if (group.sayDo().suppressed()) {
+                Results.GroupGap gap = group.sayDo().shown().orElse(null);
+                if (gap == null) {
                     add(segment.id(), group.value(), "sayDo", "suppressed", 1.0);
                 } else {
-                    add(segment.id(), group.value(), "sayDo", "n", (double) group.sayDo().n());
-                    add(segment.id(), group.value(), "sayDo", "meanGap", group.sayDo().meanGap());
+                    add(segment.id(), group.value(), "sayDo", "n", (double) gap.n());
+                    add(segment.id(), group.value(), "sayDo", "meanGap", gap.meanGap());
                 }
             }
             if (group.enps() != null) {
-                if (group.enps().suppressed()) {
+                Results.GroupEnps enps = group.enps().shown().orElse(null);
+                if (enps == null) {
                     add(segment.id(), group.value(), "enps", "suppressed", 1.0);
                 } else {
-                    add(segment.id(), group.value(), "enps", "n", (double) group.enps().n());
-                    add(segment.id(), group.value(), "enps", "score", group.enps().score());
+                    add(segment.id(), group.value(), "enps", "n", (double) enps.n());
+                    add(segment.id(), group.value(), "enps", "score", enps.score());
                 }
             }
         }

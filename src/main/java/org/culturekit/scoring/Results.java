@@ -2,6 +2,7 @@ package org.culturekit.scoring;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything the scorer found, at full precision, in the shape of {@code results.json} (DESIGN.md §5).
@@ -292,31 +293,155 @@ public record Results(
     public record Agreement(String index, Double icc1, Double icc2, long n, int groups) {}
 
     /**
-     * One group of a segment. A suppressed group carries only its value.
+     * A figure, or a set of figures, that is either shown or withheld by the disclosure rules: a withheld cell has
+     * no figures at all, so no output can show one by mistake.
      *
-     * @param value the group label
-     * @param suppressed whether the group is hidden
-     * @param n respondents, null when suppressed
-     * @param indices per index, empty when suppressed
-     * @param sayDo the group's respondent gaps, null when suppressed or without pairs
-     * @param enps the group's eNPS, null when suppressed or without an eNPS item
+     * @param <T> the figures of a shown cell
      */
-    public record Group(
-            String value, boolean suppressed, Long n, List<GroupIndex> indices, GroupGap sayDo, GroupEnps enps) {
-        public Group {
-            indices = List.copyOf(indices);
+    public sealed interface Cell<T> permits Cell.Shown, Cell.Withheld {
+        /** @param figures what is shown */
+        record Shown<T>(T figures) implements Cell<T> {
+            public Shown {
+                Objects.requireNonNull(figures, "figures");
+            }
         }
 
-        static Group hidden(String value) {
-            return new Group(value, true, null, List.of(), null, null);
+        /** Nothing may be shown. */
+        record Withheld<T>() implements Cell<T> {}
+
+        static <T> Cell<T> shown(T figures) {
+            return new Shown<>(figures);
+        }
+
+        static <T> Cell<T> withheld() {
+            return new Withheld<>();
+        }
+
+        /** Whether the cell is withheld. */
+        default boolean suppressed() {
+            return this instanceof Withheld;
+        }
+
+        /** The figures, or empty when withheld. */
+        default Optional<T> shown() {
+            return this instanceof Shown<T> s ? Optional.of(s.figures()) : Optional.empty();
         }
     }
 
     /**
-     * One index within a group. A suppressed cell carries only its id.
+     * One group of a segment: a withheld group carries only its value.
+     *
+     * @param value the group label
+     * @param figures the group's figures, or withheld
+     */
+    public record Group(String value, Cell<GroupFigures> figures) {
+        public Group {
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(figures, "figures");
+        }
+
+        static Group hidden(String value) {
+            return new Group(value, Cell.withheld());
+        }
+
+        /** Whether the group is hidden. */
+        public boolean suppressed() {
+            return figures.suppressed();
+        }
+
+        /** Respondents, null when withheld. */
+        public Long n() {
+            return figures.shown().map(GroupFigures::n).orElse(null);
+        }
+
+        /** Per index, empty when withheld. */
+        public List<GroupIndex> indices() {
+            return figures.shown().map(GroupFigures::indices).orElse(List.of());
+        }
+
+        /** The group's respondent gaps, null when withheld or without pairs. */
+        public Cell<GroupGap> sayDo() {
+            return figures.shown().map(GroupFigures::sayDo).orElse(null);
+        }
+
+        /** The group's eNPS, null when withheld or without an eNPS item. */
+        public Cell<GroupEnps> enps() {
+            return figures.shown().map(GroupFigures::enps).orElse(null);
+        }
+    }
+
+    /**
+     * The figures of a shown group.
+     *
+     * @param n respondents
+     * @param indices per index
+     * @param sayDo the group's respondent gaps, null without pairs
+     * @param enps the group's eNPS, null without an eNPS item
+     */
+    public record GroupFigures(long n, List<GroupIndex> indices, Cell<GroupGap> sayDo, Cell<GroupEnps> enps) {
+        public GroupFigures {
+            indices = List.copyOf(indices);
+        }
+    }
+
+    /**
+     * One index within a group: a withheld cell carries only its id. The accessors of the figures give null
+     * when it is withheld.
      *
      * @param id index id
-     * @param suppressed whether this cell is hidden
+     * @param figures the cell's figures, or withheld
+     */
+    public record GroupIndex(String id, Cell<GroupIndexFigures> figures) {
+        public GroupIndex {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(figures, "figures");
+        }
+
+        static GroupIndex hidden(String id) {
+            return new GroupIndex(id, Cell.withheld());
+        }
+
+        /** Whether this cell is hidden. */
+        public boolean suppressed() {
+            return figures.suppressed();
+        }
+
+        public Long n() {
+            return figures.shown().map(GroupIndexFigures::n).orElse(null);
+        }
+
+        public Double mean() {
+            return figures.shown().map(GroupIndexFigures::mean).orElse(null);
+        }
+
+        public Double sd() {
+            return figures.shown().map(GroupIndexFigures::sd).orElse(null);
+        }
+
+        public Double favorable() {
+            return figures.shown().map(GroupIndexFigures::favorable).orElse(null);
+        }
+
+        public Double rwg() {
+            return figures.shown().map(GroupIndexFigures::rwg).orElse(null);
+        }
+
+        public Double deltaVsRest() {
+            return figures.shown().map(GroupIndexFigures::deltaVsRest).orElse(null);
+        }
+
+        public Double q() {
+            return figures.shown().map(GroupIndexFigures::q).orElse(null);
+        }
+
+        public Flag flag() {
+            return figures.shown().map(GroupIndexFigures::flag).orElse(null);
+        }
+    }
+
+    /**
+     * The figures of a shown index cell of a group.
+     *
      * @param n respondents with a score
      * @param mean mean score
      * @param sd standard deviation (n − 1)
@@ -324,29 +449,46 @@ public record Results(
      * @param rwg within-group agreement rwg(j)
      * @param deltaVsRest group mean − mean of everyone else
      * @param q Benjamini–Hochberg adjusted p of the Welch test against everyone else
-     * @param flag {@code bright-spot}, {@code hot-spot} or null
+     * @param flag a significant difference from everyone else, or null
      */
-    public record GroupIndex(
-            String id,
-            boolean suppressed,
-            Long n,
-            Double mean,
-            Double sd,
-            Double favorable,
-            Double rwg,
-            Double deltaVsRest,
-            Double q,
-            String flag) {
-        static GroupIndex hidden(String id) {
-            return new GroupIndex(id, true, null, null, null, null, null, null, null, null);
+    public record GroupIndexFigures(
+            long n, Double mean, Double sd, Double favorable, Double rwg, Double deltaVsRest, Double q, Flag flag) {}
+
+    /** A group that differs from everyone else at q &lt; .05, by the direction of the difference. */
+    public enum Flag {
+        BRIGHT_SPOT("bright-spot"),
+        HOT_SPOT("hot-spot");
+
+        private final String label;
+
+        Flag(String label) {
+            this.label = label;
+        }
+
+        /** The flag as {@code results.json} and the reports spell it. */
+        public String label() {
+            return label;
+        }
+
+        /** The flag spelt {@code label}, or null for null. */
+        public static Flag of(String label) {
+            if (label == null) {
+                return null;
+            }
+            for (Flag flag : values()) {
+                if (flag.label.equals(label)) {
+                    return flag;
+                }
+            }
+            throw new IllegalArgumentException("no flag " + label);
         }
     }
 
-    /** @param suppressed whether hidden @param n respondents @param meanGap mean respondent gap */
-    public record GroupGap(boolean suppressed, Long n, Double meanGap) {}
+    /** @param n respondents @param meanGap mean respondent gap */
+    public record GroupGap(long n, Double meanGap) {}
 
-    /** @param suppressed whether hidden @param n respondents who answered @param score eNPS */
-    public record GroupEnps(boolean suppressed, Long n, Double score) {}
+    /** @param n respondents who answered @param score eNPS */
+    public record GroupEnps(long n, Double score) {}
 
     /**
      * @param id index id

@@ -12,10 +12,13 @@ import org.culturekit.scoring.Results.Agreement;
 import org.culturekit.scoring.Results.Driver;
 import org.culturekit.scoring.Results.Enps;
 import org.culturekit.scoring.Results.Gap;
+import org.culturekit.scoring.Results.Cell;
 import org.culturekit.scoring.Results.Group;
+import org.culturekit.scoring.Results.GroupFigures;
 import org.culturekit.scoring.Results.GroupEnps;
 import org.culturekit.scoring.Results.GroupGap;
 import org.culturekit.scoring.Results.GroupIndex;
+import org.culturekit.scoring.Results.GroupIndexFigures;
 import org.culturekit.scoring.Results.GroupMean;
 import org.culturekit.scoring.Results.IndexResult;
 import org.culturekit.scoring.Results.ItemResult;
@@ -425,16 +428,17 @@ final class ResultsBuilder {
                 continue;
             }
             Tally tally = sums.get(i);
-            GroupGap gap = null;
+            Cell<GroupGap> gap = null;
             if (!plan.pairs.isEmpty()) {
-                gap = gapShown[i] ? new GroupGap(false, tally.gap.n(), tally.gap.mean()) : new GroupGap(true, null, null);
+                gap = gapShown[i] ? Cell.shown(new GroupGap(tally.gap.n(), tally.gap.mean())) : Cell.withheld();
             }
-            GroupEnps groupEnps = null;
+            Cell<GroupEnps> groupEnps = null;
             if (plan.enps >= 0) {
                 Enps e = enps(tally.enps);
-                groupEnps = enpsShown[i] ? new GroupEnps(false, e.n(), e.score()) : new GroupEnps(true, null, null);
+                groupEnps = enpsShown[i] ? Cell.shown(new GroupEnps(e.n(), e.score())) : Cell.withheld();
             }
-            result.add(new Group(label, false, tally.respondents, List.of(groupCells[i]), gap, groupEnps));
+            result.add(new Group(label, Cell.shown(new GroupFigures(tally.respondents, List.of(groupCells[i]), gap,
+                    groupEnps))));
         }
         return new SegmentResult(plan.questionnaire.segments().get(s).id(), agreement, result);
     }
@@ -473,13 +477,11 @@ final class ResultsBuilder {
             Tally tally = sums.get(i);
             Sums group = tally.score[x];
             Double delta = comparisons[i].difference;
-            String flag = q[i] != null && q[i] < SIGNIFICANT && delta != null && delta != 0
-                    ? (delta > 0 ? "bright-spot" : "hot-spot")
+            Results.Flag flag = q[i] != null && q[i] < SIGNIFICANT && delta != null && delta != 0
+                    ? (delta > 0 ? Results.Flag.BRIGHT_SPOT : Results.Flag.HOT_SPOT)
                     : null;
             long[] classes = tally.classes[x];
-            groupCells[i][x] = new GroupIndex(
-                    id,
-                    false,
+            groupCells[i][x] = new GroupIndex(id, Cell.shown(new GroupIndexFigures(
                     group.n(),
                     group.mean(),
                     sqrt(group.variance()),
@@ -487,7 +489,7 @@ final class ResultsBuilder {
                     unit[i] ? rwg(x, tally) : null,
                     delta,
                     q[i],
-                    flag);
+                    flag)));
         }
     }
 

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.culturekit.cli.run.ScoringRun;
-import org.culturekit.export.ReadOptions;
+import org.culturekit.cli.run.Scoring;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.questionnaire.Questionnaires;
 import org.culturekit.report.ResultsJson;
@@ -29,13 +28,13 @@ class ParallelScoringTest {
     /** What a run produced, as text. */
     private record Run(String json, String rejects, String err) {}
 
-    private Run run(Questionnaire questionnaire, List<Path> files, ScoringRun.Parallelism parallelism, String name)
+    private Run run(Questionnaire questionnaire, List<Path> files, Scoring.Parallelism parallelism, String name)
             throws IOException {
         Path rejects = dir.resolve(name).resolve("rejects.csv");
         Files.createDirectories(rejects.getParent());
         StringWriter err = new StringWriter();
-        Results results = ScoringRun.score(questionnaire, files, ReadOptions.DEFAULT, false, rejects,
-                new PrintWriter(err, true), reader -> { }, parallelism);
+        Results results = Scoring.run(questionnaire, files, Scoring.Options.DEFAULT.withRejectsFile(rejects)
+                .withErr(new PrintWriter(err, true)).withParallelism(parallelism)).results();
         return new Run(ResultsJson.write(results), Files.readString(rejects, StandardCharsets.UTF_8),
                 err.toString());
     }
@@ -59,7 +58,7 @@ class ParallelScoringTest {
         Files.writeString(odd, String.join("\n", lines), StandardCharsets.UTF_8);
         List<Path> files = List.of(survey, again, odd);
 
-        Run reference = run(questionnaire, files, new ScoringRun.Parallelism(1, Integer.MAX_VALUE - 64), "one");
+        Run reference = run(questionnaire, files, new Scoring.Parallelism(1, Integer.MAX_VALUE - 64), "one");
         assertTrue(reference.rejects().contains("duplicate respondent id"), reference.rejects());
         assertTrue(reference.rejects().contains("seven"), "unreadable answers are rejected rows");
         assertTrue(reference.err().contains("could not be read"), reference.err());
@@ -70,7 +69,7 @@ class ParallelScoringTest {
                 + "respondent id and answers); left out"), reference.err());
         int[][] splits = {{2, 1 << 20}, {2, 1}, {2, 333}, {3, 4096}, {4, 50_000}};
         for (int[] split : splits) {
-            Run parallel = run(questionnaire, files, new ScoringRun.Parallelism(split[0], split[1]),
+            Run parallel = run(questionnaire, files, new Scoring.Parallelism(split[0], split[1]),
                     split[0] + "-" + split[1]);
             String what = split[0] + " threads, chunks of " + split[1] + " bytes";
             assertEquals(reference.json(), parallel.json(), what);

@@ -11,11 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.culturekit.cli.run.Scoring;
 import org.culturekit.questionnaire.QuestionnaireReader;
-import org.culturekit.export.ResponseReader;
 import org.culturekit.model.Questionnaire;
-import org.culturekit.model.Response;
-import org.culturekit.scoring.Accumulator;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Results;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every format on every case of {@code src/test/resources/golden/}, through the real readers, scorer, model
- * and renderer. After an intended change, run with {@code -Dgolden.update=true} and review the diff.
+ * and renderer, scored as the commands score. After an intended change, run with {@code -Dgolden.update=true} and review the diff.
  */
 class ReportGoldenTest {
     private static final Path ROOT = Path.of("src/test/resources/golden");
@@ -47,16 +45,15 @@ class ReportGoldenTest {
         return cases.stream();
     }
 
+    /**
+     * Three threads and chunks of 64 bytes, so every export of more than a line or two is split between threads:
+     * the golden files then prove the parallel reader too, as {@code report} runs it.
+     */
+    private static final Scoring.Options SPLIT =
+            Scoring.Options.DEFAULT.withParallelism(new Scoring.Parallelism(3, 64));
+
     private static Results score(Questionnaire questionnaire, Path export) {
-        Accumulator accumulator = new Accumulator(questionnaire);
-        List<Results.Exclusion> exclusions = new ArrayList<>();
-        try (ResponseReader reader = ResponseReader.open(export, questionnaire)) {
-            for (Response response : reader) {
-                accumulator.add(response);
-            }
-            reader.excluded().forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
-        }
-        return accumulator.results().withExclusions(exclusions);
+        return Scoring.run(questionnaire, List.of(export), SPLIT).results();
     }
 
     @ParameterizedTest(name = "{0} {1}")

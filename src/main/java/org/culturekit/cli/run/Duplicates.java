@@ -98,12 +98,12 @@ final class Duplicates {
                     + "without --strict to score the first of each", ""));
             throw new InputException(all);
         }
-        lines.forEach(line -> ScoringRun.warn(err, line));
+        lines.forEach(line -> Scoring.warn(err, line));
         if (count > lines.size()) {
-            ScoringRun.warn(err, "… and " + Plural.of(count - lines.size(), "more row", "more rows")
+            Scoring.warn(err, "… and " + Plural.of(count - lines.size(), "more row", "more rows")
                     + " repeating a respondent id");
         }
-        ScoringRun.warn(err, Plural.of(count, "row repeats", "rows repeat") + " a respondent id: " + differing
+        Scoring.warn(err, Plural.of(count, "row repeats", "rows repeat") + " a respondent id: " + differing
                 + " with different answers, " + identical + " identical"
                 + (uncompared > 0 ? ", " + uncompared + " not compared" : "") + "; the first occurrence of each "
                 + "is scored (" + (rejectsFile == null ? "--rejects FILE lists every row" : rejectsFile

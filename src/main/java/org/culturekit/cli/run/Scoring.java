@@ -1,11 +1,13 @@
 package org.culturekit.cli.run;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,14 +25,13 @@ import org.culturekit.scoring.Coverage;
 import org.culturekit.scoring.Results;
 
 /**
- * Reads every export into one accumulator: mapping warnings and column mismatches between files go to stderr,
+ * The one way exports are scored, by every command and the golden tests alike: every export is read through the
+ * parallel reader into one accumulator; mapping warnings and column mismatches between files go to stderr,
  * unreadable answers are listed (and fail the run when strict), rejected rows go to the rejects file.
  */
-public final class ScoringRun {
+public final class Scoring {
     /** The most unreadable answers printed as warnings; all are in the rejects file. */
     private static final int LISTED = 10;
-
-    private ScoringRun() {}
 
     /**
      * How many threads parse, and in what chunks: the results are the same whatever these are.
@@ -44,106 +45,153 @@ public final class ScoringRun {
     }
 
     /**
-     * Scores {@code files} together, handing each export's reader to {@code opened} once its header is mapped,
-     * and parsing with {@code parallelism}.
+     * How a run reads, checks and reports.
+     *
+     * @param read how each export is read
+     * @param strict whether an unreadable answer is an error rather than a warning
+     * @param rejectsFile where rejected rows are written, or null for nowhere
+     * @param coverageRequired whether an export with a column for fewer than half the scored items is an error
+     *     ({@code report}), where {@code validate} lists the items without a column instead; with {@code strict}
+     *     too, an export with a header and no responses is an error as well
+     * @param parallelism the threads and chunk size of the parallel reader
+     * @param err where warnings go
+     * @param opened handed each export's reader once its header is mapped
      */
-    public static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
-            Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism) {
-        return score(questionnaire, files, options, strict, rejectsFile, err, opened, parallelism, false);
+    public record Options(ReadOptions read, boolean strict, Path rejectsFile, boolean coverageRequired,
+            Parallelism parallelism, PrintWriter err, Consumer<ResponseReader> opened) {
+        /** Default reading, lenient, no rejects file, warnings discarded. */
+        public static final Options DEFAULT = new Options(ReadOptions.DEFAULT, false, null, false,
+                Parallelism.DEFAULT, new PrintWriter(Writer.nullWriter()), reader -> { });
+
+        public Options {
+            Objects.requireNonNull(read, "read");
+            Objects.requireNonNull(parallelism, "parallelism");
+            Objects.requireNonNull(err, "err");
+            Objects.requireNonNull(opened, "opened");
+        }
+
+        public Options withRead(ReadOptions value) {
+            return new Options(value, strict, rejectsFile, coverageRequired, parallelism, err, opened);
+        }
+
+        public Options withStrict(boolean value) {
+            return new Options(read, value, rejectsFile, coverageRequired, parallelism, err, opened);
+        }
+
+        public Options withRejectsFile(Path value) {
+            return new Options(read, strict, value, coverageRequired, parallelism, err, opened);
+        }
+
+        public Options withCoverageRequired(boolean value) {
+            return new Options(read, strict, rejectsFile, value, parallelism, err, opened);
+        }
+
+        public Options withParallelism(Parallelism value) {
+            return new Options(read, strict, rejectsFile, coverageRequired, value, err, opened);
+        }
+
+        public Options withErr(PrintWriter value) {
+            return new Options(read, strict, rejectsFile, coverageRequired, parallelism, value, opened);
+        }
+
+        public Options withOpened(Consumer<ResponseReader> value) {
+            return new Options(read, strict, rejectsFile, coverageRequired, parallelism, err, value);
+        }
     }
 
     /**
-     * As {@link #score(Questionnaire, List, ReadOptions, boolean, Path, PrintWriter, Consumer, Parallelism)};
-     * when {@code coverageRequired}, an export with a column for fewer than half the scored items is an error
-     * ({@code report}), where {@code validate} lists the items without a column instead, and so is, when
-     * {@code strict} too, an export with a header and no responses.
+     * What a run produced.
+     *
+     * @param results the scores, with the rows excluded by reason and the scored items no export has a column for
+     * @param unreadableAnswers how many answers could not be read and were treated as missing
+     * @param headerOnly the exports with header rows and no responses, in the order given
      */
-    public static Results score(Questionnaire questionnaire, List<Path> files, ReadOptions options, boolean strict,
-            Path rejectsFile, PrintWriter err, Consumer<ResponseReader> opened, Parallelism parallelism,
-            boolean coverageRequired) {
-        Accumulator accumulator = new Accumulator(questionnaire);
-        // by reason, alphabetically: the same order whichever export or thread met a reason first
-        Map<String, Long> excluded = new TreeMap<>();
-        List<Problem> problems = new ArrayList<>();
-        long[] problemCount = {0};
-        String firstFile = null;
-        TreeSet<String> firstUnmapped = null;
+    public record Scored(Results results, long unreadableAnswers, List<String> headerOnly) {
+        public Scored {
+            Objects.requireNonNull(results, "results");
+            headerOnly = List.copyOf(headerOnly);
+        }
+    }
+
+    private final Questionnaire questionnaire;
+    private final Options options;
+    private final PrintWriter err;
+    private final Accumulator accumulator;
+    // by reason, alphabetically: the same order whichever export or thread met a reason first
+    private final Map<String, Long> excluded = new TreeMap<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private long problemCount;
+    private String firstFile;
+    private TreeSet<String> firstUnmapped;
+    private final Duplicates duplicates = new Duplicates();
+    private final List<String> headerOnly = new ArrayList<>();
+    /** The export whose progress line is on the terminal: one at a time. */
+    private Progress shown;
+    private final List<String> scoredItems;
+    /** The scored items no export has a column for, in questionnaire order. */
+    private final List<String> neverMapped;
+
+    private Scoring(Questionnaire questionnaire, Options options) {
+        this.questionnaire = questionnaire;
+        this.options = options;
+        this.err = options.err();
+        this.accumulator = new Accumulator(questionnaire);
+        this.scoredItems = Coverage.scoredItems(questionnaire);
+        this.neverMapped = new ArrayList<>(scoredItems);
+    }
+
+    /** Scores {@code files} together as {@code options} say. */
+    public static Scored run(Questionnaire questionnaire, List<Path> files, Options options) {
+        return new Scoring(questionnaire, options).run(files);
+    }
+
+    private Scored run(List<Path> files) {
+        boolean strict = options.strict();
+        Path rejectsFile = options.rejectsFile();
         RejectsWriter rejects = RejectsWriter.open(rejectsFile, err);
-        Duplicates duplicates = new Duplicates();
-        List<String> headerOnly = new ArrayList<>();
+        Parallelism parallelism = options.parallelism();
         // one set for the run: a respondent in two exports is scored once, from the first
-        Progress[] shown = new Progress[1];
-        List<String> scoredItems = Coverage.scoredItems(questionnaire);
-        // the scored items no export has a column for, in questionnaire order
-        List<String> neverMapped = new ArrayList<>(scoredItems);
         try (RespondentIds seenIds = RespondentIds.forRun();
                 ParallelReader<Accumulator> parallel = new ParallelReader<>(parallelism.threads(),
                 parallelism.chunkSize(), accumulator::part,
                 (part, row) -> part.add(row.answers(), row.segments(), row), accumulator::merge)) {
             for (Path file : files) {
-                try (ResponseReader reader = ResponseReader.open(file, questionnaire, options, seenIds)) {
+                try (ResponseReader reader = ResponseReader.open(file, questionnaire, options.read(), seenIds)) {
                     reader.onRejection(rejection -> {
                         if (rejects != null) {
                             rejects.write(rejection);
                         }
                         duplicates.note(rejection);
                     });
-                    opened.accept(reader);
-                    List<String> scoredUnmapped = checkCoverage(questionnaire, scoredItems, reader,
-                            coverageRequired);
-                    reader.warnings().forEach(warning -> warn(err, warning.toString()));
-                    warnShort(questionnaire, file, scoredItems, scoredUnmapped, err);
-                    neverMapped.retainAll(scoredUnmapped);
-                    TreeSet<String> unmapped = new TreeSet<>(reader.unmappedItems());
-                    if (firstUnmapped == null) {
-                        firstFile = file.toString();
-                        firstUnmapped = unmapped;
-                    } else if (!unmapped.equals(firstUnmapped)) {
-                        warn(err, file + ": its columns do not match " + firstFile + "'s: "
-                                + difference(unmapped, firstUnmapped, firstFile));
-                    }
+                    options.opened().accept(reader);
+                    mapped(file, reader);
                     // one progress line at a time: the last export's chunks may still be in flight
-                    if (shown[0] != null) {
-                        shown[0].close();
+                    if (shown != null) {
+                        shown.close();
                     }
                     Progress progress = Progress.start(file, reader, err);
-                    shown[0] = progress;
-                    parallel.read(reader, () -> {
-                        // runs once every row of this export is merged, in file order
-                        if (progress != null) {
-                            progress.close();
-                        }
-                        if (reader.rowsRead() == 0) {
-                            headerOnly.add(file.toString());
-                            if (!(strict && coverageRequired)) {
-                                warn(err, file + ": the header rows are there but no responses follow; is it "
-                                        + "the right file? (--strict makes this an error)");
-                            }
-                        }
-                        reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
-                        reader.codeWarnings().forEach(warning -> warn(err, warning.toString()));
-                        problems.addAll(reader.problems());
-                        problemCount[0] += reader.problemCount();
-                    });
+                    shown = progress;
+                    // runs once every row of this export is merged, in file order
+                    parallel.read(reader, () -> finished(file, reader, progress));
                 }
             }
             parallel.finish();
             seenIds.warning().ifPresent(warning -> warn(err, warning));
             // report --strict only: validate checks a header on its own, as init's template is
-            if (strict && coverageRequired && !headerOnly.isEmpty()) {
+            if (strict && options.coverageRequired() && !headerOnly.isEmpty()) {
                 throw new InputException(headerOnly.stream().map(name -> new Problem(name, 0, 0, "the header rows "
                         + "are there but no responses follow; is it the right file?", "")).toList());
             }
-            if (problemCount[0] > 0) {
-                report(problems, problemCount[0], strict, rejectsFile, err);
+            if (problemCount > 0) {
+                report(problems, problemCount, strict, rejectsFile, err);
             }
-            duplicates.report(questionnaire, files, options, strict, rejectsFile, err);
+            duplicates.report(questionnaire, files, options.read(), strict, rejectsFile, err);
             if (rejects != null) {
                 rejects.publish();
             }
         } finally {
-            if (shown[0] != null) {
-                shown[0].close(); // before any error message, which must not share its line
+            if (shown != null) {
+                shown.close(); // before any error message, which must not share its line
             }
             if (rejects != null) {
                 rejects.close();
@@ -151,7 +199,43 @@ public final class ScoringRun {
         }
         List<Results.Exclusion> exclusions = new ArrayList<>();
         excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
-        return accumulator.results().withExclusions(exclusions).withUnmappedItems(neverMapped);
+        return new Scored(accumulator.results().withExclusions(exclusions).withUnmappedItems(neverMapped),
+                problemCount, headerOnly);
+    }
+
+    /** Checks and warns about {@code file}'s columns once its header is mapped. */
+    private void mapped(Path file, ResponseReader reader) {
+        List<String> scoredUnmapped = checkCoverage(questionnaire, scoredItems, reader,
+                options.coverageRequired());
+        reader.warnings().forEach(warning -> warn(err, warning.toString()));
+        warnShort(questionnaire, file, scoredItems, scoredUnmapped, err);
+        neverMapped.retainAll(scoredUnmapped);
+        TreeSet<String> unmapped = new TreeSet<>(reader.unmappedItems());
+        if (firstUnmapped == null) {
+            firstFile = file.toString();
+            firstUnmapped = unmapped;
+        } else if (!unmapped.equals(firstUnmapped)) {
+            warn(err, file + ": its columns do not match " + firstFile + "'s: "
+                    + difference(unmapped, firstUnmapped, firstFile));
+        }
+    }
+
+    /** Takes in what reading {@code file} counted, once every row of it is merged. */
+    private void finished(Path file, ResponseReader reader, Progress progress) {
+        if (progress != null) {
+            progress.close();
+        }
+        if (reader.rowsRead() == 0) {
+            headerOnly.add(file.toString());
+            if (!(options.strict() && options.coverageRequired())) {
+                warn(err, file + ": the header rows are there but no responses follow; is it "
+                        + "the right file? (--strict makes this an error)");
+            }
+        }
+        reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
+        reader.codeWarnings().forEach(warning -> warn(err, warning.toString()));
+        problems.addAll(reader.problems());
+        problemCount += reader.problemCount();
     }
 
     /** The most unmapped items an error names before it counts the rest. */
