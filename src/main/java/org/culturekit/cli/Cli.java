@@ -31,8 +31,8 @@ public final class Cli {
 
     /**
      * The command line that runs {@code args}: when they name a subcommand, only that one is built. Picocli
-     * reads every option of every command reflectively as it builds them, about 40 ms of each run's start-up
-     * for the six a run does not use; a command line that names none, or names {@code help}, gets them all.
+     * reads every option of every command reflectively as it builds them, start-up work wasted on the six a run
+     * does not use; a command line that names none, or names {@code help}, gets them all.
      */
     public static CommandLine commandLine(String... args) {
         return build(named(args));

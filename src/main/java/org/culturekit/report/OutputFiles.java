@@ -1,6 +1,9 @@
 package org.culturekit.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -254,13 +257,12 @@ public final class OutputFiles {
         }
     }
 
-    /** The characters encoded at a time: a report of millions of characters is not copied whole into bytes. */
+    /** The characters buffered before they are encoded: a report of millions of characters is not held whole. */
     private static final int PIECE = 1 << 16;
 
     /**
-     * A temporary output being written: characters gather in a buffer of {@link #PIECE} and are encoded a piece
-     * at a time, a surrogate pair never split between two. Once abandoned, every write fails, so a template
-     * still running after its time limit cannot keep filling the disk.
+     * A temporary output being written, in UTF-8 through a buffer of {@link #PIECE} characters. Once abandoned,
+     * every write fails, so a template still running after its time limit cannot keep filling the disk.
      */
     private static final class StagedFile extends Writer {
         final Path temp;
@@ -268,8 +270,8 @@ public final class OutputFiles {
         final Path target;
         private final FileChannel channel;
         private final Staging staging;
-        private final char[] buffer = new char[PIECE];
-        private int length;
+        /** A lone surrogate is written as '?', as {@link String#getBytes} does. */
+        private final Writer out;
         private boolean closed;
         private boolean abandoned;
 
@@ -278,57 +280,58 @@ public final class OutputFiles {
             this.target = target;
             this.channel = channel;
             this.staging = staging;
+            out = new BufferedWriter(new OutputStreamWriter(new FileBytes(), StandardCharsets.UTF_8), PIECE);
         }
 
         @Override
         public synchronized void write(char[] text, int offset, int count) throws IOException {
-            append(offset, count, (from, room, at) -> System.arraycopy(text, from, buffer, at, room));
+            writable();
+            out.write(text, offset, count);
         }
 
         @Override
         public synchronized void write(String text, int offset, int count) throws IOException {
-            append(offset, count, (from, room, at) -> text.getChars(from, from + room, buffer, at));
-        }
-
-        /** Copies {@code room} characters of a text, from its index {@code from}, into the buffer at {@code at}. */
-        private interface Source {
-            void copy(int from, int room, int at);
-        }
-
-        private void append(int offset, int count, Source text) throws IOException {
             writable();
-            while (count > 0) {
-                int room = Math.min(count, PIECE - length);
-                text.copy(offset, room, length);
-                length += room;
-                offset += room;
-                count -= room;
-                if (length == PIECE) {
-                    drain(false);
-                }
-            }
+            out.write(text, offset, count);
         }
 
         @Override
         public synchronized void write(int c) throws IOException {
             writable();
-            buffer[length++] = (char) c;
-            if (length == PIECE) {
-                drain(false);
-            }
+            out.write(c);
         }
 
-        /** Nothing to do: the text is encoded a piece at a time, and forced when published. */
+        /** Nothing to do: the text is written as the buffer fills, and forced when published. */
         @Override
         public void flush() {}
 
-        /** Encodes what is left; the file stays open until it is forced, in {@link #finish}. */
+        /** Writes what is left; the file stays open until it is forced, in {@link #finish}. */
         @Override
         public synchronized void close() throws IOException {
             if (!closed) {
                 writable();
-                drain(true);
+                out.close();
                 closed = true;
+            }
+        }
+
+        /** The file's bytes; closing it leaves the file open, and locked, for {@link #finish} and {@link #abandon}. */
+        private final class FileBytes extends OutputStream {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+                try {
+                    while (buffer.hasRemaining()) {
+                        channel.write(buffer);
+                    }
+                } catch (IOException e) {
+                    throw new WriteFailure(staging.failure(e));
+                }
             }
         }
 
@@ -356,24 +359,6 @@ public final class OutputFiles {
             if (abandoned || closed) {
                 throw new IOException("the output " + temp.getFileName() + " is closed");
             }
-        }
-
-        /** Encodes the buffer but, unless this is the end, a last high surrogate, which waits for its pair. */
-        private void drain(boolean end) throws IOException {
-            int count = length;
-            if (!end && count > 0 && Character.isHighSurrogate(buffer[count - 1])) {
-                count--;
-            }
-            ByteBuffer bytes = ByteBuffer.wrap(new String(buffer, 0, count).getBytes(StandardCharsets.UTF_8));
-            try {
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-            } catch (IOException e) {
-                throw new WriteFailure(staging.failure(e));
-            }
-            System.arraycopy(buffer, count, buffer, 0, length - count);
-            length -= count;
         }
     }
 

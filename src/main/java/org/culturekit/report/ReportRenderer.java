@@ -173,7 +173,7 @@ public final class ReportRenderer {
             // reported by render
         }
         // a template's string == compares the NFKC forms of both sides (FreeMarker 2.3.33 and later): load the
-        // normaliser's tables here rather than at the first comparison while rendering (about 30 ms)
+        // normaliser's tables here, before rendering starts, rather than at the first comparison
         Normalizer.normalize("ready", Normalizer.Form.NFKC);
     }
 

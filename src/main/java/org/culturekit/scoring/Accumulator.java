@@ -116,18 +116,17 @@ public final class Accumulator {
      * holds it: a comment is read whole only when it may be kept.
      */
     public void add(int[] answers, String[] segmentValues, FreeText commentTexts) {
-        Observation o = observation;
-        o.read(answers);
+        observation.read(answers);
         if (segments.isEmpty()) {
-            everyone.add(o);
+            everyone.add(observation);
         }
-        totals.add(o);
+        totals.add(observation);
         Tally cell = probe == null ? null : cellOf(segmentValues);
         if (cell != null) {
-            cell.add(o);
+            cell.add(observation);
         } else {
             for (int s = 0; s < segments.size(); s++) {
-                tallyOf(s, segmentValues[s]).add(o);
+                tallyOf(s, segmentValues[s]).add(observation);
             }
             if (probe != null) {
                 long[] sizes = combinations.get(probe);
@@ -135,7 +134,7 @@ public final class Accumulator {
                     sizes = new long[Measures.count(plan.indices.size())];
                     combinations.put(probe.copy(), sizes);
                 }
-                Measures.count(o, sizes);
+                Measures.count(observation, sizes);
             }
         }
         String commentGroup = segments.isEmpty() ? "" : label(segmentValues[0]);

@@ -213,35 +213,22 @@ final class CommentSample {
     }
 
     private static boolean hasTwoDigits(String text) {
-        // over copies of the chars, a piece at a time: charAt of a non-Latin-1 string is a call per char in
-        // quickly compiled code
-        char[] piece = SCRATCH.get();
         int digits = 0;
-        for (int from = 0; from < text.length(); from += piece.length) {
-            int to = Math.min(text.length(), from + piece.length);
-            text.getChars(from, to, piece, 0);
-            for (int i = 0; i < to - from; i++) {
-                char c = piece[i];
-                if (c >= '0' && c <= '9' && ++digits == 2) {
-                    return true;
-                }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' && ++digits == 2) {
+                return true;
             }
         }
         return false;
     }
 
     /**
-     * Per thread, room for the chars of a comment, reused: most comments reach {@link #hasTwoDigits}, so a copy
-     * each would be garbage of twice their length each time; {@link #sortKey} uses it too.
-     */
-    private static final int SCRATCH_CHARS = 4096;
-    private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[SCRATCH_CHARS]);
-
-    /**
      * Compares two comments as their {@link #sortKey}s compare, without making the keys: past the part where
      * the texts agree, then folded char by char. The keys are made only when the texts agree on a Σ (its lower
      * case depends on what follows), when past that part a character that {@link #lowerAlone} cannot lower (İ,
      * Σ, or half a surrogate pair) comes before the folded texts differ, or a NUL where the other one ends.
+     * Comparing made keys instead is plainer but doubles the time of a large run: every comment is compared.
      */
     static int compareByKey(String a, String b) {
         if (a == b) {
@@ -321,18 +308,13 @@ final class CommentSample {
 
     /** Orders by the text as a reader sees it (case and spacing folded), then by the exact text. */
     static String sortKey(String comment) {
-        // in one array, over a copy of the text (no charAt: a call per char in quickly compiled code when the
-        // text is not Latin-1): the folded text is written from the start and never overtakes what it reads
-        int length = comment.length();
-        char[] key = 2 * length + 1 <= SCRATCH_CHARS ? SCRATCH.get() : new char[2 * length + 1];
-        comment.getChars(0, length, key, length + 1);
-        int folded = 0;
+        StringBuilder key = new StringBuilder(2 * comment.length() + 1);
         boolean blank = false;
-        for (int i = length + 1; i < 2 * length + 1; i++) {
-            char c = key[i];
+        for (int i = 0; i < comment.length(); i++) {
+            char c = comment.charAt(i);
             if (isBlank(c)) {
                 if (!blank) {
-                    key[folded++] = ' ';
+                    key.append(' ');
                 }
                 blank = true;
             } else {
@@ -340,13 +322,11 @@ final class CommentSample {
                 if (lower < 0) {
                     return sortKeyOfUnusual(comment);
                 }
-                key[folded++] = (char) lower;
+                key.append((char) lower);
                 blank = false;
             }
         }
-        key[folded] = '\u0000';
-        System.arraycopy(key, length + 1, key, folded + 1, length);
-        return new String(key, 0, folded + 1 + length);
+        return key.append('\u0000').append(comment).toString();
     }
 
     /** {@link #sortKey} of a text with a character {@link #lowerAlone} cannot lower. */

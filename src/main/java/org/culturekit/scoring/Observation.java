@@ -27,9 +27,6 @@ final class Observation {
     /** The eNPS answer, or −1. */
     int enps;
 
-    /** One class count in {@link #read}'s packed counts: an index has far fewer than 2²¹ items. */
-    private static final int CLASS_COUNT = (1 << 21) - 1;
-
     Observation(Plan plan) {
         this.plan = plan;
         int indices = plan.indices.size();
@@ -49,67 +46,49 @@ final class Observation {
     }
 
     /**
-     * Works out the figures of one respondent. The loops keep the arrays they use in locals: run through the
-     * quick compiler (a short run never reaches the optimising one), each field read is repeated otherwise.
+     * Works out the figures of one respondent.
      *
      * @param answers raw answers by item position, as {@link Response#rawAnswer}
      */
     void read(int[] answers) {
-        Plan.IndexPlan[] indexPlans = plan.indexArray;
-        for (int x = 0; x < indexPlans.length; x++) {
-            Plan.IndexPlan index = indexPlans[x];
-            int[] positions = index.positions();
-            boolean[] reverse = index.reverse();
-            byte[] classOf = index.classes();
-            int min = index.min();
-            int flip = min + index.max();
-            int[] values = keyed[x];
-            boolean[] answeredItem = has[x];
-            // the three class counts in one long, 21 bits each: an add a value, no store to an array
-            long byClass = 0;
+        for (int x = 0; x < plan.indexArray.length; x++) {
+            Plan.IndexPlan index = plan.indexArray[x];
+            int[] counts = classes[x];
+            counts[0] = 0;
+            counts[1] = 0;
+            counts[2] = 0;
             long sum = 0;
             int count = 0;
-            for (int j = 0; j < positions.length; j++) {
-                int raw = answers[positions[j]];
-                if (raw == Response.MISSING || raw == Response.NOT_APPLICABLE) {
-                    answeredItem[j] = false;
+            for (int j = 0; j < index.size(); j++) {
+                int raw = answers[index.positions()[j]];
+                has[x][j] = Response.isValue(raw);
+                if (!has[x][j]) {
                     continue;
                 }
-                int value = reverse[j] ? flip - raw : raw;
-                answeredItem[j] = true;
-                values[j] = value;
+                int value = index.reverse()[j] ? index.min() + index.max() - raw : raw;
+                keyed[x][j] = value;
                 sum += value;
                 count++;
-                byClass += 1L << 21 * classOf[value - min];
+                counts[index.classOf(value)]++;
             }
-            int[] classCounts = classes[x];
-            classCounts[0] = (int) byClass & CLASS_COUNT;
-            classCounts[1] = (int) (byClass >>> 21) & CLASS_COUNT;
-            classCounts[2] = (int) (byClass >>> 42);
             scoreSum[x] = sum;
             answered[x] = count;
         }
-        long gaps = 0;
-        int complete = 0;
-        Plan.PairPlan[] pairPlans = plan.pairArray;
-        for (int p = 0; p < pairPlans.length; p++) {
-            Plan.PairPlan pair = pairPlans[p];
+        gapSum = 0;
+        gapPairs = 0;
+        for (int p = 0; p < plan.pairArray.length; p++) {
+            Plan.PairPlan pair = plan.pairArray[p];
             int say = answers[pair.say()];
             int doo = answers[pair.doo()];
-            boolean both = Response.isValue(say) && Response.isValue(doo);
-            pairAnswered[p] = both;
-            if (both) {
-                int keyedSay = pair.keySay(say);
-                int keyedDo = pair.keyDo(doo);
-                pairSay[p] = keyedSay;
-                pairDo[p] = keyedDo;
-                pairGap[p] = keyedSay - keyedDo;
-                gaps += keyedSay - keyedDo;
-                complete++;
+            pairAnswered[p] = Response.isValue(say) && Response.isValue(doo);
+            if (pairAnswered[p]) {
+                pairSay[p] = pair.keySay(say);
+                pairDo[p] = pair.keyDo(doo);
+                pairGap[p] = pairSay[p] - pairDo[p];
+                gapSum += pairGap[p];
+                gapPairs++;
             }
         }
-        gapSum = gaps;
-        gapPairs = complete;
         enps = plan.enps >= 0 && Response.isValue(answers[plan.enps]) ? answers[plan.enps] : -1;
     }
 }

@@ -47,40 +47,29 @@ final class Tally {
         gap = new Sums(Math.max(1, pairs));
     }
 
-    /** Adds one respondent; the loops keep what they use in locals, as {@link Observation#read} says why. */
+    /** Adds one respondent. */
     void add(Observation o) {
         respondents++;
-        long[] scoreSums = o.scoreSum;
-        int[] answered = o.answered;
         for (int x = 0; x < score.length; x++) {
-            int count = answered[x];
-            if (count > 0) {
-                score[x].add(scoreSums[x], count);
+            if (o.answered[x] > 0) {
+                score[x].add(o.scoreSum[x], o.answered[x]);
             }
-            long[] pooled = classes[x];
-            int[] byClass = o.classes[x];
-            pooled[0] += byClass[0];
-            pooled[1] += byClass[1];
-            pooled[2] += byClass[2];
-            int[] values = o.keyed[x];
-            if (count == values.length) {
+            for (int c = 0; c < 3; c++) {
+                classes[x][c] += o.classes[x][c];
+            }
+            if (o.answered[x] == o.keyed[x].length) {
                 complete[x]++;
-                long[] sums = completeSum[x];
-                long[] squares = completeSquares[x];
-                for (int j = 0; j < values.length; j++) {
-                    long value = values[j];
-                    sums[j] += value;
-                    squares[j] += value * value;
+                for (int j = 0; j < o.keyed[x].length; j++) {
+                    long value = o.keyed[x][j];
+                    completeSum[x][j] += value;
+                    completeSquares[x][j] += value * value;
                 }
             }
         }
-        boolean[] pairAnswered = o.pairAnswered;
-        int[] pairGaps = o.pairGap;
         for (int p = 0; p < pairGap.length; p++) {
-            if (pairAnswered[p]) {
-                int gapOfPair = pairGaps[p];
-                pairGap[p].add(gapOfPair, 1);
-                if (gapOfPair >= 1) {
+            if (o.pairAnswered[p]) {
+                pairGap[p].add(o.pairGap[p], 1);
+                if (o.pairGap[p] >= 1) {
                     pairGapAtLeast1[p]++;
                 }
             }

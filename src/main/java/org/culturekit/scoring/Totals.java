@@ -52,53 +52,40 @@ final class Totals {
         }
     }
 
-    /** Adds one respondent; the loops keep what they use in locals, as {@link Observation#read} says why. */
+    /** Adds one respondent. */
     void add(Observation o) {
-        boolean[] pairAnswered = o.pairAnswered;
         for (int p = 0; p < sayAndDo.length; p++) {
-            if (pairAnswered[p]) {
+            if (o.pairAnswered[p]) {
                 sayAndDo[p].add(o.pairSay[p], 1, o.pairDo[p]);
             }
         }
-        Plan.IndexPlan[] indexPlans = plan.indexArray;
-        int[] answered = o.answered;
-        for (int x = 0; x < indexPlans.length; x++) {
-            int count = answered[x];
-            if (count == 0) {
+        for (int x = 0; x < plan.indexArray.length; x++) {
+            if (o.answered[x] == 0) {
                 continue;
             }
-            Plan.IndexPlan index = indexPlans[x];
-            int[] values = o.keyed[x];
-            boolean[] has = o.has[x];
-            long[] tallies = itemValues[x];
-            if (tallies != null) {
-                int points = index.points();
-                // item i's tally of value v is at i·points + v − min
-                for (int i = 0, at = -index.min(); i < values.length; i++, at += points) {
-                    if (has[i]) {
-                        tallies[at + values[i]]++;
-                    }
+            Plan.IndexPlan index = plan.indexArray[x];
+            for (int i = 0; i < index.size(); i++) {
+                if (o.has[x][i]) {
+                    addItem(x, index, i, o.keyed[x][i]);
                 }
-            } else {
-                addMoments(index, values, has, itemMoments[x], itemClasses[x]);
             }
-            itemPairs[x].add(values, has, count);
+            itemPairs[x].add(o.keyed[x], o.has[x], o.answered[x]);
             if (o.enps >= 0) {
-                driver[x].add(o.scoreSum[x], count, o.enps);
+                driver[x].add(o.scoreSum[x], o.answered[x], o.enps);
             }
         }
     }
 
-    private static void addMoments(Plan.IndexPlan index, int[] values, boolean[] has, long[] moments,
-            long[] classes) {
-        for (int i = 0; i < values.length; i++) {
-            if (has[i]) {
-                long value = values[i];
-                moments[3 * i]++;
-                moments[3 * i + 1] += value;
-                moments[3 * i + 2] += value * value;
-                classes[3 * i + index.classOf(values[i])]++;
-            }
+    /** Adds the keyed answer {@code value} of item {@code i} of index {@code x}. */
+    private void addItem(int x, Plan.IndexPlan index, int i, int value) {
+        if (itemValues[x] != null) {
+            // item i's tally of value v is at i·points + v − min
+            itemValues[x][i * index.points() + value - index.min()]++;
+        } else {
+            itemMoments[x][3 * i]++;
+            itemMoments[x][3 * i + 1] += value;
+            itemMoments[x][3 * i + 2] += (long) value * value;
+            itemClasses[x][3 * i + index.classOf(value)]++;
         }
     }
 
