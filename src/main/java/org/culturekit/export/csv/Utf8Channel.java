@@ -21,6 +21,8 @@ final class Utf8Channel implements ReadableByteChannel {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final CharBuffer chars = CharBuffer.allocate(1 << 14);
+    /** Bytes encoded and not yet read: a reader may ask for fewer than a character takes. */
+    private final ByteBuffer bytes = ByteBuffer.allocate(1 << 15);
     private boolean endOfInput;
     private boolean flushed;
     private boolean open = true;
@@ -28,34 +30,42 @@ final class Utf8Channel implements ReadableByteChannel {
     Utf8Channel(Reader in) {
         this.in = in;
         chars.flip();
+        bytes.flip();
     }
 
     @Override
     public int read(ByteBuffer target) throws IOException {
         int before = target.position();
-        while (target.hasRemaining() && !flushed) {
-            if (!chars.hasRemaining() && !endOfInput) {
-                fill();
+        while (target.hasRemaining() && (bytes.hasRemaining() || encode())) {
+            int n = Math.min(bytes.remaining(), target.remaining());
+            target.put(bytes.array(), bytes.position(), n);
+            bytes.position(bytes.position() + n);
+        }
+        int read = target.position() - before;
+        return read == 0 && !bytes.hasRemaining() && flushed ? -1 : read;
+    }
+
+    /** Encodes more text into the emptied {@code bytes}; false when there is no more. */
+    private boolean encode() throws IOException {
+        bytes.clear();
+        while (bytes.position() == 0 && !flushed) {
+            if (!endOfInput && chars.remaining() < 2) {
+                fill(); // none left, or half a surrogate pair: read on
             }
-            CoderResult result = encoder.encode(chars, target, endOfInput);
+            CoderResult result = encoder.encode(chars, bytes, endOfInput);
             if (result.isError()) {
                 result.throwException(); // not for text a strict decoder made
             }
-            if (endOfInput && !chars.hasRemaining() && encoder.flush(target).isUnderflow()) {
+            if (endOfInput && !chars.hasRemaining()) {
+                encoder.flush(bytes);
                 flushed = true;
             }
-            if (result.isOverflow()) {
-                break;
-            }
-            if (result.isUnderflow() && chars.hasRemaining() && !endOfInput) {
-                fill(); // half a surrogate pair: read the other half
-            }
         }
-        int read = target.position() - before;
-        return read == 0 && flushed ? -1 : read;
+        bytes.flip();
+        return bytes.hasRemaining();
     }
 
-    /** Reads more text after what is left, which is at most a high surrogate. */
+    /** Reads more text after what is left, which is at most one char. */
     private void fill() throws IOException {
         chars.compact();
         int read = in.read(chars.array(), chars.position(), chars.remaining());
