@@ -10,9 +10,10 @@ import org.culturekit.input.InputException;
 import org.culturekit.input.Problem;
 
 /**
- * The records of one chunk of a UTF-8 CSV file, parsed in place from its bytes by the rules Apache Commons
- * CSV applies to the same file (RFC 4180, empty lines skipped, blanks after a closing quote allowed, nothing
- * else). A record's cells stay bytes until a caller asks for one as text, so a numeric answer costs no
+ * The records of one chunk of a UTF-8 CSV file, parsed in place from its bytes: culturekit's one CSV grammar,
+ * for the chunks read on several threads and for a table read in turn ({@link CsvTable}) alike. It is RFC 4180
+ * as Apache Commons CSV reads it with a strict format (empty lines skipped, blanks after a closing quote
+ * allowed, nothing else: no text after a closing quote, no quoted field left open at the end). A record's cells stay bytes until a caller asks for one as text, so a numeric answer costs no
  * String; the whole chunk is still checked to be valid UTF-8 first, as a decoding reader would. A record may
  * have at most the column limit of fields, and is refused at the first past it, as the sequential reader does.
  */

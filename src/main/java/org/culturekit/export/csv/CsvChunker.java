@@ -7,6 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -49,7 +50,9 @@ public final class CsvChunker implements Closeable {
     private static final long LINE_FEEDS = 0x0A0A0A0A0A0A0A0AL;
     private static final long RETURNS = 0x0D0D0D0D0D0D0D0DL;
 
-    private final FileChannel channel;
+    private final ReadableByteChannel channel;
+    /** The bytes of the whole source, or -1 when it cannot tell (a stream). */
+    private final long size;
     private final String file;
     private final byte delimiter;
     private final long fieldLimit;
@@ -83,20 +86,39 @@ public final class CsvChunker implements Closeable {
      */
     public CsvChunker(Path path, String file, long dataOffset, long dataLine, char delimiter, long fieldLimit,
             int chunkSize, ArrayDeque<byte[]> spare) throws IOException {
+        this(open(path, dataOffset), file, dataOffset, dataLine, delimiter, fieldLimit, chunkSize, spare);
+    }
+
+    /**
+     * Cuts the records read from {@code channel}, UTF-8 text whose first byte is at {@code dataOffset} and on
+     * line {@code dataLine}: a file, or another encoding turned into UTF-8 as it is read.
+     */
+    public CsvChunker(ReadableByteChannel channel, String file, long dataOffset, long dataLine, char delimiter,
+            long fieldLimit, int chunkSize, ArrayDeque<byte[]> spare) throws IOException {
         this.spare = spare;
-        this.channel = FileChannel.open(path, StandardOpenOption.READ);
+        this.channel = channel;
+        this.size = channel instanceof FileChannel in ? in.size() : -1;
         this.file = file;
         this.delimiter = (byte) delimiter;
         this.fieldLimit = fieldLimit;
         this.chunkSize = chunkSize;
         // no bigger than the data, so a small file costs little whatever the chunk size
-        long data = Math.max(1, channel.size() - dataOffset);
+        long data = size < 0 ? chunkSize : Math.max(1, size - dataOffset);
         this.buffer = data < chunkSize ? new byte[(int) data + 1] : spare.isEmpty() ? new byte[chunkSize] : spare.pop();
         this.bufferOffset = dataOffset;
         this.line = dataLine;
         this.bufferLine = dataLine;
         this.boundaryLine = dataLine;
-        channel.position(dataOffset);
+    }
+
+    private static FileChannel open(Path path, long dataOffset) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            return channel.position(dataOffset);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /**
@@ -148,7 +170,7 @@ public final class CsvChunker implements Closeable {
      * chunk: an estimate that errs high when quoted text has line breaks, or 0 when it cannot tell.
      */
     public long estimatedRecords(Chunk first) throws IOException {
-        if (first.bytes == null || first.length == 0) {
+        if (first.bytes == null || first.length == 0 || size < 0) {
             return 0;
         }
         long lines = 0;
@@ -157,7 +179,7 @@ public final class CsvChunker implements Closeable {
                 lines++;
             }
         }
-        return (long) ((double) (channel.size() - first.offset) * lines / first.length);
+        return (long) ((double) (size - first.offset) * lines / first.length);
     }
 
     /** The next chunk, or null after the last; a fault found while cutting comes as a chunk with a failure. */

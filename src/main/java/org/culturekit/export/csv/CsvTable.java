@@ -6,18 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackReader;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.ArrayDeque;
 import java.util.Locale;
-import org.apache.commons.csv.CSVException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.culturekit.export.table.Table;
 import org.culturekit.input.InputException;
 import org.culturekit.input.Problem;
@@ -26,6 +21,10 @@ import org.culturekit.input.Problem;
  * A delimited text export read strictly (RFC 4180 with the delimiter it uses): the encoding from its
  * byte-order mark, or UTF-8, or what the user names; the delimiter sniffed from the first record among
  * comma, semicolon and tab (an Excel {@code sep=} line is honoured); every field bounded in length.
+ *
+ * <p>Its records are parsed by the same grammar as the chunks read on several threads: the text, turned into
+ * UTF-8 if it is not, is cut by a {@link CsvChunker} and each piece parsed by {@link ChunkRecords}, so the rows
+ * and the faults of a file are the same whichever way it is read.
  */
 public final class CsvTable implements Table {
     /** The longest field read, in characters, before the file is refused. */
@@ -33,17 +32,22 @@ public final class CsvTable implements Table {
 
     private static final int SNIFF_LIMIT = 1 << 20;
 
-    private final String file;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
-    private final String description;
-    /** Physical lines consumed before the parser started (an Excel {@code sep=} line). */
-    private final long lineOffset;
+    /** The chunk size of a table read in turn: a record longer than it makes a longer chunk. */
+    private static final int CHUNK_SIZE = 1 << 16;
 
+    private final String file;
+    private final CsvChunker chunker;
+    private final char delimiter;
+    private final int columnLimit;
+    private final String description;
     private final StrictReader decoder;
     /** Where the data rows can be read from again by the byte-level parser, or null when they cannot. */
     private final Layout layout;
-    private final FieldLimitReader limits;
+    /** The chunker's spare buffers: a chunk's, once its records have been read. */
+    private final ArrayDeque<byte[]> spare;
+    private CsvChunker.Chunk chunk;
+    private ChunkRecords records;
+    private boolean ended;
 
     /**
      * How a UTF-8 file is laid out, for {@link CsvChunker}: the file, its delimiter, the length of its
@@ -51,16 +55,16 @@ public final class CsvTable implements Table {
      */
     public record Layout(Path path, char delimiter, int byteOrderMark, boolean sepLine) {}
 
-    private CsvTable(String file, CSVParser parser, String description, long lineOffset, StrictReader decoder,
-            Layout layout, FieldLimitReader limits) {
-        this.layout = layout;
-        this.limits = limits;
-        this.decoder = decoder;
+    private CsvTable(String file, CsvChunker chunker, ArrayDeque<byte[]> spare, char delimiter, int columnLimit,
+            String description, StrictReader decoder, Layout layout) {
         this.file = file;
-        this.parser = parser;
-        this.records = parser.iterator();
+        this.spare = spare;
+        this.chunker = chunker;
+        this.delimiter = delimiter;
+        this.columnLimit = columnLimit;
         this.description = description;
-        this.lineOffset = lineOffset;
+        this.decoder = decoder;
+        this.layout = layout;
     }
 
     /**
@@ -79,12 +83,21 @@ public final class CsvTable implements Table {
             StrictReader decoder = new StrictReader(in, detected.charset());
             BufferedReader buffered = new BufferedReader(decoder, 1 << 16);
             Reader reader = buffered;
-            long lineOffset = 0;
+            long firstLine = 1;
             String first = firstRecord(buffered);
             char delimiter;
             if (first.toLowerCase(Locale.ROOT).startsWith("sep=") && first.strip().length() == 5) {
                 delimiter = first.strip().charAt(4);
-                lineOffset = 1; // the sep= line is consumed, not given back
+                firstLine = 2; // the sep= line is consumed, not given back
+                if (first.endsWith("\r")) {
+                    // and the LF of its CR LF, which is no new line
+                    PushbackReader back = new PushbackReader(buffered, 1);
+                    int c = back.read();
+                    if (c >= 0 && c != '\n') {
+                        back.unread(c);
+                    }
+                    reader = back;
+                }
             } else {
                 // given back to be parsed: not with mark and reset, for which the buffer would have grown to
                 // SNIFF_LIMIT chars, and as many read and decoded, for the whole time the export is open
@@ -93,24 +106,14 @@ public final class CsvTable implements Table {
                 reader = back;
                 delimiter = sniff(first);
             }
-            CSVFormat format = CSVFormat.RFC4180.builder()
-                    .setDelimiter(delimiter)
-                    .setIgnoreEmptyLines(true)
-                    .setLenientEof(false)
-                    .setTrailingData(false)
-                    .get();
-            // after a sep= line the counting starts on line 2, and the LF of its CR LF is no new line
-            FieldLimitReader limits = new FieldLimitReader(reader, delimiter, fieldLimit, columnLimit,
-                    1 + lineOffset, lineOffset == 1 && first.endsWith("\r"));
-            CSVParser parser = CSVParser.builder()
-                    .setReader(limits)
-                    .setFormat(format)
-                    .get();
+            ArrayDeque<byte[]> spare = new ArrayDeque<>(1);
+            CsvChunker chunker = new CsvChunker(new Utf8Channel(reader), file, 0, firstLine, delimiter, fieldLimit,
+                    CHUNK_SIZE, spare);
             Layout layout = detected.charset().equals(StandardCharsets.UTF_8)
-                    ? new Layout(path, delimiter, detected.byteOrderMark() ? 3 : 0, lineOffset == 1)
+                    ? new Layout(path, delimiter, detected.byteOrderMark() ? 3 : 0, firstLine == 2)
                     : null;
-            return new CsvTable(file, parser, detected.describe() + ", " + name(delimiter) + "-separated",
-                    lineOffset, decoder, layout, limits);
+            return new CsvTable(file, chunker, spare, delimiter, columnLimit,
+                    detected.describe() + ", " + name(delimiter) + "-separated", decoder, layout);
         } catch (NoSuchFileException e) {
             close(in);
             throw new InputException(file, "no such file; check the path");
@@ -176,42 +179,32 @@ public final class CsvTable implements Table {
 
     @Override
     public Row next() {
-        // the parser's count names the line after the last record, which is an empty line if one follows
-        long fallback = parser.getCurrentLineNumber() + 1 + lineOffset;
         try {
-            if (!records.hasNext()) {
-                return null;
+            while (records == null || !records.next()) {
+                if (ended) {
+                    return null;
+                }
+                if (chunk != null && chunk.length > 0 && chunk.bytes.length == CHUNK_SIZE && spare.isEmpty()) {
+                    spare.push(chunk.bytes); // its records are all read
+                }
+                chunk = chunker.next();
+                records = null;
+                if (chunk == null) {
+                    ended = true;
+                    return null;
+                }
+                if (chunk.failure != null) {
+                    throw chunk.failure;
+                }
+                records = new ChunkRecords(file, chunk.bytes, chunk.length, chunk.offset, chunk.firstLine, delimiter,
+                        0, columnLimit);
             }
-            CSVRecord record = records.next();
-            long line = limits.nextRecordLine();
-            return new Row(line > 0 ? line : fallback, record.toList());
-        } catch (UncheckedIOException e) {
-            long line = limits.currentRecordLine();
-            throw malformed(line > 0 ? line : fallback, e.getCause());
+            return new Row(records.line(), records.all());
+        } catch (StrictReader.MalformedException e) {
+            throw notDecodable(file, e);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot be read: " + e.getClass().getSimpleName());
         }
-    }
-
-    private InputException malformed(long line, Throwable cause) {
-        if (cause instanceof StrictReader.MalformedException e) {
-            return notDecodable(file, e);
-        }
-        if (cause instanceof FieldLimitReader.TooLongException e) {
-            return tooLong(file, e.line, e.column, e.limit);
-        }
-        if (cause instanceof FieldLimitReader.TooManyColumnsException e) {
-            return tooManyColumns(file, e.line, e.limit);
-        }
-        String message = String.valueOf(cause.getMessage());
-        if (cause instanceof CSVException && message.contains("EOF reached before encapsulated token finished")) {
-            return new InputException(new Problem(file, line, 0, "a quoted field starting in the row on this line "
-                    + "is never closed; add the missing '\"' or remove the stray one", ""));
-        }
-        if (cause instanceof CSVException
-                && message.toLowerCase(Locale.ROOT).contains("between encapsulated token and delimiter")) {
-            return new InputException(new Problem(file, line, 0, "text follows a closing quote in the row on this "
-                    + "line; a '\"' inside a quoted field must be doubled (\"\")", ""));
-        }
-        return new InputException(new Problem(file, line, 0, "the row on this line is not valid CSV", ""));
     }
 
     private static InputException notDecodable(String file, StrictReader.MalformedException e) {
@@ -255,11 +248,7 @@ public final class CsvTable implements Table {
 
     @Override
     public void close() {
-        try {
-            parser.close();
-        } catch (IOException e) {
-            // read-only: nothing to lose
-        }
+        chunker.close();
     }
 
     private static void close(InputStream in) {

@@ -30,10 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The byte-level, chunked, multi-threaded reading gives exactly what reading every row in turn through
- * Apache Commons CSV gives: the same responses in the same order, the same exclusions, unreadable answers and
- * rejected rows, and the same first error, whatever the thread count and chunk size, with quoted line breaks,
- * escaped quotes, every kind of line ending and multi-byte text falling on chunk boundaries.
+ * The chunked, multi-threaded reading gives exactly what reading every row in turn gives: the same responses
+ * in the same order, the same exclusions, unreadable answers and rejected rows, and the same first error,
+ * whatever the thread count and chunk size, with quoted line breaks, escaped quotes, every kind of line ending
+ * and multi-byte text falling on chunk boundaries. Both parse with the same grammar ({@code ChunkRecords});
+ * what differs, and is checked here, is where the chunks are cut, how the data rows are found past a
+ * byte-order mark, a {@code sep=} line and the header, and how the chunks' rows and ids are merged.
  */
 class ChunkedReadingTest {
     private static final Questionnaire Q = new Questionnaire("q", "Q", "1", "en",
@@ -67,7 +69,7 @@ class ChunkedReadingTest {
      */
     private static final int[][] SPILLING = {{2, 64, 5}, {1, 1 << 20, 16}, {3, 97, 1}};
 
-    /** Every row in turn, through Commons CSV, sharing {@code ids} across files as a run does. */
+    /** Every row in turn, sharing {@code ids} across files as a run does. */
     private static List<Seen> sequential(List<Path> files) {
         return sequential(files, new RespondentIds());
     }
