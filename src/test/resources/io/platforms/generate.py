@@ -5,7 +5,7 @@ Run from this directory:  python3 generate.py
 Standard library only; the output is byte-for-byte deterministic (no clock, no randomness).
 
 Every file holds the same 12 respondents with the same answers, so a test can assert that all of them
-score identically. Layouts follow shared/real-exports/FORMATS.md; where this script had to choose, the
+score identically. Layouts follow shared/real-exports/docs/exports.md; where this script had to choose, the
 comment at the writer says so. After writing, verify() reads every file back with the csv module and
 fails if a row has the wrong number of fields or if any respondent's answers differ from RESPONDENTS.
 """
@@ -159,7 +159,7 @@ def write_generic_de():
 
 
 def write_generic_utf16():
-    # Excel "Unicode Text": UTF-16LE with BOM, TAB-separated, CRLF (FORMATS.md section 4).
+    # Excel "Unicode Text": UTF-16LE with BOM, TAB-separated, CRLF (docs/exports.md section 4).
     lines = [line(GENERIC_HEADER, "\t")] + [line(r, "\t") for r in generic_rows(EN)]
     write("generic-utf16.txt", "\r\n".join(lines) + "\r\n", encoding="utf-16-le", bom=True)
 

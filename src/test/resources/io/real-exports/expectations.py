@@ -4,7 +4,7 @@
 Each case folder holds export.csv, a byte-exact copy of a real survey-platform export (see its SOURCES.md).
 This script is the single source of the cases' questionnaires (CASES below): it writes them out as YAML, then
 reads each export.csv with Python's csv module, applies culturekit's row rules as the contract states them
-(DESIGN.md §3-§4 and the platform rules listed in read_rows), and writes what culturekit must report.
+(docs/questionnaires.md-§4 and the platform rules listed in read_rows), and writes what culturekit must report.
 
 It shares no code with culturekit, uses the standard library only, and is deterministic: running it twice
 leaves every file byte-identical. It refuses to write anything if an answer in a mapped column is not a label,

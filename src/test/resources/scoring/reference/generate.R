@@ -1,4 +1,4 @@
-# Independent R reference for culturekit's scoring (DESIGN.md section 4).
+# Independent R reference for culturekit's scoring (docs/development.md section 4).
 #
 # Run from this directory:   Rscript generate.R
 # Writes, for each case in CASES: <case>/questionnaire.yaml, <case>/responses.csv, <case>/expected.json; reads

@@ -1,6 +1,6 @@
 package org.culturekit.cli;
 
-/** The process exit codes; the only place their numbers live (DESIGN.md §2). */
+/** The process exit codes; the only place their numbers live (the README's exit codes). */
 final class ExitCodes {
     static final int OK = 0;
     static final int INVALID_INPUT = 1;

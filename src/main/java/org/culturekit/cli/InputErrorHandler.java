@@ -24,7 +24,7 @@ final class InputErrorHandler implements IExecutionExceptionHandler {
             e.printStackTrace(cmd.getErr());
         } else {
             StackTraceElement[] trace = e.getStackTrace();
-            // the class and place only: an exception message may carry survey data (SECURITY.md R-CLI-2)
+            // the class and place only: an exception message may carry survey data (docs/reports.md)
             cmd.getErr().println("internal error: " + e.getClass().getName()
                     + (trace.length > 0 ? " at " + trace[0] : "")
                     + ". This is a bug in culturekit; please report it with the output of --debug.");

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Refuses output paths that would overwrite a file the run reads, or land among the templates, or on one another
- * (SECURITY.md R-IO-4), as usage errors that name the option and what it collides with. Paths are compared as
+ * (docs/reports.md), as usage errors that name the option and what it collides with. Paths are compared as
  * the file system resolves them: {@code ./out/../out/results.json}, a link to the file, and on a case-insensitive
  * file system another spelling of its name, all count as the file itself.
  */

@@ -16,7 +16,7 @@ import org.culturekit.model.Segment;
 /**
  * Which column of an export holds each item, segment and the respondent id.
  *
- * <p>An item's candidates are its {@code columns} entries, its id and its question text (DESIGN.md §3), compared
+ * <p>An item's candidates are its {@code columns} entries, its id and its question text (docs/questionnaires.md), compared
  * with a column's names (codes, ImportIds, texts) trimmed, case-insensitive, with markup and non-breaking spaces
  * folded. Only when no name matches exactly is a matrix decoration tried — the statement in
  * {@code Question - Statement}, {@code Question [Statement]}, {@code Statement:Question} or Microsoft Forms'
@@ -233,7 +233,7 @@ record ColumnMap(int[] items, int[] segments, int[] comments, int respondentId, 
     }
 
     /**
-     * A generic export names every column (SECURITY.md R-CSV-5). Two columns may share a name as long as nothing
+     * A generic export names every column (docs/exports.md). Two columns may share a name as long as nothing
      * needs either (an item, segment or the id naming it is refused by {@link #ambiguity}).
      */
     private static void checkGenericHeader(List<Column> columns, String file) {

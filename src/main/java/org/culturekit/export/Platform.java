@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The survey platforms whose exports culturekit reads, each with its header layout, its metadata columns and
- * the rows it marks as partial or as tests (see {@code shared/real-exports/FORMATS.md}).
+ * the rows it marks as partial or as tests (see docs/exports.md).
  */
 public enum Platform {
     /** One header row of names or question texts. */

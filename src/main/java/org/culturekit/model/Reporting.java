@@ -7,7 +7,7 @@ package org.culturekit.model;
  * @param minCommentGroupSize no comment is shown for a group with fewer respondents
  */
 public record Reporting(int minGroupSize, int minCommentGroupSize) {
-    /** The floor below which no threshold is accepted (SECURITY.md R-ANON-1). */
+    /** The floor below which no threshold is accepted (docs/privacy.md). */
     public static final int FLOOR = 3;
 
     public static final Reporting DEFAULT = new Reporting(5, 10);

@@ -22,7 +22,7 @@ public enum VisibleText {
     TERMINAL(false),
     /**
      * For a report: tab, line feed and carriage return are kept, as white space, and so are a multi-line
-     * comment's lines (SECURITY.md R-CSV-9).
+     * comment's lines (docs/exports.md).
      */
     DOCUMENT(true);
 

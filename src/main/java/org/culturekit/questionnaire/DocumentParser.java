@@ -36,7 +36,7 @@ import org.culturekit.input.Problem;
 import org.culturekit.questionnaire.Node.ScalarType;
 
 /**
- * Streams one YAML or JSON document into a located {@link Node} tree within the limits of SECURITY.md §3,
+ * Streams one YAML or JSON document into a located {@link Node} tree within the limits of docs/questionnaires.md,
  * stopping at the first syntax error, exceeded limit, YAML anchor or YAML alias. YAML is read as YAML 1.2 by
  * {@link YamlDocument}; JSON by Jackson, here.
  *
@@ -63,7 +63,7 @@ final class DocumentParser {
             .maxTokenCount(MAX_TOKEN_COUNT)
             .build();
 
-    // Jackson then quotes at most this much of a bad token in its messages (R-JSON-7).
+    // Jackson then quotes at most this much of a bad token in its messages.
     private static final ErrorReportConfiguration ERROR_REPORTS = ErrorReportConfiguration.builder()
             .maxErrorTokenLength(Problems.ECHO_LENGTH)
             .maxRawContentLength(0)

@@ -10,8 +10,9 @@ import org.culturekit.input.Problem;
  * Collects the problems found in one questionnaire file so that all of them can be reported at once.
  *
  * <ul>
- *   <li>Input text is echoed only through {@link #quote}, which keeps every message within SECURITY.md's
- *       80-character budget for input content (R-JSON-7): no message quotes more than four values.
+ *   <li>Input text is echoed only through {@link #quote}, which keeps every message within an 80-character
+ *       budget for input content, so a secret in a malformed file is not repeated whole: no message quotes more
+ *       than four values.
  *   <li>After {@link #LIMIT} problems the rest are only counted, so a hostile file cannot make the report
  *       itself huge.
  * </ul>

@@ -26,7 +26,7 @@ import org.culturekit.model.Scale;
 import org.culturekit.model.Segment;
 
 /**
- * Turns a parsed questionnaire document into a {@link Questionnaire}, checking it against DESIGN.md §3 and
+ * Turns a parsed questionnaire document into a {@link Questionnaire}, checking it against docs/questionnaires.md and
  * collecting every problem instead of stopping at the first.
  *
  * <p>Sections are read in file-format order (scales, items, then what refers to items), so each reference is

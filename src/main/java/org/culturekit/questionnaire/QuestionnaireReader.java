@@ -14,7 +14,7 @@ import org.culturekit.input.Problem;
 import org.culturekit.model.Questionnaire;
 
 /**
- * Reads a questionnaire definition, YAML or JSON in the format of DESIGN.md §3, into a checked
+ * Reads a questionnaire definition, YAML or JSON in the format of docs/questionnaires.md, into a checked
  * {@link Questionnaire}, reporting every problem in the file at once.
  */
 public final class QuestionnaireReader {

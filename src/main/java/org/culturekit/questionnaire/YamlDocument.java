@@ -35,7 +35,7 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Reads one YAML 1.2 document into a located {@link Node} tree within the limits of SECURITY.md §3, stopping
+ * Reads one YAML 1.2 document into a located {@link Node} tree within the limits of docs/questionnaires.md, stopping
  * at the first syntax error, exceeded limit, repeated key, YAML anchor or YAML alias.
  *
  * <p>YAML 1.2 is what editors check (the VS Code YAML extension, for one): {@code text: Anything else?} in a

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * FreeMarker output format for GitHub-flavoured Markdown, so {@code ${…}} in a {@code .ftlmd} template is
- * escaped the way {@code .ftlh} is for HTML (SECURITY.md R-MD-1..5).
+ * escaped the way {@code .ftlh} is for HTML (docs/templates.md).
  *
  * <ul>
  *   <li>Every ASCII punctuation character is backslash-escaped, so text can start no block, emphasis, link,

@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
 /**
  * Writes a run's outputs all-or-nothing: each file is staged as a temporary file in the target directory,
  * forced to disk, and only when every one is staged are they moved into place, each atomically
- * (SECURITY.md R-IO-1, R-IO-2). A failure leaves earlier outputs untouched and no temporary file behind.
+ * (docs/reports.md). A failure leaves earlier outputs untouched and no temporary file behind.
  *
  * <p>A staged file is named {@code .culturekit-staged-PID-RANDOM.tmp} and locked by the process writing it until
  * it is moved into place or deleted. A process that is killed cannot delete its staged files, but its locks go

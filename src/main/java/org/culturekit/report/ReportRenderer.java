@@ -52,7 +52,7 @@ import org.culturekit.model.VisibleText;
 
 /**
  * Renders a {@link ReportModel} through FreeMarker templates, treating every template as untrusted code
- * (SECURITY.md §1): no class instantiation, no {@code ?api}, no Java members but the model's record
+ * (docs/templates.md): no class instantiation, no {@code ?api}, no Java members but the model's record
  * accessors, forced auto-escaping, a time limit and an output-size limit.
  *
  * <p>Templates are looked up in the user's template directory first, then in the bundled
@@ -519,8 +519,8 @@ public final class ReportRenderer {
     /**
      * Hands templates every string of the model as a report shows data text ({@link VisibleText#DOCUMENT}):
      * every value a template reads passes here, so no control or bidi character of a comment, a group name or
-     * a questionnaire text reaches {@code report.html} or {@code report.md}, whatever the template (SECURITY.md
-     * R-CSV-9). The model itself keeps the text as read.
+     * a questionnaire text reaches {@code report.html} or {@code report.md}, whatever the template
+     * (docs/templates.md). The model itself keeps the text as read.
      */
     private static final class DocumentTextWrapper extends DefaultObjectWrapper {
         DocumentTextWrapper(DefaultObjectWrapperBuilder settings) {

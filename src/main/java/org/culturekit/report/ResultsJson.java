@@ -46,7 +46,7 @@ import org.culturekit.scoring.Results.Group;
 import org.culturekit.scoring.Results.GroupIndex;
 
 /**
- * Writes {@link Results} as {@code results.json} with exactly the keys of DESIGN.md §5, in that order, and reads
+ * Writes {@link Results} as {@code results.json} with exactly the keys of docs/statistics.md, in that order, and reads
  * such a file back; both through Jackson databind, from the records themselves.
  *
  * <ul>

@@ -19,7 +19,7 @@ import org.culturekit.scoring.Results;
  *       ({@code index/item}), a say-do pair ({@code sayDo/pair}), {@code sayDo} or {@code enps}.
  *   <li>{@code value} is always a number written by a number formatter (or empty when undefined); the text
  *       columns show control and bidi characters as the other reports do ({@link VisibleText#DOCUMENT}) and
- *       are made safe against formula injection (SECURITY.md R-CSV-9, R-XLS-1, -2).
+ *       are made safe against formula injection (docs/exports.md).
  *   <li>A suppressed group or cell is one row with metric {@code suppressed} and value 1, and nothing else,
  *       exactly as in the other outputs.
  * </ul>

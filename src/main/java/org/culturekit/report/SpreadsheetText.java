@@ -1,7 +1,7 @@
 package org.culturekit.report;
 
 /**
- * Makes text safe to put in a CSV cell that a spreadsheet will open (SECURITY.md R-XLS-1, R-XLS-4): text whose
+ * Makes text safe to put in a CSV cell that a spreadsheet will open (docs/reports.md): text whose
  * first character, or first non-blank character, could start a formula gets a leading apostrophe, which
  * spreadsheets show as text. Numbers are never passed through here; they are written as numbers.
  */

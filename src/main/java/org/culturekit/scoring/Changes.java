@@ -16,7 +16,7 @@ import org.culturekit.scoring.stats.Inference;
  *       otherwise it is listed as not comparable, with the reason.
  *   <li>A group's change is shown only where the group is shown in both waves and its size moved by 0 or at
  *       least the minimum group size: otherwise the change would isolate the few who joined or left it
- *       (SECURITY.md R-ANON-11). When the baseline is the same wave (a refresh of the same survey), the same holds
+ *       (docs/privacy.md). When the baseline is the same wave (a refresh of the same survey), the same holds
  *       for the organisation-wide figures.
  *   <li>Indices, pairs and groups present in one wave only are listed, not dropped.
  * </ul>

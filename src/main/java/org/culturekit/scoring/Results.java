@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the scorer found, at full precision, in the shape of {@code results.json} (DESIGN.md §5).
+ * Everything the scorer found, at full precision, in the shape of {@code results.json} (docs/statistics.md).
  *
  * <ul>
  *   <li>A {@code Double} or {@code Long} that is null is undefined (n &lt; 2, zero variance, …) or suppressed;

@@ -29,7 +29,7 @@ import org.culturekit.scoring.stats.Inference;
 import org.culturekit.scoring.stats.Reliability;
 import org.culturekit.scoring.stats.Sums;
 
-/** Turns the accumulated sums into {@link Results}: the statistics of DESIGN.md §4 and the suppression. */
+/** Turns the accumulated sums into {@link Results}: the statistics of docs/statistics.md and the suppression. */
 final class ResultsBuilder {
     /** The group of respondents who left a segment's column blank: shown last, and not an organisational unit. */
     static final String NOT_GIVEN = "(not given)";
@@ -580,7 +580,7 @@ final class ResultsBuilder {
 
     /**
      * Each comment question's answers, shown per group of the first segment only for groups of at least the
-     * comment threshold (SECURITY.md R-ANON-3). The rest are pooled as "Other groups", which must reach the
+     * comment threshold (docs/privacy.md). The rest are pooled as "Other groups", which must reach the
      * threshold too — if it would not, the smallest qualifying group joins it — so no small group's comments
      * can be told apart, not even by elimination. Below the threshold overall, nothing is shown.
      */

@@ -3,7 +3,7 @@ package org.culturekit.scoring;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 
-/** Scores a stream of responses against a questionnaire (DESIGN.md §4). */
+/** Scores a stream of responses against a questionnaire (docs/statistics.md). */
 public final class Scorer {
     private Scorer() {}
 

@@ -2,7 +2,7 @@ package org.culturekit.scoring;
 
 /**
  * Decides which cells of one partition stay hidden, so that no group under the minimum size is shown or can
- * be worked out by subtracting the shown ones from the total (SECURITY.md R-ANON-2, -4, -5).
+ * be worked out by subtracting the shown ones from the total (docs/privacy.md).
  */
 final class Suppression {
     private Suppression() {}

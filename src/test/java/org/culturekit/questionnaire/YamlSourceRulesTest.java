@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * SECURITY.md R-JSON-8 and R-JSON-9 by grep over the main sources: no SnakeYAML 1.1 {@code Yaml} loader (which
+ * docs/questionnaires.md by grep over the main sources: no SnakeYAML 1.1 {@code Yaml} loader (which
  * constructs objects from tags), and no default typing in any Jackson mapper. SnakeYAML Engine's parser, which
  * {@link YamlDocument} uses for YAML 1.2, builds no objects; its {@code Load} API is not used either.
  */

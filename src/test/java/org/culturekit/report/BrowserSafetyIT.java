@@ -60,7 +60,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Opens HTML reports in a real headless Chromium and checks that hostile survey text stays text: no script runs,
  * no request leaves the file, the console stays clean, the page renders and carries its Content-Security-Policy
- * (SECURITY.md R-FM-9, R-FM-11, R-FM-12).
+ * (docs/templates.md).
  *
  * <p>Chromium is driven through Debian's {@code chromedriver} over the W3C WebDriver HTTP API with the JDK's
  * {@link HttpClient} and Jackson, so the build needs no Selenium. CI installs {@code chromium} and

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Lints the bundled templates for the contexts data may never reach (SECURITY.md R-FM-11, -12, -13). */
+/** Lints the bundled templates for the contexts data may never reach (docs/templates.md). */
 class BundledTemplatesTest {
     static Stream<Path> templates() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("report-templates"))) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Markdown escaping checked with an independent CommonMark + GFM parser (SECURITY.md R-MD-1, -2, -4). */
+/** The Markdown escaping checked with an independent CommonMark + GFM parser (docs/templates.md). */
 class MarkdownOutputFormatTest {
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create())).build();
     private static final String ALPHABET = "ab 1.-+*_#>`[]()!<>|\\&\"'=~:%\n\r\t\u00e9\u2028\u2013\u2212";

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The renderer treats templates as untrusted code and report text as hostile (SECURITY.md §1). */
+/** The renderer treats templates as untrusted code and report text as hostile (docs/templates.md). */
 class ReportRendererTest {
     @TempDir Path dir;
 

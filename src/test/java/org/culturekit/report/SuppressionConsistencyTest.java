@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * All outputs of one run hide exactly the same cells (SECURITY.md R-ANON-7): the set of suppressed
+ * All outputs of one run hide exactly the same cells (docs/privacy.md): the set of suppressed
  * {@code segment/group/column} cells is read back from each file and compared. Columns are the group as a
  * whole ({@code *}), each index by position, {@code sayDo} and {@code enps}.
  */

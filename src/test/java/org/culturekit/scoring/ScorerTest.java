@@ -12,7 +12,7 @@ import org.culturekit.model.Response;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hand-worked examples of DESIGN.md §4. Each expected value is worked out in the comment beside it; the R
+ * Hand-worked examples of docs/statistics.md. Each expected value is worked out in the comment beside it; the R
  * reference in {@code ReferenceTest} covers the rest.
  */
 class ScorerTest {

@@ -21,7 +21,7 @@ import org.culturekit.input.InputException;
  * chunk knows where it starts.
  *
  * <p>Memory stays bounded: a chunk grows past its size only for a record longer than it, and every field
- * is held to the field limit here, before it is buffered (SECURITY.md R-CSV-3), so an unterminated quote
+ * is held to the field limit here, before it is buffered (docs/exports.md), so an unterminated quote
  * costs about one field limit of memory and is reported where the field starts.
  */
 public final class CsvChunker implements Closeable {

@@ -13,7 +13,7 @@ import java.nio.charset.CodingErrorAction;
 
 /**
  * Decodes text strictly and, unlike {@code InputStreamReader}, says where a bad byte is: the line it is on
- * and its byte offset, so the user can find it (SECURITY.md R-CSV-7). Nothing is ever replaced by U+FFFD.
+ * and its byte offset, so the user can find it (docs/exports.md). Nothing is ever replaced by U+FFFD.
  */
 final class StrictReader extends Reader {
     /** A byte sequence that is not valid in the charset, located. */
