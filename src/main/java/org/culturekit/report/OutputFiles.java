@@ -1,5 +1,6 @@
 package org.culturekit.report;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -152,6 +153,18 @@ public final class OutputFiles {
          * lone surrogate as {@code ?}). Closing it forces nothing yet; it may be closed more than once.
          */
         public Writer open(String name) {
+            return stage(name);
+        }
+
+        /**
+         * A byte stream for the binary output {@code name} (a PDF, a workbook), staged and published like the
+         * text outputs. Closing it forces nothing yet; it may be closed more than once.
+         */
+        public OutputStream openBytes(String name) {
+            return stage(name).bytes();
+        }
+
+        private StagedFile stage(String name) {
             if (published) {
                 throw new IllegalStateException("already published");
             }
@@ -304,6 +317,29 @@ public final class OutputFiles {
         /** Nothing to do: the text is written as the buffer fills, and forced when published. */
         @Override
         public void flush() {}
+
+        /** The file as bytes, for a binary output: buffered, and refused once the file is closed or abandoned. */
+        OutputStream bytes() {
+            return new BufferedOutputStream(new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    synchronized (StagedFile.this) {
+                        writable();
+                        new FileBytes().write(bytes, offset, length);
+                    }
+                }
+
+                @Override
+                public void close() throws IOException {
+                    StagedFile.this.close();
+                }
+            }, PIECE);
+        }
 
         /** Writes what is left; the file stays open until it is forced, in {@link #finish}. */
         @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,6 +67,26 @@ class OutputFilesTest {
             assertArrayEquals(all.getBytes(StandardCharsets.UTF_8), Files.readAllBytes(dir.resolve("report.md")),
                     "seed " + seed);
         }
+    }
+
+    @Test
+    void aBinaryOutputIsPublishedByteForByteAndRefusesBytesOnceClosed() throws IOException {
+        byte[] bytes = new byte[300_000]; // past one piece, every byte value
+        new Random(5).nextBytes(bytes);
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+            OutputStream out = staging.openBytes("report.pdf");
+            out.write(bytes, 0, 70_000);
+            out.write(bytes[70_000]);
+            out.write(bytes, 70_001, bytes.length - 70_001);
+            out.close();
+            out.close();
+            assertThrows(IOException.class, () -> {
+                out.write(1);
+                out.flush();
+            });
+            assertEquals(List.of(dir.resolve("report.pdf")), staging.publish());
+        }
+        assertArrayEquals(bytes, Files.readAllBytes(dir.resolve("report.pdf")));
     }
 
     @Test
