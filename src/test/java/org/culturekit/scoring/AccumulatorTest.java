@@ -131,7 +131,7 @@ class AccumulatorTest {
                         assertTrue(group.indices().get(x).n() >= k, "seed " + seed);
                     }
                 }
-                long hiddenCells = results.indices().get(x).n() - shownCells;
+                long hiddenCells = Fixtures.shown(results.indices().get(x).figures()).n() - shownCells;
                 assertFalse(shownCells > 0 && hiddenCells >= 1 && hiddenCells < k,
                         "seed " + seed + ": index cells of " + segment.id() + " hide " + hiddenCells);
             }
