@@ -17,6 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Property tests: because the accumulators hold exact integer sums, any split of the rows merged, and any
  * order of the rows, give results equal to the last bit.
+ *
+ * <p>These drive {@link Accumulator} directly, not {@code Scoring.run}: the splits and merges under test are
+ * chosen here, where the parallel reader would choose its own.
  */
 class AccumulatorTest {
     static LongStream seeds() {

@@ -86,7 +86,8 @@ class DisclosureAttackTest {
     @MethodSource("seeds")
     void noPublishedCellNorDifferenceOfCellsCoversFewerThanTheMinimum(long seed) {
         List<Response> responses = survey(new SplittableRandom(seed));
-        // half the seeds through accumulators split and merged, with a cell cap, as the parallel reader does
+        // half the seeds through accumulators split and merged, with a cell cap, as the parallel reader does; the
+        // cap of 2 is a unit-test setting Scoring.run does not offer, so the accumulators are driven here
         Results results;
         if (seed % 2 == 0) {
             results = Scorer.score(QUESTIONNAIRE, responses);
