@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.PropertyWriter;
 import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
 import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
@@ -226,23 +227,41 @@ public final class ResultsJson {
 
     /**
      * A cell: its figures, or {@code {"suppressed": true}}; unwrapped (in a record with {@link Withholdable}),
-     * the same keys in the record's object.
+     * the same keys in the record's object. The figures' serializer is found once per property, not per cell.
      */
-    private static final class CellWriter extends JsonSerializer<Cell<?>> {
+    private static final class CellWriter extends JsonSerializer<Cell<?>> implements ContextualSerializer {
         /** How the figures' keys are renamed when unwrapped (not at all here), or null when not unwrapped. */
         private final NameTransformer unwrapping;
+        /** The serializer of the property's figures, unwrapped when the cell is; null before it is known. */
+        private final JsonSerializer<Object> figures;
 
-        CellWriter(NameTransformer unwrapping) {
+        CellWriter(NameTransformer unwrapping, JsonSerializer<Object> figures) {
             this.unwrapping = unwrapping;
+            this.figures = figures;
+        }
+
+        @Override
+        public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+                throws JsonMappingException {
+            JavaType type = property == null ? null : property.getType().containedType(0);
+            if (type == null || type.isJavaLangObject()) {
+                return this;
+            }
+            JsonSerializer<Object> found = provider.findValueSerializer(type, property);
+            return new CellWriter(unwrapping, unwrapping == null ? found : found.unwrappingSerializer(unwrapping));
         }
 
         @Override
         public void serialize(Cell<?> cell, JsonGenerator gen, SerializerProvider provider) throws IOException {
-            if (cell instanceof Cell.Shown<?> shown && unwrapping == null) {
-                provider.defaultSerializeValue(shown.figures(), gen);
-            } else if (cell instanceof Cell.Shown<?> shown) {
-                provider.findValueSerializer(shown.figures().getClass()).unwrappingSerializer(unwrapping)
-                        .serialize(shown.figures(), gen, provider);
+            if (cell instanceof Cell.Shown<?> shown) {
+                if (figures != null) {
+                    figures.serialize(shown.figures(), gen, provider);
+                } else if (unwrapping == null) {
+                    provider.defaultSerializeValue(shown.figures(), gen);
+                } else {
+                    provider.findValueSerializer(shown.figures().getClass()).unwrappingSerializer(unwrapping)
+                            .serialize(shown.figures(), gen, provider);
+                }
             } else if (unwrapping == null) {
                 gen.writeStartObject();
                 gen.writeBooleanField("suppressed", true);
@@ -259,7 +278,7 @@ public final class ResultsJson {
 
         @Override
         public JsonSerializer<Cell<?>> unwrappingSerializer(NameTransformer unwrapper) {
-            return new CellWriter(unwrapper);
+            return new CellWriter(unwrapper, figures == null ? null : figures.unwrappingSerializer(unwrapper));
         }
     }
 
@@ -363,7 +382,7 @@ public final class ResultsJson {
             format.addSerializer(Double.class, new FiniteWriter());
             @SuppressWarnings({"unchecked", "rawtypes"})
             Class<Cell<?>> cell = (Class) Cell.class;
-            format.addSerializer(cell, new CellWriter(null));
+            format.addSerializer(cell, new CellWriter(null, null));
             format.addDeserializer(cell, new CellReader(null));
             format.addDeserializer(Results.IndexResult.class, new WithholdableReader<>(Results.IndexFigures.class,
                     (node, figures, context) -> new Results.IndexResult(text(node, "id"), text(node, "name"), figures,
