@@ -350,11 +350,13 @@ final class ReportModelBuilder {
     }
 
     private Cell cell(Index index, Results.GroupIndex cell) {
-        if (cell.suppressed()) {
+        if (!(cell.figures() instanceof Results.Cell.Shown<Results.GroupIndexFigures> shown)) {
             return Cell.SUPPRESSED;
         }
-        Double score100 = score100(index, cell.mean());
-        return new Cell(Display.whole(score100), false, cell.flag() == null ? "" : cell.flag().label(), level(score100));
+        Results.GroupIndexFigures figures = shown.figures();
+        Double score100 = score100(index, figures.mean());
+        return new Cell(Display.whole(score100), false, figures.flag() == null ? "" : figures.flag().label(),
+                level(score100));
     }
 
     private Double score100(Index index, Double mean) {
@@ -379,8 +381,8 @@ final class ReportModelBuilder {
                     continue;
                 }
                 for (int x = 0; x < group.indices().size(); x++) {
-                    Results.GroupIndex cell = group.indices().get(x);
-                    if (cell.suppressed() || cell.flag() == null) {
+                    Results.GroupIndexFigures cell = group.indices().get(x).figures().shown().orElse(null);
+                    if (cell == null || cell.flag() == null) {
                         continue;
                     }
                     Index index = questionnaire.indices().get(x);

@@ -143,36 +143,6 @@ public final class ResultsJson {
         abstract Cell<Results.GroupEnps> enps();
     }
 
-    /** A group index cell: its figures are unwrapped like the other cells', its accessors of them are not keys. */
-    private abstract static class GroupIndexFormat extends Withholdable {
-        @JsonIgnore
-        abstract boolean suppressed();
-
-        @JsonIgnore
-        abstract Long n();
-
-        @JsonIgnore
-        abstract Double mean();
-
-        @JsonIgnore
-        abstract Double sd();
-
-        @JsonIgnore
-        abstract Double favorable();
-
-        @JsonIgnore
-        abstract Double rwg();
-
-        @JsonIgnore
-        abstract Double deltaVsRest();
-
-        @JsonIgnore
-        abstract Double q();
-
-        @JsonIgnore
-        abstract Results.Flag flag();
-    }
-
     private abstract static class FlagFormat {
         @JsonValue
         abstract String label();
@@ -414,7 +384,7 @@ public final class ResultsJson {
                     .addMixIn(Results.PerceptionGap.class, Withholdable.class)
                     .addMixIn(Results.Driver.class, Withholdable.class)
                     .addMixIn(Group.class, GroupFormat.class)
-                    .addMixIn(GroupIndex.class, GroupIndexFormat.class)
+                    .addMixIn(GroupIndex.class, Withholdable.class)
                     .addMixIn(Results.Flag.class, FlagFormat.class)
                     .addMixIn(Changes.class, ChangesFormat.class)
                     .addMixIn(Changes.Change.class, ChangeFormat.class)

@@ -125,19 +125,20 @@ public final class ScoresCsv {
             }
             add(segment.id(), group.value(), ALL, "n", (double) group.n());
             for (Results.GroupIndex cell : group.indices()) {
-                if (cell.suppressed()) {
+                if (!(cell.figures() instanceof Results.Cell.Shown<Results.GroupIndexFigures> shown)) {
                     add(segment.id(), group.value(), cell.id(), "suppressed", 1.0);
                     continue;
                 }
-                add(segment.id(), group.value(), cell.id(), "n", (double) cell.n());
-                add(segment.id(), group.value(), cell.id(), "mean", cell.mean());
-                add(segment.id(), group.value(), cell.id(), "sd", cell.sd());
-                add(segment.id(), group.value(), cell.id(), "favorable", cell.favorable());
-                add(segment.id(), group.value(), cell.id(), "rwg", cell.rwg());
-                add(segment.id(), group.value(), cell.id(), "deltaVsRest", cell.deltaVsRest());
-                add(segment.id(), group.value(), cell.id(), "q", cell.q());
-                if (cell.flag() != null) {
-                    add(segment.id(), group.value(), cell.id(), cell.flag().label(), 1.0);
+                Results.GroupIndexFigures figures = shown.figures();
+                add(segment.id(), group.value(), cell.id(), "n", (double) figures.n());
+                add(segment.id(), group.value(), cell.id(), "mean", figures.mean());
+                add(segment.id(), group.value(), cell.id(), "sd", figures.sd());
+                add(segment.id(), group.value(), cell.id(), "favorable", figures.favorable());
+                add(segment.id(), group.value(), cell.id(), "rwg", figures.rwg());
+                add(segment.id(), group.value(), cell.id(), "deltaVsRest", figures.deltaVsRest());
+                add(segment.id(), group.value(), cell.id(), "q", figures.q());
+                if (figures.flag() != null) {
+                    add(segment.id(), group.value(), cell.id(), figures.flag().label(), 1.0);
                 }
             }
             if (group.sayDo() != null) {

@@ -164,13 +164,17 @@ public record Changes(
                     Results.GroupIndex thenCell = then.indices().stream().filter(c -> c.id().equals(cell.id()))
                             .findFirst().orElse(null);
                     boolean comparable = indices.stream().anyMatch(c -> c.id().equals(cell.id()) && c.comparable());
-                    if (thenCell == null || cell.suppressed() || thenCell.suppressed() || !comparable
-                            || !sizes.group(thenCell.n(), cell.n())) {
+                    if (thenCell == null || !comparable
+                            || !(thenCell.figures() instanceof Results.Cell.Shown<Results.GroupIndexFigures> thenShown)
+                            || !(cell.figures() instanceof Results.Cell.Shown<Results.GroupIndexFigures> nowShown)
+                            || !sizes.group(thenShown.figures().n(), nowShown.figures().n())) {
                         continue;
                     }
+                    Results.GroupIndexFigures earlier = thenShown.figures();
+                    Results.GroupIndexFigures later = nowShown.figures();
                     groups.add(new GroupChange(segment.id(), group.value(), change(cell.id(), cell.id(),
-                            new Sample(thenCell.n(), thenCell.mean(), thenCell.sd()),
-                            new Sample(cell.n(), cell.mean(), cell.sd()))));
+                            new Sample(earlier.n(), earlier.mean(), earlier.sd()),
+                            new Sample(later.n(), later.mean(), later.sd()))));
                 }
             }
             thenGroups.keySet().forEach(value -> onlyInBaseline.add(segment.id() + ": " + value));
@@ -189,8 +193,8 @@ public record Changes(
             return new Sizes(k, baseline.wave() != null && baseline.wave().equals(current.wave()));
         }
 
-        boolean group(Long then, Long now) {
-            if (then == null || now == null || then < k || now < k) {
+        boolean group(long then, long now) {
+            if (then < k || now < k) {
                 return false;
             }
             long moved = Math.abs(now - then);

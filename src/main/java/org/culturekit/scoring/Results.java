@@ -394,8 +394,7 @@ public record Results(
     }
 
     /**
-     * One index within a group: a withheld cell carries only its id. The accessors of the figures give null
-     * when it is withheld.
+     * One index within a group: a withheld cell carries only its id.
      *
      * @param id index id
      * @param figures the cell's figures, or withheld
@@ -408,43 +407,6 @@ public record Results(
 
         static GroupIndex hidden(String id) {
             return new GroupIndex(id, Cell.withheld());
-        }
-
-        /** Whether this cell is hidden. */
-        public boolean suppressed() {
-            return figures.suppressed();
-        }
-
-        public Long n() {
-            return figures.shown().map(GroupIndexFigures::n).orElse(null);
-        }
-
-        public Double mean() {
-            return figures.shown().map(GroupIndexFigures::mean).orElse(null);
-        }
-
-        public Double sd() {
-            return figures.shown().map(GroupIndexFigures::sd).orElse(null);
-        }
-
-        public Double favorable() {
-            return figures.shown().map(GroupIndexFigures::favorable).orElse(null);
-        }
-
-        public Double rwg() {
-            return figures.shown().map(GroupIndexFigures::rwg).orElse(null);
-        }
-
-        public Double deltaVsRest() {
-            return figures.shown().map(GroupIndexFigures::deltaVsRest).orElse(null);
-        }
-
-        public Double q() {
-            return figures.shown().map(GroupIndexFigures::q).orElse(null);
-        }
-
-        public Flag flag() {
-            return figures.shown().map(GroupIndexFigures::flag).orElse(null);
         }
     }
 

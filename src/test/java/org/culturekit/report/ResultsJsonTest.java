@@ -71,8 +71,8 @@ class ResultsJsonTest {
         Results.Group b = results.segments().get(0).groups().get(1);
         assertTrue(results.segments().get(0).groups().get(0).suppressed());
         assertEquals(6L, b.n());
-        assertEquals(Results.Flag.HOT_SPOT, b.indices().get(0).flag());
-        assertTrue(b.indices().get(1).suppressed());
+        assertEquals(Results.Flag.HOT_SPOT, b.indices().get(0).figures().shown().orElseThrow().flag());
+        assertTrue(b.indices().get(1).figures().suppressed());
         assertNull(b.sayDo());
         assertTrue(b.enps().suppressed());
     }

@@ -134,11 +134,11 @@ class DisclosureAttackTest {
         }
     }
 
-    private static Long cellN(Results results, Changes.GroupChange change) {
+    private static long cellN(Results results, Changes.GroupChange change) {
         return results.segments().stream().filter(s -> s.id().equals(change.segment()))
                 .flatMap(s -> s.groups().stream()).filter(g -> g.value().equals(change.group()))
                 .flatMap(g -> g.indices().stream()).filter(c -> c.id().equals(change.change().id()))
-                .findFirst().orElseThrow().n();
+                .map(c -> Fixtures.shown(c.figures()).n()).findFirst().orElseThrow();
     }
 
     // ---- the four attacks of issue 21, by name ----
@@ -335,7 +335,7 @@ class DisclosureAttackTest {
                         continue;
                     }
                     publish("respondents", name, who(in));
-                    if (!group.indices().get(0).suppressed()) {
+                    if (!group.indices().get(0).figures().suppressed()) {
                         publish("index", name, who(in.and(index)));
                     }
                     if (!group.sayDo().suppressed()) {

@@ -172,7 +172,7 @@ class ScorerTest {
         List<Results.Group> groups = results.segments().get(0).groups();
         assertEquals(List.of("Z", ResultsBuilder.NOT_GIVEN), groups.stream().map(Results.Group::value).toList());
         // not an organisational unit: no agreement figure for it
-        assertNull(groups.get(1).indices().get(0).rwg());
+        assertNull(shown(groups.get(1).indices().get(0).figures()).rwg());
     }
 
     @Test
