@@ -55,8 +55,9 @@ import org.culturekit.scoring.Results.GroupIndex;
  *
  * <ul>
  *   <li>Numbers are raw doubles; undefined ones are {@code null}, never NaN.
- *   <li>A suppressed group, cell or comparison carries its id and {@code "suppressed": true} and nothing else
- *       ({@link Withholding}).
+ *   <li>A withheld {@link Cell} is written as {@code "suppressed": true} and nothing else, in its record's object
+ *       after the record's identity ({@link Withholdable}); a withheld group is its value and
+ *       {@code "suppressed": true} ({@link Withholding}).
  *   <li>{@code scoring} knows nothing of JSON: the names, order and omissions are mix-ins here.
  * </ul>
  */
