@@ -43,7 +43,8 @@ class ArchitectureTest {
             Map.entry("export.csv", Set.of("export.table", "export.ids", "input")),
             Map.entry("export.xlsx", Set.of("export.table", "input")),
             Map.entry("export", Set.of("export.csv", "export.xlsx", "export.ids", "export.table", "input", "model")),
-            Map.entry("export.parallel", Set.of("export", "export.csv", "input", "model")),
+            // the parallel reader knows chunks only through export's ChunkedRows, never how they are cut or parsed
+            Map.entry("export.parallel", Set.of("export", "input", "model")),
             Map.entry("scoring.stats", Set.of()),
             Map.entry("scoring", Set.of("scoring.stats", "model")),
             Map.entry("report", Set.of("scoring", "model")),
@@ -116,6 +117,20 @@ class ArchitectureTest {
             }
         });
         assertEquals(List.of(), offenders, "dependencies between packages run one way (README, Development)");
+    }
+
+    @Test
+    void theParallelReaderKnowsExportsOnlyThroughTheChunkProtocol() throws IOException {
+        // ChunkedRows and its nested interfaces, and the ResponseReader that hands it out and reads in order
+        Pattern exportType = Pattern.compile("\\borg\\.culturekit\\.export\\.([A-Z]\\w*)");
+        Set<String> named = new TreeSet<>();
+        for (Path file : sources(MAIN.resolve("export/parallel"))) {
+            Matcher type = exportType.matcher(Files.readString(file, StandardCharsets.UTF_8));
+            while (type.find()) {
+                named.add(type.group(1));
+            }
+        }
+        assertEquals(Set.of("ChunkedRows", "ResponseReader"), named, "export.parallel names no chunker or parser");
     }
 
     /** For each main source, relative to org/culturekit, the packages of ours it names. */

@@ -19,21 +19,24 @@ final class Pilot {
         out.printf("pilot: %s scored%n", Plural.of(results.rows().scored(), "respondent", "respondents"));
         for (Results.IndexResult index : results.indices()) {
             for (Results.ItemResult item : index.items()) {
-                if (item.itemTotal() != null && item.itemTotal() < 0) {
+                Double itemTotal = item.figures().shown().map(Results.ItemFigures::itemTotal).orElse(null);
+                if (itemTotal != null && itemTotal < 0) {
                     findings++;
                     boolean reverse = questionnaire.item(item.id()).reverse();
                     out.printf(Locale.ROOT, "pilot: item '%s' of index '%s' runs against the others (corrected "
                             + "item-total r = %.2f); check its wording and whether it %s 'reverse: true'%n",
-                            item.id(), index.id(), item.itemTotal(), reverse ? "should have" : "needs");
+                            item.id(), index.id(), itemTotal, reverse ? "should have" : "needs");
                 }
             }
-            if (index.alpha() != null && index.alpha() < MIN_ALPHA) {
+            // a withheld index has no alpha either: too few answered to estimate it
+            Double alpha = index.figures().shown().map(Results.IndexFigures::alpha).orElse(null);
+            if (alpha != null && alpha < MIN_ALPHA) {
                 findings++;
                 out.printf(Locale.ROOT, "pilot: index '%s' has alpha %.2f, below %.1f; its items do not measure "
                         + "one thing well enough — reword or replace the weakest (lowest item-total r)%n",
-                        index.id(), index.alpha(), MIN_ALPHA);
+                        index.id(), alpha, MIN_ALPHA);
             }
-            if (index.alpha() == null && index.items().size() >= 2) {
+            if (alpha == null && index.items().size() >= 2) {
                 out.printf("pilot: index '%s': alpha cannot be estimated from this pilot (too few answers or no "
                         + "variation)%n", index.id());
             }

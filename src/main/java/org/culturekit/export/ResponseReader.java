@@ -65,13 +65,6 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     /** The characters of a long comment's start that a row holds until a sink asks for the whole text. */
     static final int COMMENT_START = 48;
 
-    /**
-     * Per thread, the table of the ids of the chunk it reads ahead, emptied for the next: one table a worker
-     * rather than one a chunk. Only {@link Rows#addId} uses it, during the read; {@link #commit} reads the
-     * ids the chunk kept in order.
-     */
-    private static final ThreadLocal<RespondentIds> CHUNK_IDS = ThreadLocal.withInitial(RespondentIds::new);
-
     private final String file;
     private final Questionnaire questionnaire;
     private final ReadOptions options;
@@ -364,7 +357,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
      * order: only a UTF-8 text file not yet read can be cut, and never for {@code inspect}, whose answer counts
      * need the rows in order.
      */
-    public Optional<ChunkedRows> chunked() {
+    public Optional<ChunkedRows<?>> chunked() {
         if (!iterated && !options.inspecting() && table instanceof CsvTable csv && csv.layout() != null) {
             return Optional.of(new Chunked(csv.layout()));
         }
@@ -372,7 +365,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     }
 
     /** This export's side of the chunk protocol: it decodes each chunk's rows as {@link #iterator} does. */
-    private final class Chunked implements ChunkedRows {
+    private final class Chunked implements ChunkedRows<CsvChunks.Piece> {
         private final CsvTable.Layout layout;
 
         Chunked(CsvTable.Layout layout) {
@@ -385,15 +378,15 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         }
 
         @Override
-        public CsvChunker chunker(int chunkSize, ArrayDeque<byte[]> spare) throws IOException {
+        public CsvChunks chunks(int chunkSize, ArrayDeque<byte[]> spare) throws IOException {
             if (iterated) {
                 throw new IllegalStateException("a response file can be read once");
             }
             iterated = true;
             long[] start = CsvChunker.dataStart(layout, file, headerRows, options.columnLimit());
             chunkBytesRead = start[0];
-            return new CsvChunker(layout.path(), file, start[0], start[1], layout.delimiter(), options.fieldLimit(),
-                    chunkSize, spare);
+            return new CsvChunks(new CsvChunker(layout.path(), file, start[0], start[1], layout.delimiter(),
+                    options.fieldLimit(), chunkSize, spare));
         }
 
         @Override
@@ -404,27 +397,27 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         }
 
         @Override
-        public ReadAhead readAhead(CsvChunker.Chunk chunk, Consumer<Row> out) {
-            RespondentIds chunkIds = CHUNK_IDS.get();
-            chunkIds.clear();
-            return read(chunk, new Rows(null, chunkIds, true), out);
+        public ReadAhead readAhead(CsvChunks.Piece chunk, Workspace workspace, Consumer<Row> out) {
+            // the workspace's table is used only while the chunk is read: commit reads the ids the chunk kept
+            workspace.chunkIds.clear();
+            return read(chunk.chunk(), new Rows(null, workspace.chunkIds, true), out);
         }
 
         @Override
-        public boolean commit(ReadAhead ahead, CsvChunker.Chunk chunk) {
+        public boolean commit(ReadAhead ahead, CsvChunks.Piece chunk) {
             Rows rows = (Rows) ahead;
             if (!rows.commitIds(seenIds)) {
                 return false;
             }
             main.absorb(rows);
-            passed(chunk);
+            passed(chunk.chunk());
             return true;
         }
 
         @Override
-        public void readInOrder(CsvChunker.Chunk chunk, Consumer<Row> out) {
-            read(chunk, main, out);
-            passed(chunk);
+        public void readInOrder(CsvChunks.Piece chunk, Consumer<Row> out) {
+            read(chunk.chunk(), main, out);
+            passed(chunk.chunk());
         }
 
         private void passed(CsvChunker.Chunk chunk) {

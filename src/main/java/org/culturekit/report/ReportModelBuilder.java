@@ -58,7 +58,7 @@ final class ReportModelBuilder {
             Results.IndexResult index = results.indices().get(x);
             cards.add(card(index));
             for (Action action : questionnaire.indices().get(x).actions()) {
-                if (action.band().equals(index.band())) {
+                if (index.figures().shown().map(Results.IndexFigures::band).filter(action.band()::equals).isPresent()) {
                     actions.add(new ActionRow(index.name(), action.band(), action.text()));
                 }
             }
@@ -108,15 +108,17 @@ final class ReportModelBuilder {
 
     private List<String> summary(List<PerceptionRow> perception, List<Spot> spots) {
         List<String> sentences = new ArrayList<>();
-        List<Results.IndexResult> scored = results.indices().stream().filter(i -> i.score100() != null).toList();
+        List<Scored> scored = results.indices().stream()
+                .flatMap(i -> i.figures().shown().filter(f -> f.score100() != null)
+                        .map(f -> new Scored(i.id(), i.name(), f.score100(), f.band())).stream())
+                .toList();
         if (scored.isEmpty()) {
             sentences.add("No index could be scored: there are no answers to its items.");
             return sentences;
         }
-        Comparator<Results.IndexResult> byScore = Comparator.comparing(Results.IndexResult::score100)
-                .thenComparing(Results.IndexResult::id);
-        Results.IndexResult strongest = scored.stream().max(byScore).orElseThrow();
-        Results.IndexResult weakest = scored.stream().min(byScore).orElseThrow();
+        Comparator<Scored> byScore = Comparator.comparing(Scored::score100).thenComparing(Scored::id);
+        Scored strongest = scored.stream().max(byScore).orElseThrow();
+        Scored weakest = scored.stream().min(byScore).orElseThrow();
         if (scored.size() == 1) {
             sentences.add(strongest.name() + " scores " + Display.whole(strongest.score100()) + " out of 100"
                     + band(strongest) + ".");
@@ -127,22 +129,17 @@ final class ReportModelBuilder {
         }
         Results.SayDo sayDo = results.sayDo();
         if (sayDo != null) {
-            sayDo.pairs().stream().filter(p -> p.meanGap() != null)
-                    .max(Comparator.comparing(Results.Gap::meanGap).thenComparing(Results.Gap::id, Comparator.reverseOrder()))
-                    .ifPresent(widest -> sentences.add(widest.meanGap() > 0
-                            ? "The widest say-do gap is on “" + widest.name() + "”: what leaders say is rated "
-                                    + Display.decimal(widest.meanGap(), 2) + " points above what their decisions "
-                                    + "show (95% CI " + interval(widest.ciLow(), widest.ciHigh()) + "), and "
-                                    + Display.whole(widest.shareGapAtLeast1()) + "% of respondents see a gap of a "
-                                    + "point or more."
-                            : "Leaders' decisions are rated as high as their words on every value."));
+            sayDo.pairs().stream().filter(p -> meanGap(p).isPresent())
+                    .max(Comparator.comparing((Results.Gap p) -> meanGap(p).orElseThrow())
+                            .thenComparing(Results.Gap::id, Comparator.reverseOrder()))
+                    .ifPresent(pair -> sentences.add(widest(pair.name(), pair.figures().shown().orElseThrow())));
         }
-        if (results.enps() != null && results.enps().score() != null) {
-            Results.Enps e = results.enps();
-            sentences.add("eNPS is " + Display.signed(e.score(), 0) + ": " + share(e.promoters(), e.n())
-                    + "% would recommend working here, " + share(e.detractors(), e.n()) + "% would not.");
+        if (results.enps() != null) {
+            results.enps().shown().filter(e -> e.score() != null).ifPresent(e -> sentences.add("eNPS is "
+                    + Display.signed(e.score(), 0) + ": " + share(e.promoters(), e.n()) + "% would recommend working "
+                    + "here, " + share(e.detractors(), e.n()) + "% would not."));
         }
-        perception.stream().filter(p -> !p.suppressed() && p.significant())
+                perception.stream().filter(p -> !p.suppressed() && p.significant())
                 .max(Comparator.comparing((PerceptionRow p) -> Math.abs(parse(p.difference())))
                         .thenComparing(PerceptionRow::index))
                 .ifPresentOrElse(
@@ -173,8 +170,26 @@ final class ReportModelBuilder {
         return sentences;
     }
 
-    private static String band(Results.IndexResult index) {
+    /** An index that has a score. */
+    private record Scored(String id, String name, double score100, String band) {}
+
+    private static String band(Scored index) {
         return index.band() == null ? "" : ", " + index.band().toLowerCase(Locale.ROOT);
+    }
+
+    /** The pair's mean gap, empty when it is withheld or undefined. */
+    private static java.util.Optional<Double> meanGap(Results.Gap pair) {
+        return pair.figures().shown().map(Results.GapFigures::meanGap);
+    }
+
+    private static String widest(String name, Results.GapFigures widest) {
+        return widest.meanGap() > 0
+                ? "The widest say-do gap is on “" + name + "”: what leaders say is rated "
+                        + Display.decimal(widest.meanGap(), 2) + " points above what their decisions "
+                        + "show (95% CI " + interval(widest.ciLow(), widest.ciHigh()) + "), and "
+                        + Display.whole(widest.shareGapAtLeast1()) + "% of respondents see a gap of a "
+                        + "point or more."
+                : "Leaders' decisions are rated as high as their words on every value.";
     }
 
     private static String count(long n, String noun) {
@@ -194,26 +209,35 @@ final class ReportModelBuilder {
     }
 
     private IndexCard card(Results.IndexResult index) {
-        List<ItemRow> items = index.items().stream()
-                .map(item -> new ItemRow(
-                        item.id(),
-                        questionnaire.item(item.id()).text(),
-                        questionnaire.item(item.id()).reverse(),
-                        count(item.n()),
-                        Display.decimal(item.mean(), 2),
-                        Display.whole(item.favorable()),
-                        Display.whole(item.neutral()),
-                        Display.whole(item.unfavorable()),
-                        Bar.of(item.favorable(), item.neutral(), item.unfavorable()),
-                        Display.decimal(item.itemTotal(), 2),
-                        item.suppressed()))
-                .toList();
-        return new IndexCard(index.id(), index.name(), count(index.n()), Display.decimal(index.mean(), 2),
-                interval(index.ciLow(), index.ciHigh()), Display.whole(index.score100()),
-                index.band() == null ? "" : index.band(), level(index.score100()), Display.whole(index.favorable()),
-                Display.whole(index.neutral()), Display.whole(index.unfavorable()),
-                Bar.of(index.favorable(), index.neutral(), index.unfavorable()), Display.decimal(index.alpha(), 2),
-                items, index.suppressed());
+        List<ItemRow> items = index.items().stream().map(this::item).toList();
+        if (!(index.figures() instanceof Results.Cell.Shown<Results.IndexFigures> shown)) {
+            return new IndexCard(index.id(), index.name(), Display.NONE, Display.NONE, Display.NONE, Display.NONE, "",
+                    level(null), Display.NONE, Display.NONE, Display.NONE, Bar.of(null, null, null), Display.NONE,
+                    items, true);
+        }
+        Results.IndexFigures figures = shown.figures();
+        return new IndexCard(index.id(), index.name(), Long.toString(figures.n()), Display.decimal(figures.mean(), 2),
+                interval(figures.ciLow(), figures.ciHigh()), Display.whole(figures.score100()),
+                figures.band() == null ? "" : figures.band(), level(figures.score100()),
+                Display.whole(figures.favorable()), Display.whole(figures.neutral()),
+                Display.whole(figures.unfavorable()),
+                Bar.of(figures.favorable(), figures.neutral(), figures.unfavorable()),
+                Display.decimal(figures.alpha(), 2), items, false);
+    }
+
+    private ItemRow item(Results.ItemResult item) {
+        String text = questionnaire.item(item.id()).text();
+        boolean reverse = questionnaire.item(item.id()).reverse();
+        if (!(item.figures() instanceof Results.Cell.Shown<Results.ItemFigures> shown)) {
+            return new ItemRow(item.id(), text, reverse, Display.NONE, Display.NONE, Display.NONE, Display.NONE,
+                    Display.NONE, Bar.of(null, null, null), Display.NONE, true);
+        }
+        Results.ItemFigures figures = shown.figures();
+        return new ItemRow(item.id(), text, reverse, Long.toString(figures.n()), Display.decimal(figures.mean(), 2),
+                Display.whole(figures.favorable()), Display.whole(figures.neutral()),
+                Display.whole(figures.unfavorable()),
+                Bar.of(figures.favorable(), figures.neutral(), figures.unfavorable()),
+                Display.decimal(figures.itemTotal(), 2), false);
     }
 
     /** Five shades on the 0–100 score, the same for cards and heatmaps. */
@@ -229,23 +253,30 @@ final class ReportModelBuilder {
         }
         List<GapRow> pairs = new ArrayList<>();
         List<Results.Gap> ordered = new ArrayList<>(sayDo.pairs());
-        // widest gap first; ties and undefined gaps in questionnaire order
-        ordered.sort(Comparator.comparing((Results.Gap g) -> g.meanGap() == null ? Double.NEGATIVE_INFINITY
-                : -g.meanGap()));
+        // widest gap first; withheld, undefined and tied gaps in questionnaire order
+        ordered.sort(Comparator.comparing((Results.Gap g) -> meanGap(g).map(gap -> -gap)
+                .orElse(Double.NEGATIVE_INFINITY)));
         for (Results.Gap gap : ordered) {
             Scale scale = questionnaire.scaleOf(questionnaire.sayDo().stream()
                     .filter(p -> p.id().equals(gap.id())).findFirst().orElseThrow().sayItem());
-            pairs.add(gap(gap.name(), gap, dumbbell(scale, gap.sayMean(), gap.doMean())));
+            pairs.add(gap(gap.name(), gap.figures(), scale));
         }
         return new SayDoView(gap("All values", sayDo.overall(), null), pairs);
     }
 
-    private static GapRow gap(String name, Results.Gap gap, Dumbbell dumbbell) {
-        return new GapRow(name, count(gap.n()),
+    /** A gap's row; {@code scale} places the say and do means, null for the overall gap which has none. */
+    private static GapRow gap(String name, Results.Cell<Results.GapFigures> cell, Scale scale) {
+        if (!(cell instanceof Results.Cell.Shown<Results.GapFigures> shown)) {
+            return new GapRow(name, Display.NONE, "", "", Display.NONE, Display.NONE, Display.NONE, Display.NONE,
+                    Display.NONE, null, true);
+        }
+        Results.GapFigures gap = shown.figures();
+        return new GapRow(name, Long.toString(gap.n()),
                 gap.sayMean() == null ? "" : Display.decimal(gap.sayMean(), 2),
                 gap.doMean() == null ? "" : Display.decimal(gap.doMean(), 2),
                 Display.signed(gap.meanGap(), 2), interval(gap.ciLow(), gap.ciHigh()), Display.probability(gap.p()),
-                Display.decimal(gap.dz(), 2), Display.whole(gap.shareGapAtLeast1()), dumbbell, gap.suppressed());
+                Display.decimal(gap.dz(), 2), Display.whole(gap.shareGapAtLeast1()),
+                scale == null ? null : dumbbell(scale, gap.sayMean(), gap.doMean()), false);
     }
 
     /** Two means placed on the scale's 0–100 axis, or null if either is undefined. */
@@ -263,22 +294,24 @@ final class ReportModelBuilder {
         return (value - scale.min()) / (scale.max() - scale.min()) * 100;
     }
 
-    private static EnpsView enps(Results.Enps enps) {
-        if (enps == null) {
+    private static EnpsView enps(Results.Cell<Results.Enps> cell) {
+        if (cell == null) {
             return null;
         }
-        if (enps.suppressed()) {
+        if (!(cell instanceof Results.Cell.Shown<Results.Enps> shown)) {
             return new EnpsView(Display.NONE, Display.NONE, Display.NONE, Display.NONE, Display.NONE, true);
         }
+        Results.Enps enps = shown.figures();
         return new EnpsView(Long.toString(enps.n()), Display.signed(enps.score(), 0), share(enps.promoters(), enps.n()),
                 share(enps.passives(), enps.n()), share(enps.detractors(), enps.n()), false);
     }
 
-    private PerceptionRow perception(Results.PerceptionGap gap) {
-        Index index = index(gap.index());
-        if (gap.suppressed()) {
+    private PerceptionRow perception(Results.PerceptionGap comparison) {
+        Index index = index(comparison.index());
+        if (!(comparison.figures() instanceof Results.Cell.Shown<Results.Perception> shown)) {
             return new PerceptionRow(index.name(), true, "", "", "", "", "", false, null);
         }
+        Results.Perception gap = shown.figures();
         Scale scale = questionnaire.scaleOf(index.items().get(0));
         return new PerceptionRow(index.name(), false, Display.decimal(gap.leaders().mean(), 2),
                 Display.decimal(gap.others().mean(), 2), Display.signed(gap.difference(), 2),
@@ -317,11 +350,13 @@ final class ReportModelBuilder {
     }
 
     private Cell cell(Index index, Results.GroupIndex cell) {
-        if (cell.suppressed()) {
+        if (!(cell.figures() instanceof Results.Cell.Shown<Results.GroupIndexFigures> shown)) {
             return Cell.SUPPRESSED;
         }
-        Double score100 = score100(index, cell.mean());
-        return new Cell(Display.whole(score100), false, cell.flag() == null ? "" : cell.flag().label(), level(score100));
+        Results.GroupIndexFigures figures = shown.figures();
+        Double score100 = score100(index, figures.mean());
+        return new Cell(Display.whole(score100), false, figures.flag() == null ? "" : figures.flag().label(),
+                level(score100));
     }
 
     private Double score100(Index index, Double mean) {
@@ -346,8 +381,8 @@ final class ReportModelBuilder {
                     continue;
                 }
                 for (int x = 0; x < group.indices().size(); x++) {
-                    Results.GroupIndex cell = group.indices().get(x);
-                    if (cell.suppressed() || cell.flag() == null) {
+                    Results.GroupIndexFigures cell = group.indices().get(x).figures().shown().orElse(null);
+                    if (cell == null || cell.flag() == null) {
                         continue;
                     }
                     Index index = questionnaire.indices().get(x);
@@ -378,10 +413,13 @@ final class ReportModelBuilder {
     }
 
     private List<DriverRow> drivers() {
-        return results.drivers().stream().filter(d -> !d.suppressed())
-                .map(d -> new DriverRow(index(d.id()).name(), Display.decimal(d.r(), 2), interval(d.ciLow(), d.ciHigh()),
-                        count(d.n()), d.r() == null ? 0 : Display.width(Math.abs(d.r()) * 100)))
-                .toList();
+        List<DriverRow> rows = new ArrayList<>();
+        for (Results.Driver driver : results.drivers()) {
+            driver.figures().shown().ifPresent(d -> rows.add(new DriverRow(index(driver.id()).name(),
+                    Display.decimal(d.r(), 2), interval(d.ciLow(), d.ciHigh()), Long.toString(d.n()),
+                    d.r() == null ? 0 : Display.width(Math.abs(d.r()) * 100))));
+        }
+        return rows;
     }
 
     // ---- waves ----
@@ -460,22 +498,23 @@ final class ReportModelBuilder {
                 Results.IndexResult then = waves.get(w).indices().stream().filter(i -> i.id().equals(now.id()))
                         .findFirst().orElse(null);
                 // a wave whose items differ measured something else: no point, so no misleading line
-                boolean comparable = then != null && then.score100() != null
-                        && java.util.Objects.equals(then.fingerprint(), now.fingerprint());
-                values.add(comparable ? Display.whole(then.score100()) : Display.NONE);
-                if (comparable) {
+                Double score100 = then == null || !java.util.Objects.equals(then.fingerprint(), now.fingerprint())
+                        ? null : then.figures().shown().map(Results.IndexFigures::score100).orElse(null);
+                values.add(Display.whole(score100));
+                if (score100 != null) {
                     String x = Display.decimal(waves.size() == 1 ? 50.0 : 5 + 90.0 * w / (waves.size() - 1), 1);
-                    String y = Display.decimal(38 - then.score100() * 0.36, 1);
+                    String y = Display.decimal(38 - score100 * 0.36, 1);
                     points.append(points.length() == 0 ? "" : " ").append(x).append(',').append(y);
-                    dots.add(new ReportModel.Dot(x, y, Display.whole(then.score100())));
+                    dots.add(new ReportModel.Dot(x, y, Display.whole(score100)));
                 }
             }
             series.add(new ReportModel.Series(now.name(), values, points.toString(), dots));
         }
         List<String> sayDo = waves.stream().map(r -> r.sayDo() == null ? Display.NONE
-                : Display.signed(r.sayDo().overall().meanGap(), 2)).toList();
+                : Display.signed(r.sayDo().overall().shown().map(Results.GapFigures::meanGap).orElse(null), 2))
+                .toList();
         List<String> enps = waves.stream().map(r -> r.enps() == null ? Display.NONE
-                : Display.signed(r.enps().score(), 0)).toList();
+                : Display.signed(r.enps().shown().map(Results.Enps::score).orElse(null), 0)).toList();
         return new ReportModel.TrendView(labels, series, sayDo, enps);
     }
 
@@ -527,9 +566,11 @@ final class ReportModelBuilder {
                     + ". Figures that use them, such as the pooled shares and the reliability of an index with such "
                     + "an item, are not shown either.");
         }
-        List<String> shaky = results.indices().stream()
-                .filter(i -> i.alpha() != null && i.alpha() < RELIABLE_ALPHA)
-                .map(i -> i.name() + " (alpha " + Display.decimal(i.alpha(), 2) + ")").toList();
+        List<String> shaky = new ArrayList<>();
+        for (Results.IndexResult index : results.indices()) {
+            index.figures().shown().map(Results.IndexFigures::alpha).filter(alpha -> alpha < RELIABLE_ALPHA)
+                    .ifPresent(alpha -> shaky.add(index.name() + " (alpha " + Display.decimal(alpha, 2) + ")"));
+        }
         if (!shaky.isEmpty()) {
             notes.add("Read with care: the items of " + String.join(", ", shaky) + " agree less than usual "
                     + "(alpha below " + RELIABLE_ALPHA + "), so their index score is less dependable.");
@@ -546,25 +587,25 @@ final class ReportModelBuilder {
     private List<String> withheld() {
         List<String> names = new ArrayList<>();
         for (Results.IndexResult index : results.indices()) {
-            if (index.suppressed()) {
+            if (index.figures().suppressed()) {
                 names.add(index.name());
                 continue;
             }
-            index.items().stream().filter(Results.ItemResult::suppressed)
+            index.items().stream().filter(item -> item.figures().suppressed())
                     .forEach(item -> names.add("item “" + questionnaire.item(item.id()).text() + "”"));
         }
         if (results.sayDo() != null) {
             if (results.sayDo().overall().suppressed()) {
                 names.add("the overall say-do gap");
             }
-            results.sayDo().pairs().stream().filter(Results.Gap::suppressed)
+            results.sayDo().pairs().stream().filter(pair -> pair.figures().suppressed())
                     .forEach(pair -> names.add("the say-do gap on “" + pair.name() + "”"));
         }
         if (results.enps() != null && results.enps().suppressed()) {
             names.add("eNPS");
         }
         boolean enpsWithheld = results.enps() != null && results.enps().suppressed();
-        results.drivers().stream().filter(driver -> driver.suppressed() && !enpsWithheld)
+        results.drivers().stream().filter(driver -> driver.figures().suppressed() && !enpsWithheld)
                 .forEach(driver -> names.add("the link of " + index(driver.id()).name() + " with eNPS"));
         return names;
     }
@@ -577,11 +618,6 @@ final class ReportModelBuilder {
 
     private static String interval(Double low, Double high) {
         return low == null || high == null ? Display.NONE : Display.decimal(low, 2) + "–" + Display.decimal(high, 2);
-    }
-
-    /** A count, or {@link Display#NONE} for one that is withheld. */
-    private static String count(Long n) {
-        return n == null ? Display.NONE : Long.toString(n);
     }
 
     private static String share(long part, long n) {

@@ -15,8 +15,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,11 +27,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.ContextualSerializer;
 import com.fasterxml.jackson.databind.ser.PropertyWriter;
 import com.fasterxml.jackson.databind.ser.impl.SimpleBeanPropertyFilter;
 import com.fasterxml.jackson.databind.ser.impl.SimpleFilterProvider;
+import com.fasterxml.jackson.databind.util.NameTransformer;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -38,7 +43,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Results;
 import org.culturekit.scoring.Results.Cell;
@@ -51,8 +55,9 @@ import org.culturekit.scoring.Results.GroupIndex;
  *
  * <ul>
  *   <li>Numbers are raw doubles; undefined ones are {@code null}, never NaN.
- *   <li>A suppressed group, cell or comparison carries its id and {@code "suppressed": true} and nothing else
- *       ({@link Withholding}).
+ *   <li>A withheld {@link Cell} is written as {@code "suppressed": true} and nothing else, in its record's object
+ *       after the record's identity ({@link Withholdable}); a withheld group is its value and
+ *       {@code "suppressed": true} ({@link Withholding}).
  *   <li>{@code scoring} knows nothing of JSON: the names, order and omissions are mix-ins here.
  * </ul>
  */
@@ -96,14 +101,23 @@ public final class ResultsJson {
         abstract List<Results.Exclusion> excluded();
     }
 
-    @JsonFilter(Withholding.ID)
-    @JsonPropertyOrder({"id", "name", "suppressed", "n", "mean", "sd", "ciLow", "ciHigh", "score100", "favorable",
-            "neutral", "unfavorable", "alpha", "standardizedAlpha", "band", "fingerprint", "items"})
-    private abstract static class IndexFormat {}
+    /**
+     * A record of identity fields and one {@link Cell}: the cell's figures, or {@code "suppressed": true}, stand
+     * in the record's own object, after the fields declared before it.
+     */
+    private abstract static class Withholdable {
+        @JsonUnwrapped
+        abstract Cell<?> figures();
+    }
 
-    /** The records whose figures may be withheld, in their declared order. */
-    @JsonFilter(Withholding.ID)
-    private abstract static class Withholdable {}
+    /** The overall say-do gap has no say and do means, and no keys for them. */
+    private abstract static class GapFiguresFormat {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Double sayMean();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Double doMean();
+    }
 
     @JsonFilter(Withholding.ID)
     @JsonPropertyOrder({"value", "suppressed", "n", "indices", "sayDo", "enps"})
@@ -130,45 +144,13 @@ public final class ResultsJson {
         abstract Cell<Results.GroupEnps> enps();
     }
 
-    @JsonFilter(Withholding.ID)
-    @JsonPropertyOrder({"id", "suppressed", "n", "mean", "sd", "favorable", "rwg", "deltaVsRest", "q", "flag"})
-    @JsonDeserialize(using = GroupIndexReader.class)
-    private abstract static class GroupIndexFormat {
-        @JsonIgnore
-        abstract Cell<Results.GroupIndexFigures> figures();
-
-        @JsonProperty
-        abstract boolean suppressed();
-
-        @JsonProperty
-        abstract Long n();
-
-        @JsonProperty
-        abstract Double mean();
-
-        @JsonProperty
-        abstract Double sd();
-
-        @JsonProperty
-        abstract Double favorable();
-
-        @JsonProperty
-        abstract Double rwg();
-
-        @JsonProperty
-        abstract Double deltaVsRest();
-
-        @JsonProperty
-        abstract Double q();
-
-        @JsonProperty
-        abstract Results.Flag flag();
-    }
-
     private abstract static class FlagFormat {
         @JsonValue
         abstract String label();
     }
+
+    @JsonFilter(Withholding.ID)
+    private abstract static class ChangeFormat {}
 
     private abstract static class ChangesFormat {
         @JsonProperty("sayDo")
@@ -187,16 +169,12 @@ public final class ResultsJson {
     }
 
     /**
-     * Leaves out what a withheld record must not show: all but its identity ({@code id}, {@code name},
-     * {@code index}, {@code fingerprint}, {@code items}) and {@code "suppressed": true}. A shown record has no
-     * {@code suppressed} key, except a group, which always says. The overall say-do gap has no id, name or
-     * say and do means; a change that is not comparable gives its reason instead of its figures, and a change
-     * never repeats its name.
+     * Leaves out what a withheld group must not show: all but its value and {@code "suppressed": true} (a shown
+     * group says {@code "suppressed": false}). A change that is not comparable gives its reason instead of its
+     * figures, and a change never repeats its name.
      */
     private static final class Withholding extends SimpleBeanPropertyFilter {
         static final String ID = "withholding";
-        private static final Set<String> IDENTITY = Set.of("id", "name", "index", "fingerprint", "items");
-        private static final Set<String> OVERALL_ONLY_LACKS = Set.of("id", "name", "sayMean", "doMean");
 
         @Override
         public void serializeAsField(Object bean, JsonGenerator gen, SerializerProvider provider,
@@ -214,48 +192,115 @@ public final class ResultsJson {
             if (bean instanceof Group group) {
                 return !group.suppressed() || name.equals("value") || name.equals("suppressed");
             }
-            if (bean instanceof Results.Gap gap && gap.id() == null && OVERALL_ONLY_LACKS.contains(name)) {
-                return false;
-            }
-            boolean withheld = withheld(bean);
-            if (name.equals("suppressed")) {
-                return withheld;
-            }
-            return !withheld || IDENTITY.contains(name);
-        }
-
-        private static boolean withheld(Object bean) {
-            if (bean instanceof Results.IndexResult index) {
-                return index.suppressed();
-            } else if (bean instanceof Results.ItemResult item) {
-                return item.suppressed();
-            } else if (bean instanceof Results.Gap gap) {
-                return gap.suppressed();
-            } else if (bean instanceof Results.Enps enps) {
-                return enps.suppressed();
-            } else if (bean instanceof Results.PerceptionGap gap) {
-                return gap.suppressed();
-            } else if (bean instanceof Results.Driver driver) {
-                return driver.suppressed();
-            } else if (bean instanceof GroupIndex cell) {
-                return cell.suppressed();
-            }
             throw new IllegalStateException("no withholding rule for " + bean.getClass().getName());
         }
     }
 
-    /** A group's say-do or eNPS cell: its figures, or {@code {"suppressed": true}}. */
-    private static final class CellWriter extends JsonSerializer<Cell<?>> {
+    /**
+     * A cell: its figures, or {@code {"suppressed": true}}; unwrapped (in a record with {@link Withholdable}),
+     * the same keys in the record's object. The figures' serializer is found once per property, not per cell.
+     */
+    private static final class CellWriter extends JsonSerializer<Cell<?>> implements ContextualSerializer {
+        /** How the figures' keys are renamed when unwrapped (not at all here), or null when not unwrapped. */
+        private final NameTransformer unwrapping;
+        /** The serializer of the property's figures, unwrapped when the cell is; null before it is known. */
+        private final JsonSerializer<Object> figures;
+
+        CellWriter(NameTransformer unwrapping, JsonSerializer<Object> figures) {
+            this.unwrapping = unwrapping;
+            this.figures = figures;
+        }
+
+        @Override
+        public JsonSerializer<?> createContextual(SerializerProvider provider, BeanProperty property)
+                throws JsonMappingException {
+            JavaType type = property == null ? null : property.getType().containedType(0);
+            if (type == null || type.isJavaLangObject()) {
+                return this;
+            }
+            JsonSerializer<Object> found = provider.findValueSerializer(type, property);
+            return new CellWriter(unwrapping, unwrapping == null ? found : found.unwrappingSerializer(unwrapping));
+        }
+
         @Override
         public void serialize(Cell<?> cell, JsonGenerator gen, SerializerProvider provider) throws IOException {
             if (cell instanceof Cell.Shown<?> shown) {
-                provider.defaultSerializeValue(shown.figures(), gen);
-            } else {
+                if (figures != null) {
+                    figures.serialize(shown.figures(), gen, provider);
+                } else if (unwrapping == null) {
+                    provider.defaultSerializeValue(shown.figures(), gen);
+                } else {
+                    provider.findValueSerializer(shown.figures().getClass()).unwrappingSerializer(unwrapping)
+                            .serialize(shown.figures(), gen, provider);
+                }
+            } else if (unwrapping == null) {
                 gen.writeStartObject();
                 gen.writeBooleanField("suppressed", true);
                 gen.writeEndObject();
+            } else {
+                gen.writeBooleanField("suppressed", true);
             }
         }
+
+        @Override
+        public boolean isUnwrappingSerializer() {
+            return unwrapping != null;
+        }
+
+        @Override
+        public JsonSerializer<Cell<?>> unwrappingSerializer(NameTransformer unwrapper) {
+            return new CellWriter(unwrapper, figures == null ? null : figures.unwrappingSerializer(unwrapper));
+        }
+    }
+
+    /** A cell as written: {@code "suppressed": true}, or the figures of the type the cell holds. */
+    private static final class CellReader extends JsonDeserializer<Cell<?>> implements ContextualDeserializer {
+        private final JavaType figures;
+
+        CellReader(JavaType figures) {
+            this.figures = figures;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            return new CellReader(context.getContextualType().containedType(0));
+        }
+
+        @Override
+        public Cell<?> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return cell(parser.readValueAsTree(), figures, context);
+        }
+
+        static <T> Cell<T> cell(JsonNode node, JavaType figures, DeserializationContext context) throws IOException {
+            return node.path("suppressed").asBoolean() ? Cell.withheld()
+                    : Cell.shown(context.readTreeAsValue(node, figures));
+        }
+    }
+
+    /** Makes a record from its object as written and its cell, read already. */
+    private interface Assembly<R, F> {
+        R of(JsonNode node, Cell<F> figures, DeserializationContext context) throws IOException;
+    }
+
+    /** A record with an unwrapped cell ({@link Withholdable}), which databind cannot read back into a record. */
+    private static final class WithholdableReader<R, F> extends JsonDeserializer<R> {
+        private final Class<F> figures;
+        private final Assembly<R, F> assembly;
+
+        WithholdableReader(Class<F> figures, Assembly<R, F> assembly) {
+            this.figures = figures;
+            this.assembly = assembly;
+        }
+
+        @Override
+        public R deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            JsonNode node = parser.readValueAsTree();
+            return assembly.of(node, CellReader.cell(node, context.constructType(figures), context), context);
+        }
+    }
+
+    private static String text(JsonNode node, String key) {
+        return node.hasNonNull(key) ? node.get(key).asText() : null;
     }
 
     /** A number, refusing NaN and infinities: scoring promises null for undefined statistics, so one is a bug. */
@@ -288,22 +333,7 @@ public final class ResultsJson {
 
         private static <T> Cell<T> cell(JsonNode node, Class<T> type, DeserializationContext context)
                 throws IOException {
-            if (!node.isObject()) {
-                return null;
-            }
-            return node.path("suppressed").asBoolean() ? Cell.withheld()
-                    : Cell.shown(context.readTreeAsValue(node, type));
-        }
-    }
-
-    /** An index cell of a group as written. */
-    private static final class GroupIndexReader extends JsonDeserializer<GroupIndex> {
-        @Override
-        public GroupIndex deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            JsonNode c = parser.readValueAsTree();
-            String id = c.path("id").asText();
-            return c.path("suppressed").asBoolean() ? new GroupIndex(id, Cell.withheld())
-                    : new GroupIndex(id, Cell.shown(context.readTreeAsValue(c, Results.GroupIndexFigures.class)));
+            return node.isObject() ? CellReader.cell(node, context.constructType(type), context) : null;
         }
     }
 
@@ -323,7 +353,24 @@ public final class ResultsJson {
             format.addSerializer(Double.class, new FiniteWriter());
             @SuppressWarnings({"unchecked", "rawtypes"})
             Class<Cell<?>> cell = (Class) Cell.class;
-            format.addSerializer(cell, new CellWriter());
+            format.addSerializer(cell, new CellWriter(null, null));
+            format.addDeserializer(cell, new CellReader(null));
+            format.addDeserializer(Results.IndexResult.class, new WithholdableReader<>(Results.IndexFigures.class,
+                    (node, figures, context) -> new Results.IndexResult(text(node, "id"), text(node, "name"), figures,
+                            text(node, "fingerprint"), node.path("items").isArray()
+                                    ? context.readTreeAsValue(node.path("items"), context.getTypeFactory()
+                                            .constructCollectionType(List.class, Results.ItemResult.class))
+                                    : List.of())));
+            format.addDeserializer(Results.ItemResult.class, new WithholdableReader<>(Results.ItemFigures.class,
+                    (node, figures, context) -> new Results.ItemResult(text(node, "id"), figures)));
+            format.addDeserializer(Results.Gap.class, new WithholdableReader<>(Results.GapFigures.class,
+                    (node, figures, context) -> new Results.Gap(text(node, "id"), text(node, "name"), figures)));
+            format.addDeserializer(Results.PerceptionGap.class, new WithholdableReader<>(Results.Perception.class,
+                    (node, figures, context) -> new Results.PerceptionGap(text(node, "index"), figures)));
+            format.addDeserializer(Results.Driver.class, new WithholdableReader<>(Results.Correlation.class,
+                    (node, figures, context) -> new Results.Driver(text(node, "id"), figures)));
+            format.addDeserializer(GroupIndex.class, new WithholdableReader<>(Results.GroupIndexFigures.class,
+                    (node, figures, context) -> new GroupIndex(text(node, "id"), figures)));
             return JsonMapper.builder()
                     .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
                     // files of other versions may have keys this one does not know (outcomes, unit, invited…)
@@ -331,17 +378,17 @@ public final class ResultsJson {
                     .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
                     .addModule(format)
                     .addMixIn(Results.Rows.class, RowsFormat.class)
-                    .addMixIn(Results.IndexResult.class, IndexFormat.class)
+                    .addMixIn(Results.IndexResult.class, Withholdable.class)
                     .addMixIn(Results.ItemResult.class, Withholdable.class)
                     .addMixIn(Results.Gap.class, Withholdable.class)
-                    .addMixIn(Results.Enps.class, Withholdable.class)
+                    .addMixIn(Results.GapFigures.class, GapFiguresFormat.class)
                     .addMixIn(Results.PerceptionGap.class, Withholdable.class)
                     .addMixIn(Results.Driver.class, Withholdable.class)
                     .addMixIn(Group.class, GroupFormat.class)
-                    .addMixIn(GroupIndex.class, GroupIndexFormat.class)
+                    .addMixIn(GroupIndex.class, Withholdable.class)
                     .addMixIn(Results.Flag.class, FlagFormat.class)
                     .addMixIn(Changes.class, ChangesFormat.class)
-                    .addMixIn(Changes.Change.class, Withholdable.class)
+                    .addMixIn(Changes.Change.class, ChangeFormat.class)
                     .addMixIn(Changes.GroupChange.class, GroupChangeFormat.class)
                     .filterProvider(new SimpleFilterProvider().addFilter(Withholding.ID, new Withholding()))
                     .build();
@@ -358,18 +405,20 @@ public final class ResultsJson {
         Results.Group group = new Group("g", Cell.shown(new Results.GroupFigures(5,
                 List.of(new GroupIndex("i", Cell.shown(figures)), new GroupIndex("j", Cell.withheld())),
                 Cell.shown(new Results.GroupGap(5, 1.0)), Cell.withheld())));
-        Results.Gap gap = new Results.Gap("p", "p", false, 5L, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+        Results.GapFigures gap = new Results.GapFigures(5, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
         Results sample = new Results(Results.SCHEMA_VERSION, "w", new Results.QuestionnaireRef("q", "1", "f"),
                 new Results.Rows(6, 5, List.of(new Results.Exclusion("r", 1)), List.of("x")),
-                List.of(new Results.IndexResult("i", "i", false, 5L, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0,
-                        "b", List.of(new Results.ItemResult("x", false, 5L, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0)),
-                        "f")),
-                new Results.SayDo(gap, List.of(gap)), new Results.Enps(false, 5L, 1L, 1L, 1L, 1.0),
-                List.of(new Results.PerceptionGap("i", false, new Results.GroupMean(5, 1.0),
-                        new Results.GroupMean(5, 1.0), 1.0, 1.0, 1.0, 1.0, 1.0)),
+                List.of(new Results.IndexResult("i", "i", Cell.shown(new Results.IndexFigures(5, 1.0, 1.0, 1.0, 1.0,
+                        1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "b")), "f", List.of(new Results.ItemResult("x",
+                        Cell.shown(new Results.ItemFigures(5, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0))),
+                        new Results.ItemResult("y", Cell.withheld())))),
+                new Results.SayDo(Cell.shown(gap), List.of(new Results.Gap("p", "p", Cell.shown(gap)))),
+                Cell.shown(new Results.Enps(5, 1, 1, 1, 1.0)),
+                List.of(new Results.PerceptionGap("i", Cell.shown(new Results.Perception(new Results.GroupMean(5, 1.0),
+                        new Results.GroupMean(5, 1.0), 1.0, 1.0, 1.0, 1.0, 1.0)))),
                 List.of(new Results.SegmentResult("s", List.of(new Results.Agreement("i", 1.0, 1.0, 5, 1)),
                         List.of(group, new Group("h", Cell.withheld())))),
-                List.of(new Results.Driver("i", false, 1.0, 1.0, 1.0, 5L)),
+                List.of(new Results.Driver("i", Cell.shown(new Results.Correlation(1.0, 1.0, 1.0, 5)))),
                 List.of(new Results.CommentQuestion("c", "c", List.of(new Results.CommentGroup("g",
                         List.of(new Results.Comment("t", 1)), 0)))));
         Changes.Change change = new Changes.Change("i", "i", true, null, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, false);
@@ -411,12 +460,15 @@ public final class ResultsJson {
     /** One line of JSON for scripts: rows, each index's score, the say-do gap, eNPS and the breaches. */
     public static String summary(Results results, List<String> breaches) {
         Map<String, Double> scores = new LinkedHashMap<>();
-        results.indices().forEach(index -> scores.put(index.id(), index.score100()));
+        results.indices().forEach(index -> scores.put(index.id(),
+                index.figures().shown().map(Results.IndexFigures::score100).orElse(null)));
         StringWriter out = new StringWriter();
         try {
             written(Json.LINE, new Summary(results.wave(), results.rows().read(), results.rows().scored(), scores,
-                    results.sayDo() == null ? null : results.sayDo().overall().meanGap(),
-                    results.enps() == null ? null : results.enps().score(), breaches), out);
+                    results.sayDo() == null ? null
+                            : results.sayDo().overall().shown().map(Results.GapFigures::meanGap).orElse(null),
+                    results.enps() == null ? null : results.enps().shown().map(Results.Enps::score).orElse(null),
+                    breaches), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

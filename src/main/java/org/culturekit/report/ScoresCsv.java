@@ -51,59 +51,60 @@ public final class ScoresCsv {
 
     private void everyone(Results results) {
         for (Results.IndexResult index : results.indices()) {
-            if (index.suppressed()) {
+            if (!(index.figures() instanceof Results.Cell.Shown<Results.IndexFigures> shown)) {
                 add(ALL, ALL, index.id(), "suppressed", 1.0);
                 continue;
             }
-            add(ALL, ALL, index.id(), "n", (double) index.n());
-            add(ALL, ALL, index.id(), "mean", index.mean());
-            add(ALL, ALL, index.id(), "sd", index.sd());
-            add(ALL, ALL, index.id(), "ciLow", index.ciLow());
-            add(ALL, ALL, index.id(), "ciHigh", index.ciHigh());
-            add(ALL, ALL, index.id(), "score100", index.score100());
-            add(ALL, ALL, index.id(), "favorable", index.favorable());
-            add(ALL, ALL, index.id(), "neutral", index.neutral());
-            add(ALL, ALL, index.id(), "unfavorable", index.unfavorable());
-            add(ALL, ALL, index.id(), "alpha", index.alpha());
-            add(ALL, ALL, index.id(), "standardizedAlpha", index.standardizedAlpha());
+            Results.IndexFigures figures = shown.figures();
+            add(ALL, ALL, index.id(), "n", (double) figures.n());
+            add(ALL, ALL, index.id(), "mean", figures.mean());
+            add(ALL, ALL, index.id(), "sd", figures.sd());
+            add(ALL, ALL, index.id(), "ciLow", figures.ciLow());
+            add(ALL, ALL, index.id(), "ciHigh", figures.ciHigh());
+            add(ALL, ALL, index.id(), "score100", figures.score100());
+            add(ALL, ALL, index.id(), "favorable", figures.favorable());
+            add(ALL, ALL, index.id(), "neutral", figures.neutral());
+            add(ALL, ALL, index.id(), "unfavorable", figures.unfavorable());
+            add(ALL, ALL, index.id(), "alpha", figures.alpha());
+            add(ALL, ALL, index.id(), "standardizedAlpha", figures.standardizedAlpha());
             for (Results.ItemResult item : index.items()) {
                 String measure = index.id() + "/" + item.id();
-                if (item.suppressed()) {
+                if (!(item.figures() instanceof Results.Cell.Shown<Results.ItemFigures> shownItem)) {
                     add(ALL, ALL, measure, "suppressed", 1.0);
                     continue;
                 }
-                add(ALL, ALL, measure, "n", (double) item.n());
-                add(ALL, ALL, measure, "mean", item.mean());
-                add(ALL, ALL, measure, "sd", item.sd());
-                add(ALL, ALL, measure, "favorable", item.favorable());
-                add(ALL, ALL, measure, "itemTotal", item.itemTotal());
-                add(ALL, ALL, measure, "alphaIfDeleted", item.alphaIfDeleted());
+                Results.ItemFigures itemFigures = shownItem.figures();
+                add(ALL, ALL, measure, "n", (double) itemFigures.n());
+                add(ALL, ALL, measure, "mean", itemFigures.mean());
+                add(ALL, ALL, measure, "sd", itemFigures.sd());
+                add(ALL, ALL, measure, "favorable", itemFigures.favorable());
+                add(ALL, ALL, measure, "itemTotal", itemFigures.itemTotal());
+                add(ALL, ALL, measure, "alphaIfDeleted", itemFigures.alphaIfDeleted());
             }
         }
         if (results.sayDo() != null) {
             gap("sayDo", results.sayDo().overall());
-            results.sayDo().pairs().forEach(pair -> gap("sayDo/" + pair.id(), pair));
+            results.sayDo().pairs().forEach(pair -> gap("sayDo/" + pair.id(), pair.figures()));
         }
-        if (results.enps() != null && results.enps().suppressed()) {
-            add(ALL, ALL, "enps", "suppressed", 1.0);
-        } else if (results.enps() != null) {
-            add(ALL, ALL, "enps", "n", (double) results.enps().n());
-            add(ALL, ALL, "enps", "score", results.enps().score());
+        if (results.enps() != null) {
+            results.enps().shown().ifPresentOrElse(enps -> {
+                add(ALL, ALL, "enps", "n", (double) enps.n());
+                add(ALL, ALL, "enps", "score", enps.score());
+            }, () -> add(ALL, ALL, "enps", "suppressed", 1.0));
         }
         for (Results.Driver driver : results.drivers()) {
-            if (driver.suppressed()) {
-                add(ALL, ALL, driver.id(), "rWithEnpsSuppressed", 1.0);
-                continue;
-            }
-            add(ALL, ALL, driver.id(), "rWithEnps", driver.r());
+            driver.figures().shown().ifPresentOrElse(
+                    correlation -> add(ALL, ALL, driver.id(), "rWithEnps", correlation.r()),
+                    () -> add(ALL, ALL, driver.id(), "rWithEnpsSuppressed", 1.0));
         }
     }
 
-    private void gap(String measure, Results.Gap gap) {
-        if (gap.suppressed()) {
+    private void gap(String measure, Results.Cell<Results.GapFigures> cell) {
+        if (!(cell instanceof Results.Cell.Shown<Results.GapFigures> shown)) {
             add(ALL, ALL, measure, "suppressed", 1.0);
             return;
         }
+        Results.GapFigures gap = shown.figures();
         add(ALL, ALL, measure, "n", (double) gap.n());
         add(ALL, ALL, measure, "meanGap", gap.meanGap());
         add(ALL, ALL, measure, "ciLow", gap.ciLow());
@@ -124,19 +125,20 @@ public final class ScoresCsv {
             }
             add(segment.id(), group.value(), ALL, "n", (double) group.n());
             for (Results.GroupIndex cell : group.indices()) {
-                if (cell.suppressed()) {
+                if (!(cell.figures() instanceof Results.Cell.Shown<Results.GroupIndexFigures> shown)) {
                     add(segment.id(), group.value(), cell.id(), "suppressed", 1.0);
                     continue;
                 }
-                add(segment.id(), group.value(), cell.id(), "n", (double) cell.n());
-                add(segment.id(), group.value(), cell.id(), "mean", cell.mean());
-                add(segment.id(), group.value(), cell.id(), "sd", cell.sd());
-                add(segment.id(), group.value(), cell.id(), "favorable", cell.favorable());
-                add(segment.id(), group.value(), cell.id(), "rwg", cell.rwg());
-                add(segment.id(), group.value(), cell.id(), "deltaVsRest", cell.deltaVsRest());
-                add(segment.id(), group.value(), cell.id(), "q", cell.q());
-                if (cell.flag() != null) {
-                    add(segment.id(), group.value(), cell.id(), cell.flag().label(), 1.0);
+                Results.GroupIndexFigures figures = shown.figures();
+                add(segment.id(), group.value(), cell.id(), "n", (double) figures.n());
+                add(segment.id(), group.value(), cell.id(), "mean", figures.mean());
+                add(segment.id(), group.value(), cell.id(), "sd", figures.sd());
+                add(segment.id(), group.value(), cell.id(), "favorable", figures.favorable());
+                add(segment.id(), group.value(), cell.id(), "rwg", figures.rwg());
+                add(segment.id(), group.value(), cell.id(), "deltaVsRest", figures.deltaVsRest());
+                add(segment.id(), group.value(), cell.id(), "q", figures.q());
+                if (figures.flag() != null) {
+                    add(segment.id(), group.value(), cell.id(), figures.flag().label(), 1.0);
                 }
             }
             if (group.sayDo() != null) {

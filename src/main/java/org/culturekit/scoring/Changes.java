@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.culturekit.scoring.stats.Inference;
 
 /**
@@ -103,11 +104,9 @@ public record Changes(
                 indices.add(Change.notComparable(now.id(), now.name(), "not in the baseline"));
             } else if (!Objects.equals(then.fingerprint(), now.fingerprint())) {
                 indices.add(Change.notComparable(now.id(), now.name(), "its items changed since the baseline"));
-            } else if (!sizes.overall(then.n(), now.n())) {
-                indices.add(Change.notComparable(now.id(), now.name(), WITHHELD));
             } else {
-                indices.add(change(now.id(), now.name(), then.n(), then.mean(), then.sd(), now.n(), now.mean(),
-                        now.sd()));
+                indices.add(overall(now.id(), now.name(), then.figures(), now.figures(), sizes,
+                        f -> new Sample(f.n(), f.mean(), f.sd())));
             }
         }
         before.keySet().forEach(id -> onlyInBaseline.add("index " + id));
@@ -127,26 +126,20 @@ public record Changes(
                 if (then == null) {
                     onlyHere.add("say-do pair " + now.id());
                     pairs.add(Change.notComparable(now.id(), now.name(), "not in the baseline"));
-                } else if (!sizes.overall(then.n(), now.n())) {
-                    pairs.add(Change.notComparable(now.id(), now.name(), WITHHELD));
                 } else {
-                    pairs.add(change(now.id(), now.name(), then.n(), then.meanGap(), then.sd(), now.n(),
-                            now.meanGap(), now.sd()));
+                    pairs.add(overall(now.id(), now.name(), then.figures(), now.figures(), sizes, Changes::gap));
                 }
             }
             beforePairs.keySet().forEach(id -> onlyInBaseline.add("say-do pair " + id));
             if (baseline.sayDo() != null) {
-                Results.Gap then = baseline.sayDo().overall();
-                Results.Gap now = current.sayDo().overall();
-                pairs.add(sizes.overall(then.n(), now.n())
-                        ? change(null, "All values", then.n(), then.meanGap(), then.sd(), now.n(), now.meanGap(),
-                                now.sd())
-                        : Change.notComparable(null, "All values", WITHHELD));
+                pairs.add(overall(null, "All values", baseline.sayDo().overall(), current.sayDo().overall(), sizes,
+                        Changes::gap));
             }
         }
+        // eNPS is compared as the mean of +100 (promoter), 0 (passive) and −100 (detractor) per respondent
         Change enps = current.enps() == null || baseline.enps() == null ? null
-                : sizes.overall(baseline.enps().n(), current.enps().n()) ? enpsChange(baseline.enps(), current.enps())
-                : Change.notComparable(null, "eNPS", WITHHELD);
+                : overall(null, "eNPS", baseline.enps(), current.enps(), sizes,
+                        e -> new Sample(e.n(), e.score(), npsSd(e)));
 
         List<GroupChange> groups = new ArrayList<>();
         for (Results.SegmentResult segment : current.segments()) {
@@ -171,12 +164,17 @@ public record Changes(
                     Results.GroupIndex thenCell = then.indices().stream().filter(c -> c.id().equals(cell.id()))
                             .findFirst().orElse(null);
                     boolean comparable = indices.stream().anyMatch(c -> c.id().equals(cell.id()) && c.comparable());
-                    if (thenCell == null || cell.suppressed() || thenCell.suppressed() || !comparable
-                            || !sizes.group(thenCell.n(), cell.n())) {
+                    if (thenCell == null || !comparable
+                            || !(thenCell.figures() instanceof Results.Cell.Shown<Results.GroupIndexFigures> thenShown)
+                            || !(cell.figures() instanceof Results.Cell.Shown<Results.GroupIndexFigures> nowShown)
+                            || !sizes.group(thenShown.figures().n(), nowShown.figures().n())) {
                         continue;
                     }
+                    Results.GroupIndexFigures earlier = thenShown.figures();
+                    Results.GroupIndexFigures later = nowShown.figures();
                     groups.add(new GroupChange(segment.id(), group.value(), change(cell.id(), cell.id(),
-                            thenCell.n(), thenCell.mean(), thenCell.sd(), cell.n(), cell.mean(), cell.sd())));
+                            new Sample(earlier.n(), earlier.mean(), earlier.sd()),
+                            new Sample(later.n(), later.mean(), later.sd()))));
                 }
             }
             thenGroups.keySet().forEach(value -> onlyInBaseline.add(segment.id() + ": " + value));
@@ -195,19 +193,16 @@ public record Changes(
             return new Sizes(k, baseline.wave() != null && baseline.wave().equals(current.wave()));
         }
 
-        boolean group(Long then, Long now) {
-            if (then == null || now == null || then < k || now < k) {
+        boolean group(long then, long now) {
+            if (then < k || now < k) {
                 return false;
             }
             long moved = Math.abs(now - then);
             return moved == 0 || moved >= k;
         }
 
-        /** Organisation-wide figures: withheld ones never compare; sizes count only in a refresh. */
-        boolean overall(Long then, Long now) {
-            if (then == null || now == null) {
-                return false;
-            }
+        /** Organisation-wide figures, both shown: sizes count only in a refresh. */
+        boolean overall(long then, long now) {
             return !refresh || group(then, now);
         }
     }
@@ -223,22 +218,37 @@ public record Changes(
         return items;
     }
 
-    private static Change change(String id, String name, long n1, Double mean1, Double sd1, long n2, Double mean2,
-            Double sd2) {
-        if (mean1 == null || mean2 == null) {
+    /** One figure in one wave: its respondents, mean and sd (null when undefined). */
+    private record Sample(long n, Double mean, Double sd) {}
+
+    private static Sample gap(Results.GapFigures gap) {
+        return new Sample(gap.n(), gap.meanGap(), gap.sd());
+    }
+
+    /** An organisation-wide figure's change: withheld in either wave, it never compares. */
+    private static <F> Change overall(String id, String name, Results.Cell<F> then, Results.Cell<F> now, Sizes sizes,
+            Function<F, Sample> sample) {
+        if (then instanceof Results.Cell.Shown<F> a && now instanceof Results.Cell.Shown<F> b) {
+            Sample before = sample.apply(a.figures());
+            Sample after = sample.apply(b.figures());
+            if (sizes.overall(before.n(), after.n())) {
+                return change(id, name, before, after);
+            }
+        }
+        return Change.notComparable(id, name, WITHHELD);
+    }
+
+    private static Change change(String id, String name, Sample then, Sample now) {
+        if (then.mean() == null || now.mean() == null) {
             return Change.notComparable(id, name, "no answers in one of the waves");
         }
         // now against then, so t has the sign of the change
-        Inference.Welch welch = sd1 == null || sd2 == null ? null
-                : Inference.Welch.of(n2, mean2, sd2 * sd2, n1, mean1, sd1 * sd1);
-        return new Change(id, name, true, null, mean1, mean2, mean2 - mean1,
+        Inference.Welch welch = then.sd() == null || now.sd() == null ? null
+                : Inference.Welch.of(now.n(), now.mean(), now.sd() * now.sd(), then.n(), then.mean(),
+                        then.sd() * then.sd());
+        return new Change(id, name, true, null, then.mean(), now.mean(), now.mean() - then.mean(),
                 welch == null ? null : welch.t(), welch == null ? null : welch.df(),
                 welch == null ? null : welch.p(), welch != null && welch.p() < SIGNIFICANT);
-    }
-
-    /** eNPS compared as the mean of +100 (promoter), 0 (passive) and −100 (detractor) per respondent. */
-    private static Change enpsChange(Results.Enps then, Results.Enps now) {
-        return change(null, "eNPS", then.n(), then.score(), npsSd(then), now.n(), now.score(), npsSd(now));
     }
 
     /** The sd of the ±100 coding, from the counts; null when n &lt; 2. */

@@ -45,12 +45,13 @@ public record Gate(Kind kind, String index, double threshold) {
         switch (kind) {
             case UNDER -> {
                 Results.IndexResult now = index(results);
-                if (now.score100() == null) {
+                Double score = now.figures().shown().map(Results.IndexFigures::score100).orElse(null);
+                if (score == null) {
                     return Optional.of(now.name() + " has no score, so it cannot be shown to reach "
                             + given(threshold) + " (--fail-under)");
                 }
-                return now.score100() < threshold
-                        ? Optional.of(now.name() + " scores " + number(now.score100()) + ", under "
+                return score < threshold
+                        ? Optional.of(now.name() + " scores " + number(score) + ", under "
                                 + given(threshold) + " (--fail-under " + index + "=" + given(threshold) + ")")
                         : Optional.empty();
             }
@@ -62,18 +63,20 @@ public record Gate(Kind kind, String index, double threshold) {
                     return Optional.of(now.name() + " cannot be compared with the baseline (its items "
                             + "changed or it is new), so its drop cannot be checked (--fail-on-drop)");
                 }
-                if (now.score100() == null || then.score100() == null) {
+                Results.IndexFigures before = then.figures().shown().orElse(null);
+                Results.IndexFigures after = now.figures().shown().orElse(null);
+                if (before == null || after == null || before.score100() == null || after.score100() == null) {
                     return Optional.of(now.name() + " has no score in one of the waves (--fail-on-drop)");
                 }
-                if (!Changes.Sizes.of(k, baseline, results).overall(then.n(), now.n())) {
+                if (!Changes.Sizes.of(k, baseline, results).overall(before.n(), after.n())) {
                     return Optional.of(now.name() + "'s change since the baseline is withheld: too few respondents "
                             + "joined or left since this refresh's baseline, so its drop cannot be checked "
                             + "(--fail-on-drop)");
                 }
-                double drop = then.score100() - now.score100();
+                double drop = before.score100() - after.score100();
                 return drop >= threshold
                         ? Optional.of(now.name() + " fell " + number(drop) + " points since the baseline, "
-                                + "from " + number(then.score100()) + " to " + number(now.score100())
+                                + "from " + number(before.score100()) + " to " + number(after.score100())
                                 + " (--fail-on-drop " + index + "=" + given(threshold) + ")")
                         : Optional.empty();
             }
@@ -82,7 +85,8 @@ public record Gate(Kind kind, String index, double threshold) {
                     return Optional.of("the say-do gap is not shown (too few people answered a pair), so it cannot "
                             + "be checked (--fail-on-gap)");
                 }
-                Double gap = results.sayDo() == null ? null : results.sayDo().overall().meanGap();
+                Double gap = results.sayDo() == null ? null
+                        : results.sayDo().overall().shown().map(Results.GapFigures::meanGap).orElseThrow();
                 return gap != null && gap > threshold
                         ? Optional.of("the say-do gap is " + number(gap) + " scale points, over "
                                 + given(threshold) + " (--fail-on-gap " + given(threshold) + ")")

@@ -8,8 +8,8 @@ import java.util.Optional;
  * Everything the scorer found, at full precision, in the shape of {@code results.json} (docs/statistics.md).
  *
  * <ul>
- *   <li>A {@code Double} or {@code Long} that is null is undefined (n &lt; 2, zero variance, …) or suppressed;
- *       it is never NaN or infinite.
+ *   <li>A figure the disclosure rules withhold is not there at all: each {@link Cell} is shown or withheld.
+ *   <li>A {@code Double} that is null is undefined (n &lt; 2, zero variance, …); it is never NaN or infinite.
  *   <li>Suppression decisions are made here, once, so every output shows and hides the same cells.
  *   <li>Lists follow the questionnaire's order; groups are sorted by label.
  * </ul>
@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param rows how many rows were read, scored and excluded
  * @param indices one per questionnaire index
  * @param sayDo say-do gaps, or null when the questionnaire has no pairs
- * @param enps eNPS, or null when the questionnaire has no eNPS item
+ * @param enps eNPS, shown or withheld, or null when the questionnaire has no eNPS item
  * @param perceptionGap leaders vs others per index, empty without a leader segment
  * @param segments one per questionnaire segment
  * @param drivers correlation of each index with the eNPS answer, strongest first
@@ -32,7 +32,7 @@ public record Results(
         Rows rows,
         List<IndexResult> indices,
         SayDo sayDo,
-        Enps enps,
+        Cell<Enps> enps,
         List<PerceptionGap> perceptionGap,
         List<SegmentResult> segments,
         List<Driver> drivers,
@@ -107,12 +107,25 @@ public record Results(
     public record Exclusion(String reason, long count) {}
 
     /**
-     * One index over everyone.
+     * One index over everyone: its identity and its items always, its figures only when shown.
      *
      * @param id index id
      * @param name display name
-     * @param suppressed whether the index is withheld: fewer than the minimum group size have a score (then only
-     *     {@code id}, {@code name}, {@code fingerprint} and the items' ids are set)
+     * @param figures the index's figures, or withheld: fewer than the minimum group size have a score
+     * @param fingerprint a hash of the index's items (ids, texts, scales, keying), to compare waves
+     * @param items one per item of the index
+     */
+    public record IndexResult(String id, String name, Cell<IndexFigures> figures, String fingerprint,
+            List<ItemResult> items) {
+        public IndexResult {
+            Objects.requireNonNull(figures, "figures");
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * The figures of a shown index.
+     *
      * @param n respondents with a score
      * @param mean mean respondent score
      * @param sd standard deviation (n − 1)
@@ -125,14 +138,9 @@ public record Results(
      * @param alpha Cronbach's alpha from the pairwise covariance matrix
      * @param standardizedAlpha alpha from the correlation matrix
      * @param band label of the band score100 falls in
-     * @param items one per item of the index
-     * @param fingerprint a hash of the index's items (ids, texts, scales, keying), to compare waves
      */
-    public record IndexResult(
-            String id,
-            String name,
-            boolean suppressed,
-            Long n,
+    public record IndexFigures(
+            long n,
             Double mean,
             Double sd,
             Double ciLow,
@@ -143,19 +151,23 @@ public record Results(
             Double unfavorable,
             Double alpha,
             Double standardizedAlpha,
-            String band,
-            List<ItemResult> items,
-            String fingerprint) {
-        public IndexResult {
-            items = List.copyOf(items);
-        }
-    }
+            String band) {}
 
     /**
      * One item of an index, on keyed values.
      *
      * @param id item id
-     * @param suppressed whether the item is withheld: fewer than the minimum group size answered it
+     * @param figures the item's figures, or withheld: fewer than the minimum group size answered it
+     */
+    public record ItemResult(String id, Cell<ItemFigures> figures) {
+        public ItemResult {
+            Objects.requireNonNull(figures, "figures");
+        }
+    }
+
+    /**
+     * The figures of a shown item.
+     *
      * @param n respondents who answered it
      * @param mean mean keyed answer
      * @param sd standard deviation (n − 1)
@@ -165,35 +177,40 @@ public record Results(
      * @param itemTotal corrected item-total correlation (psych's r.drop)
      * @param alphaIfDeleted alpha of the index without this item
      */
-    public record ItemResult(
-            String id,
-            boolean suppressed,
-            Long n,
+    public record ItemFigures(
+            long n,
             Double mean,
             Double sd,
             Double favorable,
             Double neutral,
             Double unfavorable,
             Double itemTotal,
-            Double alphaIfDeleted) {
-        static ItemResult hidden(String id) {
-            return new ItemResult(id, true, null, null, null, null, null, null, null, null);
+            Double alphaIfDeleted) {}
+
+    /** @param overall the gap per respondent over all pairs @param pairs the gap per pair */
+    public record SayDo(Cell<GapFigures> overall, List<Gap> pairs) {
+        public SayDo {
+            Objects.requireNonNull(overall, "overall");
+            pairs = List.copyOf(pairs);
         }
     }
 
-    /** @param overall gaps per respondent @param pairs gaps per pair */
-    public record SayDo(Gap overall, List<Gap> pairs) {
-        public SayDo {
-            pairs = List.copyOf(pairs);
+    /**
+     * The say-do gap of one pair.
+     *
+     * @param id pair id
+     * @param name pair name
+     * @param figures the gap, or withheld: fewer than the minimum group size answered
+     */
+    public record Gap(String id, String name, Cell<GapFigures> figures) {
+        public Gap {
+            Objects.requireNonNull(figures, "figures");
         }
     }
 
     /**
      * A say-do gap (say − do) with its one-sample t-test against 0.
      *
-     * @param id pair id, null for the overall gap
-     * @param name pair name, null for the overall gap
-     * @param suppressed whether the gap is withheld: fewer than the minimum group size answered
      * @param n respondents
      * @param meanGap mean gap
      * @param sd standard deviation (n − 1)
@@ -207,11 +224,8 @@ public record Results(
      * @param sayMean mean keyed say answer over the same respondents; null for the overall gap
      * @param doMean mean keyed do answer over the same respondents; null for the overall gap
      */
-    public record Gap(
-            String id,
-            String name,
-            boolean suppressed,
-            Long n,
+    public record GapFigures(
+            long n,
             Double meanGap,
             Double sd,
             Double ciLow,
@@ -222,29 +236,32 @@ public record Results(
             Double dz,
             Double shareGapAtLeast1,
             Double sayMean,
-            Double doMean) {
-        static Gap hidden(String id, String name) {
-            return new Gap(id, name, true, null, null, null, null, null, null, null, null, null, null, null, null);
-        }
-    }
+            Double doMean) {}
 
     /**
-     * @param suppressed whether eNPS is withheld: fewer than the minimum group size answered (then nothing else is
-     *     set)
+     * The eNPS figures, shown when at least the minimum group size answered.
+     *
      * @param n respondents who answered
      * @param promoters answers 9–10
      * @param passives answers 7–8
      * @param detractors answers 0–6
      * @param score 100 · (promoters − detractors) / n
      */
-    public record Enps(boolean suppressed, Long n, Long promoters, Long passives, Long detractors, Double score) {}
+    public record Enps(long n, long promoters, long passives, long detractors, Double score) {}
 
     /**
-     * Leaders vs everyone else on one index; when either side is below the minimum group size only
-     * {@code index} and {@code suppressed} are set.
+     * Leaders vs everyone else on one index.
      *
      * @param index index id
-     * @param suppressed whether the comparison is withheld
+     * @param figures the comparison, or withheld: either side is below the minimum group size
+     */
+    public record PerceptionGap(String index, Cell<Perception> figures) {
+        public PerceptionGap {
+            Objects.requireNonNull(figures, "figures");
+        }
+    }
+
+    /**
      * @param leaders leaders' n and mean
      * @param others everyone else's n and mean
      * @param difference leaders − others
@@ -253,16 +270,8 @@ public record Results(
      * @param p two-sided p-value
      * @param hedgesG standardised difference with small-sample correction
      */
-    public record PerceptionGap(
-            String index,
-            boolean suppressed,
-            GroupMean leaders,
-            GroupMean others,
-            Double difference,
-            Double t,
-            Double df,
-            Double p,
-            Double hedgesG) {}
+    public record Perception(
+            GroupMean leaders, GroupMean others, Double difference, Double t, Double df, Double p, Double hedgesG) {}
 
     /** @param n respondents @param mean mean score */
     public record GroupMean(long n, Double mean) {}
@@ -385,8 +394,7 @@ public record Results(
     }
 
     /**
-     * One index within a group: a withheld cell carries only its id. The accessors of the figures give null
-     * when it is withheld.
+     * One index within a group: a withheld cell carries only its id.
      *
      * @param id index id
      * @param figures the cell's figures, or withheld
@@ -399,43 +407,6 @@ public record Results(
 
         static GroupIndex hidden(String id) {
             return new GroupIndex(id, Cell.withheld());
-        }
-
-        /** Whether this cell is hidden. */
-        public boolean suppressed() {
-            return figures.suppressed();
-        }
-
-        public Long n() {
-            return figures.shown().map(GroupIndexFigures::n).orElse(null);
-        }
-
-        public Double mean() {
-            return figures.shown().map(GroupIndexFigures::mean).orElse(null);
-        }
-
-        public Double sd() {
-            return figures.shown().map(GroupIndexFigures::sd).orElse(null);
-        }
-
-        public Double favorable() {
-            return figures.shown().map(GroupIndexFigures::favorable).orElse(null);
-        }
-
-        public Double rwg() {
-            return figures.shown().map(GroupIndexFigures::rwg).orElse(null);
-        }
-
-        public Double deltaVsRest() {
-            return figures.shown().map(GroupIndexFigures::deltaVsRest).orElse(null);
-        }
-
-        public Double q() {
-            return figures.shown().map(GroupIndexFigures::q).orElse(null);
-        }
-
-        public Flag flag() {
-            return figures.shown().map(GroupIndexFigures::flag).orElse(null);
         }
     }
 
@@ -491,14 +462,25 @@ public record Results(
     public record GroupEnps(long n, Double score) {}
 
     /**
+     * The link of one index with eNPS.
+     *
      * @param id index id
-     * @param suppressed whether the driver is withheld: fewer than the minimum group size have both figures
+     * @param figures the correlation, or withheld: fewer than the minimum group size have both figures, or the
+     *     index or eNPS is withheld
+     */
+    public record Driver(String id, Cell<Correlation> figures) {
+        public Driver {
+            Objects.requireNonNull(figures, "figures");
+        }
+    }
+
+    /**
      * @param r Pearson correlation of the index score with the eNPS answer
      * @param ciLow lower end of the Fisher-z 95% interval
      * @param ciHigh upper end
      * @param n respondents with both
      */
-    public record Driver(String id, boolean suppressed, Double r, Double ciLow, Double ciHigh, Long n) {}
+    public record Correlation(Double r, Double ciLow, Double ciHigh, long n) {}
 
     /**
      * The answers to one comment question.

@@ -9,10 +9,12 @@ import org.culturekit.model.Band;
 import org.culturekit.model.Index;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.scoring.Results.Agreement;
+import org.culturekit.scoring.Results.Cell;
+import org.culturekit.scoring.Results.Correlation;
 import org.culturekit.scoring.Results.Driver;
 import org.culturekit.scoring.Results.Enps;
 import org.culturekit.scoring.Results.Gap;
-import org.culturekit.scoring.Results.Cell;
+import org.culturekit.scoring.Results.GapFigures;
 import org.culturekit.scoring.Results.Group;
 import org.culturekit.scoring.Results.GroupFigures;
 import org.culturekit.scoring.Results.GroupEnps;
@@ -20,8 +22,11 @@ import org.culturekit.scoring.Results.GroupGap;
 import org.culturekit.scoring.Results.GroupIndex;
 import org.culturekit.scoring.Results.GroupIndexFigures;
 import org.culturekit.scoring.Results.GroupMean;
+import org.culturekit.scoring.Results.IndexFigures;
 import org.culturekit.scoring.Results.IndexResult;
+import org.culturekit.scoring.Results.ItemFigures;
 import org.culturekit.scoring.Results.ItemResult;
+import org.culturekit.scoring.Results.Perception;
 import org.culturekit.scoring.Results.PerceptionGap;
 import org.culturekit.scoring.Results.SegmentResult;
 import org.culturekit.scoring.stats.Fraction;
@@ -202,11 +207,11 @@ final class ResultsBuilder {
     private IndexResult index(int x) {
         Plan.IndexPlan ip = plan.indices.get(x);
         Index index = ip.index();
+        String fingerprint = Fingerprint.of(plan.questionnaire, index);
         if (hidden[Measures.index(x)][0]) {
-            List<ItemResult> items = new ArrayList<>();
-            index.items().forEach(item -> items.add(ItemResult.hidden(item)));
-            return new IndexResult(index.id(), index.name(), true, null, null, null, null, null, null, null, null,
-                    null, null, null, null, items, Fingerprint.of(plan.questionnaire, index));
+            List<ItemResult> items = index.items().stream().map(item -> new ItemResult(item, Cell.<ItemFigures>withheld()))
+                    .toList();
+            return new IndexResult(index.id(), index.name(), Cell.withheld(), fingerprint, items);
         }
         Sums score = everyone.score[x];
         long n = score.n();
@@ -226,10 +231,7 @@ final class ResultsBuilder {
         for (int j = 0; j < ip.size(); j++) {
             items.add(item(x, j, reliability));
         }
-        return new IndexResult(
-                index.id(),
-                index.name(),
-                false,
+        return new IndexResult(index.id(), index.name(), Cell.shown(new IndexFigures(
                 n,
                 mean,
                 sd,
@@ -241,9 +243,9 @@ final class ResultsBuilder {
                 whole ? percent(classes[Plan.UNFAVORABLE], classes) : null,
                 reliability == null ? null : reliability.alpha(),
                 reliability == null ? null : reliability.standardizedAlpha(),
-                band(index, score100),
-                items,
-                Fingerprint.of(plan.questionnaire, index));
+                band(index, score100))),
+                fingerprint,
+                items);
     }
 
     /** One item's figures; {@code reliability} is null when an item of the index is withheld. */
@@ -251,12 +253,10 @@ final class ResultsBuilder {
         String id = plan.indices.get(x).index().items().get(j);
         Sums sums = totals.item(x, j);
         if (sums.n() < k) {
-            return ItemResult.hidden(id);
+            return new ItemResult(id, Cell.withheld());
         }
         long[] classes = totals.itemClasses(x, j);
-        return new ItemResult(
-                id,
-                false,
+        return new ItemResult(id, Cell.shown(new ItemFigures(
                 sums.n(),
                 sums.mean(),
                 sqrt(sums.variance()),
@@ -264,7 +264,7 @@ final class ResultsBuilder {
                 percent(classes[Plan.NEUTRAL], classes),
                 percent(classes[Plan.UNFAVORABLE], classes),
                 reliability == null ? null : reliability.itemTotal()[j],
-                reliability == null ? null : reliability.alphaIfDeleted()[j]);
+                reliability == null ? null : reliability.alphaIfDeleted()[j])));
     }
 
     /** The pairwise-complete covariance matrix of an index's keyed items; NaN where undefined (n &lt; 2). */
@@ -304,29 +304,25 @@ final class ResultsBuilder {
         List<Gap> pairs = new ArrayList<>();
         for (int p = 0; p < plan.pairs.size(); p++) {
             var pair = plan.pairs.get(p).pair();
-            pairs.add(everyone.pairGap[p].n() < k
-                    ? Gap.hidden(pair.id(), pair.name())
-                    : gap(pair.id(), pair.name(), everyone.pairGap[p], everyone.pairGapAtLeast1[p],
-                            totals.sayAndDo[p]));
+            pairs.add(new Gap(pair.id(), pair.name(), everyone.pairGap[p].n() < k
+                    ? Cell.withheld()
+                    : Cell.shown(gap(everyone.pairGap[p], everyone.pairGapAtLeast1[p], totals.sayAndDo[p]))));
         }
-        Gap overall = hidden[Measures.gap(plan.indices.size())][0]
-                ? Gap.hidden(null, null)
-                : gap(null, null, everyone.gap, everyone.gapAtLeast1, null);
+        Cell<GapFigures> overall = hidden[Measures.gap(plan.indices.size())][0]
+                ? Cell.withheld()
+                : Cell.shown(gap(everyone.gap, everyone.gapAtLeast1, null));
         return new Results.SayDo(overall, pairs);
     }
 
     /** A gap's statistics; {@code sayAndDo} (say paired with do) is null for the overall gap. */
-    private static Gap gap(String id, String name, Sums sums, long atLeast1, Sums sayAndDo) {
+    private static GapFigures gap(Sums sums, long atLeast1, Sums sayAndDo) {
         long n = sums.n();
         Double mean = sums.mean();
         Double sd = sqrt(sums.variance());
         Double half = Inference.halfWidth(n, sd);
         boolean testable = sd != null && sd > 0;
         Double t = testable ? mean / (sd / Math.sqrt(n)) : null;
-        return new Gap(
-                id,
-                name,
-                false,
+        return new GapFigures(
                 n,
                 mean,
                 sd,
@@ -341,16 +337,13 @@ final class ResultsBuilder {
                 sayAndDo == null ? null : sayAndDo.meanY());
     }
 
-    private Enps overallEnps() {
-        return hidden[Measures.enps(plan.indices.size())][0]
-                ? new Enps(true, null, null, null, null, null)
-                : enps(everyone.enps);
+    private Cell<Enps> overallEnps() {
+        return hidden[Measures.enps(plan.indices.size())][0] ? Cell.withheld() : Cell.shown(enps(everyone.enps));
     }
 
     private static Enps enps(long[] counts) {
         long n = counts[0] + counts[1] + counts[2];
-        return new Enps(false, n, counts[2], counts[1], counts[0],
-                n == 0 ? null : 100.0 * (counts[2] - counts[0]) / n);
+        return new Enps(n, counts[2], counts[1], counts[0], n == 0 ? null : 100.0 * (counts[2] - counts[0]) / n);
     }
 
     // ---- leaders vs others ----
@@ -359,21 +352,19 @@ final class ResultsBuilder {
         String id = plan.indices.get(x).index().id();
         boolean[] hiddenCells = hidden[Measures.index(x)];
         if (hiddenCells[cells.leaders] || hiddenCells[cells.others]) {
-            return new PerceptionGap(id, true, null, null, null, null, null, null, null);
+            return new PerceptionGap(id, Cell.withheld());
         }
         Sums a = leaders.score[x];
         Sums b = others.score[x];
         Comparison comparison = Comparison.of(a, b);
-        return new PerceptionGap(
-                id,
-                false,
+        return new PerceptionGap(id, Cell.shown(new Perception(
                 new GroupMean(a.n(), a.mean()),
                 new GroupMean(b.n(), b.mean()),
                 comparison.difference,
                 comparison.welch == null ? null : comparison.welch.t(),
                 comparison.welch == null ? null : comparison.welch.df(),
                 comparison.welch == null ? null : comparison.welch.p(),
-                comparison.hedgesG);
+                comparison.hedgesG)));
     }
 
     /** Two sets of respondent scores compared: difference of means, Welch test, Hedges' g. */
@@ -555,7 +546,7 @@ final class ResultsBuilder {
             Sums s = totals.driver[x];
             long n = s.n();
             if (n < k || enpsHidden || hidden[Measures.index(x)][0]) {
-                drivers.add(new Driver(id, true, null, null, null, null));
+                drivers.add(new Driver(id, Cell.withheld()));
                 continue;
             }
             Fraction cov = s.covariance();
@@ -566,9 +557,12 @@ final class ResultsBuilder {
                 r = cov.toDouble() / Math.sqrt(vx.toDouble() * vy.toDouble());
             }
             double[] ci = r == null ? null : Inference.fisherInterval(r, n);
-            drivers.add(new Driver(id, false, r, ci == null ? null : ci[0], ci == null ? null : ci[1], n));
+            drivers.add(new Driver(id, Cell.shown(new Correlation(r, ci == null ? null : ci[0],
+                    ci == null ? null : ci[1], n))));
         }
-        drivers.sort(Comparator.comparing(Driver::r, Comparator.nullsLast(Comparator.reverseOrder()))
+        // strongest first; withheld and undefined correlations last, by id
+        drivers.sort(Comparator.comparing((Driver d) -> d.figures().shown().map(Correlation::r).orElse(null),
+                        Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Driver::id));
         return drivers;
     }

@@ -42,10 +42,11 @@ class ReportModelTest {
     void cardsFollowTheQuestionnaireAndCarryTheirBand() {
         ReportModel.IndexCard card = MODEL.indices().get(0);
         Results.IndexResult index = results().indices().get(0);
+        Results.IndexFigures figures = index.figures().shown().orElseThrow();
         assertEquals(index.name(), card.name());
-        assertEquals(Display.whole(index.score100()), card.score100());
-        assertEquals(index.band(), card.band());
-        assertEquals((int) Math.min(4, Math.floor(index.score100() / 20)), card.level());
+        assertEquals(Display.whole(figures.score100()), card.score100());
+        assertEquals(figures.band(), card.band());
+        assertEquals((int) Math.min(4, Math.floor(figures.score100() / 20)), card.level());
     }
 
     @Test
@@ -68,7 +69,7 @@ class ReportModelTest {
 
     @Test
     void sayDoDumbbellsPlaceTheMeansOnTheScale() {
-        Results.Gap gap = results().sayDo().pairs().get(0);
+        Results.GapFigures gap = results().sayDo().pairs().get(0).figures().shown().orElseThrow();
         ReportModel.GapRow row = MODEL.sayDo().pairs().get(0);
         // agree5 runs 1–5: a mean m sits at (m − 1) / 4 · 100
         assertEquals(Display.decimal((gap.sayMean() - 1) / 4 * 100, 1), row.dumbbell().first());

@@ -65,14 +65,14 @@ class ResultsJsonTest {
         assertNull(results.questionnaire().fingerprint());
         assertEquals(List.of(), results.rows().excluded());
         assertEquals(List.of(), results.comments());
-        assertEquals(3.5, results.indices().get(0).mean());
-        assertTrue(results.indices().get(1).suppressed());
+        assertEquals(3.5, results.indices().get(0).figures().shown().orElseThrow().mean());
+        assertTrue(results.indices().get(1).figures().suppressed());
         assertTrue(results.enps().suppressed());
         Results.Group b = results.segments().get(0).groups().get(1);
         assertTrue(results.segments().get(0).groups().get(0).suppressed());
         assertEquals(6L, b.n());
-        assertEquals(Results.Flag.HOT_SPOT, b.indices().get(0).flag());
-        assertTrue(b.indices().get(1).suppressed());
+        assertEquals(Results.Flag.HOT_SPOT, b.indices().get(0).figures().shown().orElseThrow().flag());
+        assertTrue(b.indices().get(1).figures().suppressed());
         assertNull(b.sayDo());
         assertTrue(b.enps().suppressed());
     }

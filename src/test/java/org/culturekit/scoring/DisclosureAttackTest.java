@@ -86,7 +86,8 @@ class DisclosureAttackTest {
     @MethodSource("seeds")
     void noPublishedCellNorDifferenceOfCellsCoversFewerThanTheMinimum(long seed) {
         List<Response> responses = survey(new SplittableRandom(seed));
-        // half the seeds through accumulators split and merged, with a cell cap, as the parallel reader does
+        // half the seeds through accumulators split and merged, with a cell cap, as the parallel reader does; the
+        // cap of 2 is a unit-test setting Scoring.run does not offer, so the accumulators are driven here
         Results results;
         if (seed % 2 == 0) {
             results = Scorer.score(QUESTIONNAIRE, responses);
@@ -121,21 +122,23 @@ class DisclosureAttackTest {
             assertEquals(cellN(then, group), cellN(now, group), "seed " + seed + ": " + group);
         }
         if (changes.indices().get(0).comparable()) {
-            assertEquals(then.indices().get(0).n(), now.indices().get(0).n(), "seed " + seed);
+            assertEquals(Fixtures.shown(then.indices().get(0).figures()).n(),
+                    Fixtures.shown(now.indices().get(0).figures()).n(), "seed " + seed);
         }
         if (changes.pairs().get(changes.pairs().size() - 1).comparable()) {
-            assertEquals(then.sayDo().overall().n(), now.sayDo().overall().n(), "seed " + seed);
+            assertEquals(Fixtures.shown(then.sayDo().overall()).n(), Fixtures.shown(now.sayDo().overall()).n(),
+                    "seed " + seed);
         }
         if (changes.enps().comparable()) {
-            assertEquals(then.enps().n(), now.enps().n(), "seed " + seed);
+            assertEquals(Fixtures.shown(then.enps()).n(), Fixtures.shown(now.enps()).n(), "seed " + seed);
         }
     }
 
-    private static Long cellN(Results results, Changes.GroupChange change) {
+    private static long cellN(Results results, Changes.GroupChange change) {
         return results.segments().stream().filter(s -> s.id().equals(change.segment()))
                 .flatMap(s -> s.groups().stream()).filter(g -> g.value().equals(change.group()))
                 .flatMap(g -> g.indices().stream()).filter(c -> c.id().equals(change.change().id()))
-                .findFirst().orElseThrow().n();
+                .map(c -> Fixtures.shown(c.figures()).n()).findFirst().orElseThrow();
     }
 
     // ---- the four attacks of issue 21, by name ----
@@ -175,7 +178,7 @@ class DisclosureAttackTest {
         }
         Results results = Scorer.score(QUESTIONNAIRE, responses);
         boolean leaderGroup = shown(results, "level", "Lead");
-        boolean perception = !results.perceptionGap().get(0).suppressed();
+        boolean perception = !results.perceptionGap().get(0).figures().suppressed();
         assertFalse(leaderGroup && perception, "leaders (22) − Lead (20) is the two managers");
         new Checker(responses, results).check();
     }
@@ -189,11 +192,10 @@ class DisclosureAttackTest {
         }
         Results results = Scorer.score(QUESTIONNAIRE, responses);
         Results.ItemResult a2 = results.indices().get(0).items().get(1);
-        assertTrue(a2.suppressed());
-        assertEquals(null, a2.n());
-        assertTrue(results.enps().suppressed());
-        assertEquals(null, results.enps().n());
-        assertEquals(null, results.indices().get(0).favorable(), "pooled over a1 and a2, less a1, would be a2");
+        assertEquals(new Results.ItemResult("a2", Results.Cell.withheld()), a2);
+        assertEquals(Results.Cell.withheld(), results.enps());
+        assertEquals(null, Fixtures.shown(results.indices().get(0).figures()).favorable(),
+                "pooled over a1 and a2, less a1, would be a2");
         new Checker(responses, results).check();
     }
 
@@ -298,28 +300,28 @@ class DisclosureAttackTest {
             Predicate<Response> enps = r -> answered(r, 4);
             publish("respondents", "everyone", who(r -> true));
             Results.IndexResult a = results.indices().get(0);
-            if (!a.suppressed()) {
+            if (!a.figures().suppressed()) {
                 publish("index", "everyone", who(index));
             }
             for (int j = 0; j < a.items().size(); j++) {
                 int item = j;
-                if (!a.items().get(j).suppressed()) {
+                if (!a.items().get(j).figures().suppressed()) {
                     publish("item " + j, "everyone", who(r -> answered(r, item)));
                 }
             }
             if (!results.sayDo().overall().suppressed()) {
                 publish("gap", "everyone", who(gap));
             }
-            if (!results.sayDo().pairs().get(0).suppressed()) {
+            if (!results.sayDo().pairs().get(0).figures().suppressed()) {
                 publish("pair", "everyone", who(gap));
             }
             if (!results.enps().suppressed()) {
                 publish("enps", "everyone", who(enps));
             }
-            if (!results.drivers().get(0).suppressed()) {
+            if (!results.drivers().get(0).figures().suppressed()) {
                 publish("driver", "everyone", who(index.and(enps)));
             }
-            if (!results.perceptionGap().get(0).suppressed()) {
+            if (!results.perceptionGap().get(0).figures().suppressed()) {
                 publish("index", "leaders", who(index.and(Checker::leader)));
                 publish("index", "others", who(index.and(r -> !leader(r))));
             }
@@ -333,7 +335,7 @@ class DisclosureAttackTest {
                         continue;
                     }
                     publish("respondents", name, who(in));
-                    if (!group.indices().get(0).suppressed()) {
+                    if (!group.indices().get(0).figures().suppressed()) {
                         publish("index", name, who(in.and(index)));
                     }
                     if (!group.sayDo().suppressed()) {

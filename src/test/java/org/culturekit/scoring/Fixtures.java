@@ -74,4 +74,9 @@ final class Fixtures {
         }
         return responses;
     }
+
+    /** The figures of a cell the test expects to be shown; a withheld one fails the test. */
+    static <T> T shown(Results.Cell<T> cell) {
+        return cell.shown().orElseThrow(() -> new AssertionError("the cell is withheld"));
+    }
 }

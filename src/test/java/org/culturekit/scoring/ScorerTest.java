@@ -2,6 +2,7 @@ package org.culturekit.scoring;
 
 import static org.culturekit.scoring.Fixtures.NA;
 import static org.culturekit.scoring.Fixtures.response;
+import static org.culturekit.scoring.Fixtures.shown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -31,7 +32,7 @@ class ScorerTest {
         Results results = score(response("X", "Member", 5, 4, 1, NA, NA, NA),
                 response("X", "Member", 2, NA, 4, NA, NA, NA), response("X", "Member", 3, 3, 3, NA, NA, NA),
                 response("X", "Member", 1, 5, 5, NA, NA, NA));
-        Results.IndexResult index = results.indices().get(0);
+        Results.IndexFigures index = shown(results.indices().get(0).figures());
         double[] scores = {14.0 / 3, 2, 3, 7.0 / 3};
         double mean = (14.0 / 3 + 2 + 3 + 7.0 / 3) / 4;
         assertEquals(4, index.n());
@@ -48,7 +49,7 @@ class ScorerTest {
         assertEquals(300.0 / 11, index.neutral(), EPS);
         assertEquals(400.0 / 11, index.unfavorable(), EPS);
         // item a3 keyed: 5, 2, 3 and 1
-        assertEquals(11.0 / 4, index.items().get(2).mean(), EPS);
+        assertEquals(11.0 / 4, shown(results.indices().get(0).items().get(2).figures()).mean(), EPS);
     }
 
     @Test
@@ -56,16 +57,14 @@ class ScorerTest {
         // two respondents, minimum 3: the index, its items, the gap and eNPS show nothing, not even n
         Results results = score(response("X", "Member", 5, 4, 1, 4, 2, 9), response("X", "Member", 2, NA, 4, 3, 3, 7));
         Results.IndexResult index = results.indices().get(0);
-        assertTrue(index.suppressed());
-        assertNull(index.n());
-        assertNull(index.mean());
-        assertTrue(index.items().stream().allMatch(item -> item.suppressed() && item.n() == null));
+        assertEquals(new Results.IndexResult("a", index.name(), Results.Cell.withheld(), index.fingerprint(),
+                List.of(new Results.ItemResult("a1", Results.Cell.withheld()),
+                        new Results.ItemResult("a2", Results.Cell.withheld()),
+                        new Results.ItemResult("a3", Results.Cell.withheld()))), index);
         assertTrue(results.sayDo().overall().suppressed());
-        assertNull(results.sayDo().overall().n());
-        assertTrue(results.sayDo().pairs().get(0).suppressed());
+        assertTrue(results.sayDo().pairs().get(0).figures().suppressed());
         assertTrue(results.enps().suppressed());
-        assertNull(results.enps().n());
-        assertTrue(results.drivers().stream().allMatch(Results.Driver::suppressed));
+        assertTrue(results.drivers().stream().allMatch(driver -> driver.figures().suppressed()));
     }
 
     @Test
@@ -74,13 +73,13 @@ class ScorerTest {
         Results results = score(response("X", "M", 5, 4, 1, NA, NA, NA), response("X", "M", 2, NA, 4, NA, NA, NA),
                 response("X", "M", 3, NA, 3, NA, NA, NA), response("X", "M", 1, 5, 5, NA, NA, NA));
         Results.IndexResult index = results.indices().get(0);
-        assertFalse(index.suppressed());
-        assertEquals(4, index.n());
-        assertTrue(index.items().get(1).suppressed());
-        assertFalse(index.items().get(0).suppressed());
-        assertNull(index.favorable());
-        assertNull(index.alpha());
-        assertNull(index.items().get(0).itemTotal());
+        Results.IndexFigures figures = shown(index.figures());
+        assertEquals(4, figures.n());
+        assertTrue(index.items().get(1).figures().suppressed());
+        assertFalse(index.items().get(0).figures().suppressed());
+        assertNull(figures.favorable());
+        assertNull(figures.alpha());
+        assertNull(shown(index.items().get(0).figures()).itemTotal());
     }
 
     @Test
@@ -88,7 +87,7 @@ class ScorerTest {
         // scores 1, 2, 3 (a1 only): mean 2, sd 1, t(.975, 2) = 4.302652729749464 (R: qt(.975, 2))
         Results results = score(response("X", "M", 1, NA, NA, NA, NA, NA), response("X", "M", 2, NA, NA, NA, NA, NA),
                 response("X", "M", 3, NA, NA, NA, NA, NA));
-        Results.IndexResult index = results.indices().get(0);
+        Results.IndexFigures index = shown(results.indices().get(0).figures());
         double half = 4.302652729749464 / Math.sqrt(3);
         assertEquals(2 - half, index.ciLow(), 1e-12);
         assertEquals(2 + half, index.ciHigh(), 1e-12);
@@ -100,16 +99,17 @@ class ScorerTest {
         // three alike answers: no spread, so no test, alpha or standardised gap
         Results results = score(response("X", "M", 4, NA, NA, 3, 3, NA), response("X", "M", 4, NA, NA, 3, 3, NA),
                 response("X", "M", 4, NA, NA, 3, 3, NA));
-        Results.IndexResult index = results.indices().get(0);
+        Results.IndexFigures index = shown(results.indices().get(0).figures());
         assertEquals(3, index.n());
         assertEquals(4.0, index.mean(), EPS);
         assertEquals(0.0, index.sd(), EPS);
         assertNull(index.alpha());
-        assertEquals(3, results.sayDo().overall().n());
-        assertEquals(0.0, results.sayDo().overall().meanGap(), EPS);
-        assertNull(results.sayDo().overall().t());
-        assertNull(results.sayDo().overall().p());
-        assertNull(results.sayDo().overall().dz());
+        Results.GapFigures overall = shown(results.sayDo().overall());
+        assertEquals(3, overall.n());
+        assertEquals(0.0, overall.meanGap(), EPS);
+        assertNull(overall.t());
+        assertNull(overall.p());
+        assertNull(overall.dz());
     }
 
     @Test
@@ -118,7 +118,7 @@ class ScorerTest {
         Results results = score(response("X", "M", NA, NA, NA, NA, NA, 10), response("X", "M", NA, NA, NA, NA, NA, 9),
                 response("X", "M", NA, NA, NA, NA, NA, 8), response("X", "M", NA, NA, NA, NA, NA, 6),
                 response("X", "M", NA, NA, NA, NA, NA, 0));
-        assertEquals(new Results.Enps(false, 5L, 2L, 1L, 2L, 0.0), results.enps());
+        assertEquals(Results.Cell.shown(new Results.Enps(5, 2, 1, 2, 0.0)), results.enps());
     }
 
     @Test
@@ -126,7 +126,7 @@ class ScorerTest {
         // gaps 5−3 = 2, 4−4 = 0, 2−1 = 1; the fourth respondent has no do answer
         Results results = score(response("X", "M", NA, NA, NA, 5, 3, NA), response("X", "M", NA, NA, NA, 4, 4, NA),
                 response("X", "M", NA, NA, NA, 2, 1, NA), response("X", "M", NA, NA, NA, 5, NA, NA));
-        Results.Gap gap = results.sayDo().pairs().get(0);
+        Results.GapFigures gap = shown(results.sayDo().pairs().get(0).figures());
         assertEquals(3, gap.n());
         assertEquals(1.0, gap.meanGap(), EPS);
         assertEquals(1.0, gap.sd(), EPS);
@@ -140,7 +140,7 @@ class ScorerTest {
         // say 5, 4, 2 and do 3, 4, 1 over the three with both
         assertEquals(11.0 / 3, gap.sayMean(), EPS);
         assertEquals(8.0 / 3, gap.doMean(), EPS);
-        assertNull(results.sayDo().overall().sayMean());
+        assertNull(shown(results.sayDo().overall()).sayMean());
     }
 
     @Test
@@ -172,14 +172,13 @@ class ScorerTest {
         List<Results.Group> groups = results.segments().get(0).groups();
         assertEquals(List.of("Z", ResultsBuilder.NOT_GIVEN), groups.stream().map(Results.Group::value).toList());
         // not an organisational unit: no agreement figure for it
-        assertNull(groups.get(1).indices().get(0).rwg());
+        assertNull(shown(groups.get(1).indices().get(0).figures()).rwg());
     }
 
     @Test
     void perceptionGapIsWithheldWhenEitherSideIsBelowTheMinimum() {
         Results results = score(response("X", "Lead", 5, 5, 1, 5, 5, 10), response("X", "Member", 1, 1, 5, 1, 1, 0),
                 response("X", "Member", 2, 2, 4, 1, 1, 0), response("X", "Member", 3, 3, 3, 1, 1, 0));
-        assertTrue(results.perceptionGap().get(0).suppressed());
-        assertNull(results.perceptionGap().get(0).leaders());
+        assertEquals(new Results.PerceptionGap("a", Results.Cell.withheld()), results.perceptionGap().get(0));
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +19,6 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.culturekit.export.ChunkedRows;
 import org.culturekit.export.ResponseReader;
-import org.culturekit.export.csv.CsvChunker;
 import org.culturekit.input.InputException;
 import org.culturekit.model.Response;
 
@@ -50,8 +50,13 @@ public final class ParallelReader<A> implements AutoCloseable {
     private final Supplier<A> fresh;
     private final BiConsumer<A, ResponseReader.Row> add;
     private final Consumer<A> merge;
-    private final ArrayDeque<Pending> inflight = new ArrayDeque<>();
+    private final ArrayDeque<Pending<?>> inflight = new ArrayDeque<>();
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+    /**
+     * The workspaces of the workers not reading a chunk just now: a worker takes one for a chunk and gives it
+     * back, so there are never more than {@code threads} and no two threads share one.
+     */
+    private final ConcurrentLinkedQueue<ChunkedRows.Workspace> workspaces = new ConcurrentLinkedQueue<>();
     private ExecutorService pool;
 
     /** What a worker made of a chunk. */
@@ -66,13 +71,13 @@ public final class ParallelReader<A> implements AutoCloseable {
     }
 
     /** A chunk handed to a worker, in file order; {@code done} is set on its export's last one. */
-    private final class Pending {
-        final ChunkedRows rows;
-        final CsvChunker.Chunk chunk;
+    private final class Pending<C extends ChunkedRows.Chunk> {
+        final ChunkedRows<C> rows;
+        final C chunk;
         final Future<Outcome> outcome;
         final Runnable done;
 
-        Pending(ChunkedRows rows, CsvChunker.Chunk chunk, Future<Outcome> outcome, Runnable done) {
+        Pending(ChunkedRows<C> rows, C chunk, Future<Outcome> outcome, Runnable done) {
             this.rows = rows;
             this.chunk = chunk;
             this.outcome = outcome;
@@ -106,7 +111,7 @@ public final class ParallelReader<A> implements AutoCloseable {
      * @throws InputException for a malformed export: the first fault in file order
      */
     public void read(ResponseReader reader, Runnable done) {
-        Optional<ChunkedRows> chunked = reader.chunked();
+        Optional<ChunkedRows<?>> chunked = reader.chunked();
         if (chunked.isEmpty()) {
             finish();
             A sink = fresh.get();
@@ -115,18 +120,21 @@ public final class ParallelReader<A> implements AutoCloseable {
             done.run();
             return;
         }
-        ChunkedRows rows = chunked.get();
-        try (CsvChunker chunker = rows.chunker(chunkSize, spare)) {
-            CsvChunker.Chunk chunk = chunker.next();
+        read(chunked.get(), done);
+    }
+
+    private <C extends ChunkedRows.Chunk> void read(ChunkedRows<C> rows, Runnable done) {
+        try (ChunkedRows.Chunks<C> chunks = rows.chunks(chunkSize, spare)) {
+            C chunk = chunks.next();
             if (chunk == null) {
                 enqueue(rows, null, done);
-            } else if (chunk.failure == null) {
+            } else if (!chunk.failed()) {
                 // size the id table for the whole file at once, rather than doubling it as ids come and leaving
                 // each old table behind as garbage
-                rows.expectRows(chunker.estimatedRecords(chunk));
+                rows.expectRows(chunks.estimatedRecords(chunk));
             }
             while (chunk != null) {
-                CsvChunker.Chunk next = chunk.failure == null ? chunker.next() : null;
+                C next = chunk.failed() ? null : chunks.next();
                 enqueue(rows, chunk, next == null ? done : null);
                 chunk = next;
             }
@@ -142,7 +150,7 @@ public final class ParallelReader<A> implements AutoCloseable {
         }
     }
 
-    private void enqueue(ChunkedRows rows, CsvChunker.Chunk chunk, Runnable done) {
+    private <C extends ChunkedRows.Chunk> void enqueue(ChunkedRows<C> rows, C chunk, Runnable done) {
         while (inflight.size() >= 2 * threads) {
             mergeOldest();
         }
@@ -150,14 +158,25 @@ public final class ParallelReader<A> implements AutoCloseable {
         if (chunk != null) {
             outcome = pool().submit(() -> {
                 A sink = fresh.get();
-                return new Outcome(sink, rows.readAhead(chunk, row -> add.accept(sink, row)));
+                ChunkedRows.Workspace workspace = workspaces.poll();
+                if (workspace == null) {
+                    workspace = new ChunkedRows.Workspace();
+                }
+                try {
+                    return new Outcome(sink, rows.readAhead(chunk, workspace, row -> add.accept(sink, row)));
+                } finally {
+                    workspaces.add(workspace);
+                }
             });
         }
-        inflight.add(new Pending(rows, chunk, outcome, done));
+        inflight.add(new Pending<>(rows, chunk, outcome, done));
     }
 
     private void mergeOldest() {
-        Pending pending = inflight.poll();
+        mergeInTurn(inflight.poll());
+    }
+
+    private <C extends ChunkedRows.Chunk> void mergeInTurn(Pending<C> pending) {
         if (pending.outcome != null) {
             Outcome outcome = outcomeOf(pending.outcome);
             if (pending.rows.commit(outcome.rows, pending.chunk)) {
@@ -168,8 +187,9 @@ public final class ParallelReader<A> implements AutoCloseable {
                 pending.rows.readInOrder(pending.chunk, row -> add.accept(sink, row));
                 merge.accept(sink);
             }
-            if (pending.chunk.bytes != null && pending.chunk.bytes.length == chunkSize && spare.size() < 2) {
-                spare.push(pending.chunk.bytes);
+            byte[] buffer = pending.chunk.buffer();
+            if (buffer != null && buffer.length == chunkSize && spare.size() < 2) {
+                spare.push(buffer);
             }
         }
         if (pending.done != null) {
@@ -272,7 +292,7 @@ public final class ParallelReader<A> implements AutoCloseable {
         if (pool != null) {
             pool.shutdownNow();
         }
-        for (Pending pending : inflight) {
+        for (Pending<?> pending : inflight) {
             if (pending.outcome != null) {
                 pending.outcome.cancel(true);
             }

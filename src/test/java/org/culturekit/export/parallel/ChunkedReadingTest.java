@@ -1,6 +1,7 @@
 package org.culturekit.export.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertIterableEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -13,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.culturekit.export.ReadOptions;
 import org.culturekit.export.Rejection;
 import org.culturekit.export.ResponseReader;
@@ -28,6 +33,10 @@ import org.culturekit.model.Scale;
 import org.culturekit.model.Segment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The chunked, multi-threaded reading gives exactly what reading every row in turn gives: the same responses
@@ -48,8 +57,12 @@ class ChunkedReadingTest {
             List.of(), List.of(), Optional.empty(), List.of(new Segment("team", List.of(), List.of(), Map.of())),
             Optional.of("id"), List.of("note"), Reporting.DEFAULT);
 
-    /** Thread counts and chunk sizes, down to one byte, so every position of a boundary is tried. */
-    private static final int[][] SPLITS = {{1, 1 << 20}, {1, 1}, {2, 7}, {2, 64}, {3, 97}, {4, 1000}, {2, 4096}};
+    /**
+     * Thread counts and chunk sizes, down to one byte, so every position of a boundary is tried; and, where not
+     * 0, the ids a run's set holds in memory before it moves them to a file, so duplicates are found on disk too.
+     */
+    private static final int[][] SPLITS = {{1, 1 << 20, 0}, {1, 1, 0}, {2, 7, 0}, {2, 64, 0}, {3, 97, 0},
+        {4, 1000, 0}, {2, 4096, 0}, {2, 64, 5}, {1, 1 << 20, 16}, {3, 97, 1}};
 
     @TempDir Path dir;
 
@@ -63,21 +76,20 @@ class ChunkedReadingTest {
         return file;
     }
 
-    /**
-     * Thread counts, chunk sizes and the ids a run's set holds in memory before it moves them to a file, so
-     * duplicates are found among ids on disk too.
-     */
-    private static final int[][] SPILLING = {{2, 64, 5}, {1, 1 << 20, 16}, {3, 97, 1}};
-
-    /** Every row in turn, sharing {@code ids} across files as a run does. */
-    private static List<Seen> sequential(List<Path> files) {
-        return sequential(files, new RespondentIds());
+    private static RespondentIds ids(int[] split) {
+        return split[2] == 0 ? new RespondentIds() : new RespondentIds(split[2], null);
     }
 
-    private static List<Seen> sequential(List<Path> files, RespondentIds ids) {
+    private static String described(int[] split) {
+        return "threads " + split[0] + ", chunks of " + split[1] + " bytes" + (split[2] == 0 ? ""
+                : ", " + split[2] + " ids in memory");
+    }
+
+    /** Every row in turn, sharing {@code ids} across files as a run does. */
+    private static List<Seen> sequential(List<Path> files, ReadOptions options, RespondentIds ids) {
         List<Seen> seen = new ArrayList<>();
         for (Path file : files) {
-            try (ResponseReader reader = ResponseReader.open(file, Q, ReadOptions.DEFAULT, ids)) {
+            try (ResponseReader reader = ResponseReader.open(file, Q, options, ids)) {
                 List<Rejection> rejections = new ArrayList<>();
                 reader.onRejection(rejections::add);
                 List<Response> responses = new ArrayList<>();
@@ -90,17 +102,13 @@ class ChunkedReadingTest {
     }
 
     /** In chunks, on threads; each file's tallies are taken when its last chunk is merged. */
-    private static List<Seen> chunked(List<Path> files, int threads, int chunkSize) {
-        return chunked(files, threads, chunkSize, new RespondentIds());
-    }
-
-    private static List<Seen> chunked(List<Path> files, int threads, int chunkSize, RespondentIds ids) {
+    private static List<Seen> chunked(List<Path> files, int[] split, ReadOptions options, RespondentIds ids) {
         List<Seen> seen = new ArrayList<>();
         List<Response> merged = new ArrayList<>();
-        try (ParallelReader<List<Response>> parallel = new ParallelReader<>(threads, chunkSize, ArrayList::new,
+        try (ParallelReader<List<Response>> parallel = new ParallelReader<>(split[0], split[1], ArrayList::new,
                 (list, row) -> list.add(row.toResponse()), merged::addAll)) {
             for (Path file : files) {
-                try (ResponseReader reader = ResponseReader.open(file, Q, ReadOptions.DEFAULT, ids)) {
+                try (ResponseReader reader = ResponseReader.open(file, Q, options, ids)) {
                     assertTrue(reader.chunked().isPresent(), "a UTF-8 CSV file is read in chunks");
                     List<Rejection> rejections = new ArrayList<>();
                     reader.onRejection(rejections::add);
@@ -117,19 +125,14 @@ class ChunkedReadingTest {
     }
 
     private static void assertSameEverySplit(List<Path> files) {
-        List<Seen> expected = sequential(files);
+        List<Seen> expected = sequential(files, ReadOptions.DEFAULT, new RespondentIds());
         for (int[] split : SPLITS) {
-            assertSame(expected, chunked(files, split[0], split[1]),
-                    "threads " + split[0] + ", chunks of " + split[1] + " bytes");
-        }
-        for (int[] split : SPILLING) {
-            String what = "threads " + split[0] + ", chunks of " + split[1] + " bytes, " + split[2] + " ids in memory";
-            try (RespondentIds ids = new RespondentIds(split[2], null)) {
-                assertSame(expected, chunked(files, split[0], split[1], ids), what);
-                assertTrue(ids.warning().isEmpty(), what + ": " + ids.warning());
+            try (RespondentIds ids = ids(split)) {
+                assertSame(expected, chunked(files, split, ReadOptions.DEFAULT, ids), described(split));
+                assertTrue(ids.warning().isEmpty(), described(split) + ": " + ids.warning());
             }
-            try (RespondentIds ids = new RespondentIds(split[2], null)) {
-                assertSame(expected, sequential(files, ids), "in turn, " + split[2] + " ids in memory");
+            try (RespondentIds ids = ids(split)) {
+                assertSame(expected, sequential(files, ReadOptions.DEFAULT, ids), "in turn, " + described(split));
             }
         }
     }
@@ -141,24 +144,12 @@ class ChunkedReadingTest {
             Seen e = expected.get(f);
             Seen a = actual.get(f);
             String where = split + ", file " + f;
-            firstDifference(e.responses(), a.responses(), where + ", responses");
-            assertEquals(e.excluded(), a.excluded(), where);
-            firstDifference(e.problems(), a.problems(), where + ", problems");
-            assertEquals(e.problemCount(), a.problemCount(), where);
-            firstDifference(e.rejections(), a.rejections(), where + ", rejections");
-            assertEquals(e.rows(), a.rows(), where);
+            assertIterableEquals(e.responses(), a.responses(), where + ", responses");
+            assertIterableEquals(e.problems(), a.problems(), where + ", problems");
+            assertIterableEquals(e.rejections(), a.rejections(), where + ", rejections");
+            assertEquals(List.of(e.excluded(), e.problemCount(), e.rows()),
+                    List.of(a.excluded(), a.problemCount(), a.rows()), where + ": exclusions, problems, rows");
         }
-    }
-
-    private static <T> void firstDifference(List<T> expected, List<T> actual, String what) {
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            if (expected.get(i) instanceof Response r && actual.get(i) instanceof Response s) {
-                assertEquals(r + " " + r.segments() + " " + r.comments(), s + " " + s.segments() + " " + s.comments(),
-                        what + " #" + i);
-            }
-            assertEquals(expected.get(i), actual.get(i), what + " #" + i);
-        }
-        assertEquals(expected.size(), actual.size(), what + ": how many");
     }
 
     private static String messageOf(Runnable read) {
@@ -168,16 +159,6 @@ class ChunkedReadingTest {
             return e.getMessage();
         }
         return fail("no error");
-    }
-
-    /** The same message, whichever way the file is read. */
-    private static void assertSameFault(Path file, String expectedPart) {
-        String expected = messageOf(() -> sequential(List.of(file)));
-        assertTrue(expected.contains(expectedPart), expected);
-        for (int[] split : SPLITS) {
-            assertEquals(expected, messageOf(() -> chunked(List.of(file), split[0], split[1])),
-                    "threads " + split[0] + ", chunks of " + split[1] + " bytes");
-        }
     }
 
     private static final String[] NOTES = {"", "", "", "fine", "short, with a comma", "\"quoted\" words",
@@ -221,16 +202,16 @@ class ChunkedReadingTest {
         return needs ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
     }
 
-    @Test
-    void chunksGiveWhatOnePassGivesWithEveryLineEnding() throws IOException {
-        for (String eol : List.of("\n", "\r\n", "\r")) {
-            Path file = write("export.csv", export(eol.hashCode(), 300, eol));
-            List<Seen> seen = sequential(List.of(file));
-            assertTrue(seen.get(0).responses().size() > 150, "most rows are scored");
-            assertTrue(seen.get(0).excluded().containsKey("duplicate respondent id"), "the data has duplicates");
-            assertTrue(seen.get(0).problemCount() > 0, "the data has unreadable answers");
-            assertSameEverySplit(List.of(file));
-        }
+    @ParameterizedTest
+    @ValueSource(strings = {"LF", "CRLF", "CR"})
+    void chunksGiveWhatOnePassGives(String lineEnding) throws IOException {
+        String eol = Map.of("LF", "\n", "CRLF", "\r\n", "CR", "\r").get(lineEnding);
+        Path file = write("export.csv", export(eol.hashCode(), 300, eol));
+        List<Seen> seen = sequential(List.of(file), ReadOptions.DEFAULT, new RespondentIds());
+        assertTrue(seen.get(0).responses().size() > 150, "most rows are scored");
+        assertTrue(seen.get(0).excluded().containsKey("duplicate respondent id"), "the data has duplicates");
+        assertTrue(seen.get(0).problemCount() > 0, "the data has unreadable answers");
+        assertSameEverySplit(List.of(file));
     }
 
     @Test
@@ -240,98 +221,89 @@ class ChunkedReadingTest {
             files.add(write("country-" + f + ".csv", export(f, 40 + 13 * f, f % 2 == 0 ? "\n" : "\r\n")));
         }
         files.add(write("header-only.csv", "id,team,a,b,c,note\n"));
-        List<Seen> seen = sequential(files);
+        List<Seen> seen = sequential(files, ReadOptions.DEFAULT, new RespondentIds());
         assertTrue(seen.get(3).excluded().getOrDefault("duplicate respondent id", 0L) > 5,
                 "ids of earlier exports come again");
         assertSameEverySplit(files);
     }
 
-    @Test
-    void aByteOrderMarkAnExcelSepLineAndOtherDelimitersAreHonoured() throws IOException {
+    static Stream<Arguments> layouts() {
         String body = export(7, 120, "\r\n");
-        assertSameEverySplit(List.of(write("bom.csv", "\uFEFF" + body)));
-        assertSameEverySplit(List.of(write("sep.csv", "sep=,\r\n" + body)));
-        assertSameEverySplit(List.of(write("semicolon.csv", "id;team;a;b;c;note\n1;T;4;5;\"3\";\"x;y\"\n2;T;1;;2;\n")));
-        assertSameEverySplit(List.of(write("tab.csv", "id\tteam\ta\tb\tc\tnote\n1\tT\t4\t5\t3\t\"x\ty\"\n2\tT\t1\t\t2\t\n")));
-        assertSameEverySplit(List.of(write("no-final-eol.csv", "id,team,a,b,c,note\n1,T,4,5,3,\"end\"")));
-        assertSameEverySplit(List.of(write("blank-after-quote.csv", "id,team,a,b,c,note\n1,T,\"4\"  ,5,3,x\n")));
-        assertSameEverySplit(List.of(write("literal-quote.csv", "id,team,a,b,c,note\n1,T,4,5,3,say \"hi\n2,T,1,1,1,ok\n")));
+        return Stream.of(
+                Arguments.of("byte-order mark", "\uFEFF" + body),
+                Arguments.of("Excel's sep= line", "sep=,\r\n" + body),
+                Arguments.of("semicolons", "id;team;a;b;c;note\n1;T;4;5;\"3\";\"x;y\"\n2;T;1;;2;\n"),
+                Arguments.of("tabs", "id\tteam\ta\tb\tc\tnote\n1\tT\t4\t5\t3\t\"x\ty\"\n2\tT\t1\t\t2\t\n"),
+                Arguments.of("no final line break", "id,team,a,b,c,note\n1,T,4,5,3,\"end\""),
+                Arguments.of("blanks after a closing quote", "id,team,a,b,c,note\n1,T,\"4\"  ,5,3,x\n"),
+                Arguments.of("a quote inside unquoted text", "id,team,a,b,c,note\n1,T,4,5,3,say \"hi\n2,T,1,1,1,ok\n"));
     }
 
-    @Test
-    void theFirstFaultInTheFileIsReportedWhateverTheSplit() throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layouts")
+    void theLayoutOfTheFileIsHonoured(String layout, String content) throws IOException {
+        assertSameEverySplit(List.of(write("export.csv", content)));
+    }
+
+    /** The header and {@code rows} records, each made by {@code row} from its number. */
+    private static String csv(int rows, IntFunction<String> row) {
+        return "id,team,a,b,c,note\n" + IntStream.range(0, rows).mapToObj(row).collect(Collectors.joining());
+    }
+
+    static Stream<Arguments> faults() {
         String good = export(11, 80, "\n");
-        assertSameFault(write("unclosed.csv", good + "x,T,1,2,3,\"never closed\n1,2\n"), "is never closed");
-        assertSameFault(write("after-quote.csv", good + "x,T,1,2,3,\"closed\"late\n" + "y,T,1,2,3,\"no"),
-                "text follows a closing quote");
-        assertSameFault(write("short.csv", good + "x,T,1,2\n" + "y,T,1,2,3,\"no"), "4 fields but the header has 6");
-        byte[] bytes = (good + "x,T,1,2,3,caf\u00e9\n").getBytes(StandardCharsets.UTF_8);
-        bytes[bytes.length - 2] = (byte) 0xFF; // the second byte of é
-        Path invalid = dir.resolve("invalid.csv");
-        Files.write(invalid, bytes);
-        assertSameFault(invalid, "cannot be decoded");
+        byte[] invalid = (good + "x,T,1,2,3,caf\u00e9\n").getBytes(StandardCharsets.UTF_8);
+        invalid[invalid.length - 2] = (byte) 0xFF; // the second byte of é
+        // far enough down that opening the file, which reads ahead, does not meet them
+        String plain = csv(10_000, r -> r + ",T,1,2,3,ok\n");
+        String wide = csv(300, r -> "r" + r + ",T1,4,4,4,\n");
+        String narrow = csv(2000, r -> "r" + r + (r == 1498 ? ",T1,4,4,4,,\n" : ",T1,4,4,4,\n"));
+        return Stream.of(
+                fault("a quote never closed", good + "x,T,1,2,3,\"never closed\n1,2\n", ReadOptions.DEFAULT,
+                        "is never closed"),
+                fault("text after a closing quote", good + "x,T,1,2,3,\"closed\"late\n" + "y,T,1,2,3,\"no",
+                        ReadOptions.DEFAULT, "text follows a closing quote"),
+                fault("a short row", good + "x,T,1,2\n" + "y,T,1,2,3,\"no", ReadOptions.DEFAULT,
+                        "4 fields but the header has 6"),
+                Arguments.of("bytes that are not UTF-8", invalid, ReadOptions.DEFAULT, "cannot be decoded"),
+                fault("an overlong field, stopped at its start with bounded chunks",
+                        plain + "x,T,1,2,3,\"" + "x".repeat(5000) + "\n",
+                        new ReadOptions(null, null, false, 100, Table.DEFAULT_COLUMN_LIMIT, false),
+                        ":10002:6: the field starting here (column 6) is longer than 100"),
+                // ten times as many empty fields as the limit: short enough for the field limit
+                fault("more columns than the limit", wide + ",".repeat(200_000) + "\n", ReadOptions.DEFAULT,
+                        ":302: the row on this line has more than 20000 columns (--max-columns 20000)"),
+                // a limit below the fields a chunk's record starts with room for
+                fault("more columns than a low limit, past what the header's reader reads ahead", narrow,
+                        new ReadOptions(null, null, false, 1000, 6, false),
+                        ":1500: the row on this line has more than 6 columns (--max-columns 6); if the export "
+                                + "really has that many, raise the limit with --max-columns"));
     }
 
-    @Test
-    void anOverlongFieldIsStoppedAtItsStartWithBoundedChunks() throws IOException {
-        ReadOptions small = new ReadOptions(null, null, false, 100, Table.DEFAULT_COLUMN_LIMIT, false);
-        // far enough down that opening the file, which reads ahead, does not meet it
-        StringBuilder csv = new StringBuilder("id,team,a,b,c,note\n");
-        for (int r = 0; r < 10_000; r++) {
-            csv.append(r).append(",T,1,2,3,ok\n");
-        }
-        Path file = write("long.csv", csv + "x,T,1,2,3,\"" + "x".repeat(5000) + "\n");
-        String expected;
-        try (ResponseReader reader = ResponseReader.open(file, Q, small)) {
-            expected = messageOf(() -> reader.forEach(response -> { }));
-        }
-        assertTrue(expected.contains(":10002:6: the field starting here (column 6) is longer than 100"), expected);
+    private static Arguments fault(String name, String content, ReadOptions options, String message) {
+        return Arguments.of(name, content.getBytes(StandardCharsets.UTF_8), options, message);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faults")
+    void theFirstFaultInTheFileIsReportedWhateverTheSplit(String fault, byte[] content, ReadOptions options,
+            String message) throws IOException {
+        Path file = dir.resolve("fault.csv");
+        Files.write(file, content);
+        String expected = messageOf(() -> sequential(List.of(file), options, new RespondentIds()));
+        assertTrue(expected.contains(message), expected);
         for (int[] split : SPLITS) {
-            try (ResponseReader reader = ResponseReader.open(file, Q, small);
-                    ParallelReader<List<Response>> parallel = new ParallelReader<>(split[0], split[1],
-                            ArrayList::new, (list, row) -> list.add(row.toResponse()), list -> { })) {
-                assertEquals(expected, messageOf(() -> {
-                    parallel.read(reader, () -> { });
-                    parallel.finish();
-                }));
+            try (RespondentIds ids = ids(split)) {
+                assertEquals(expected, messageOf(() -> chunked(List.of(file), split, options, ids)), described(split));
             }
-        }
-    }
-
-    @Test
-    void aRowOfMoreColumnsThanTheLimitIsRefusedAtItsLineWhateverTheSplit() throws IOException {
-        StringBuilder csv = new StringBuilder("id,team,a,b,c,note\n");
-        for (int r = 0; r < 300; r++) {
-            csv.append('r').append(r).append(",T1,4,4,4,\n");
-        }
-        // on line 302, ten times as many empty fields as the limit: short enough for the field limit
-        Path file = write("wide.csv", csv + ",".repeat(200_000) + "\n");
-        assertSameFault(file, file + ":302: the row on this line has more than 20000 columns (--max-columns 20000)");
-        // a limit below the fields a chunk's record starts with room for, past what the header's reader reads ahead
-        ReadOptions narrow = new ReadOptions(null, null, false, 1000, 6, false);
-        StringBuilder longer = new StringBuilder("id,team,a,b,c,note\n");
-        for (int r = 0; r < 2000; r++) {
-            longer.append('r').append(r).append(r == 1498 ? ",T1,4,4,4,,\n" : ",T1,4,4,4,\n");
-        }
-        Path small = write("narrow.csv", longer.toString());
-        for (int[] split : SPLITS) {
-            assertEquals(small + ":1500: the row on this line has more than 6 columns (--max-columns 6); if the export "
-                    + "really has that many, raise the limit with --max-columns", messageOf(() -> {
-                        try (ParallelReader<List<Response>> parallel = new ParallelReader<>(split[0], split[1],
-                                ArrayList::new, (list, row) -> list.add(row.toResponse()), list -> { });
-                                ResponseReader reader = ResponseReader.open(small, Q, narrow)) {
-                            assertTrue(reader.chunked().isPresent());
-                            parallel.read(reader, () -> { });
-                            parallel.finish();
-                        }
-                    }), "threads " + split[0] + ", chunks of " + split[1] + " bytes");
         }
     }
 
     @Test
     void inspectingAndOtherEncodingsAreReadInOrder() throws IOException {
         Path file = write("export.csv", export(3, 20, "\n"));
-        try (ResponseReader reader = ResponseReader.open(file, Q, new ReadOptions(null, null, false, 1000, Table.DEFAULT_COLUMN_LIMIT, true))) {
+        try (ResponseReader reader = ResponseReader.open(file, Q, new ReadOptions(null, null, false, 1000,
+                Table.DEFAULT_COLUMN_LIMIT, true))) {
             assertTrue(reader.chunked().isEmpty(), "inspect counts answers in file order");
         }
         Path latin = dir.resolve("latin.csv");

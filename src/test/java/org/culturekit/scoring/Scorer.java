@@ -3,7 +3,10 @@ package org.culturekit.scoring;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 
-/** Scores a stream of responses against a questionnaire (docs/statistics.md). */
+/**
+ * Scores responses built in memory, for tests of the statistics and of the reports; exports, whole, are scored
+ * through {@code cli.run.Scoring.run} as the commands score them.
+ */
 public final class Scorer {
     private Scorer() {}
 
