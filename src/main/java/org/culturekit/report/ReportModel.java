@@ -14,6 +14,8 @@ import org.culturekit.scoring.Results;
  * @param questionnaireId its id
  * @param questionnaireVersion its version
  * @param wave the wave label given on the command line, or empty
+ * @param date the date of this survey round, ISO 8601 ({@code 2026-04-20}): given with {@code --date}, else the
+ *     day of the latest response in the exports; empty when neither is known
  * @param respondents respondents scored
  * @param responseRate e.g. "62% of 530 invited", or empty when the number invited is not known
  * @param summary the executive summary, a few plain sentences
@@ -41,6 +43,7 @@ public record ReportModel(
         String questionnaireId,
         String questionnaireVersion,
         String wave,
+        String date,
         String respondents,
         String responseRate,
         List<String> summary,
@@ -66,6 +69,7 @@ public record ReportModel(
     public ReportModel {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(wave, "wave");
+        Objects.requireNonNull(date, "date");
         summary = List.copyOf(summary);
         indices = List.copyOf(indices);
         perceptionGaps = List.copyOf(perceptionGaps);

@@ -72,6 +72,7 @@ final class ReportModelBuilder {
                 questionnaire.id(),
                 questionnaire.version(),
                 options.wave(),
+                results.date() == null ? "" : results.date(),
                 Long.toString(results.rows().scored()),
                 responseRate(),
                 summary(perception, allSpots),
