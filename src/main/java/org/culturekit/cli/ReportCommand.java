@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.culturekit.cli.run.Plural;
 import org.culturekit.cli.run.Scoring;
+import org.culturekit.export.ResponseTimes;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
 import org.culturekit.questionnaire.Questionnaires;
@@ -84,6 +87,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "A label for this survey round, shown in the reports (for example 2026-Q4).")
     String wave;
 
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "The date of this survey round, shown in the reports and results.json. Default: the "
+                    + "date of the latest response, from the exports' submit-time column where the platform writes "
+                    + "one; else none.")
+    String date;
+
     @Option(names = "--invited", paramLabel = "N",
             description = "How many people were invited, to show the response rate.")
     Long invited;
@@ -128,18 +137,23 @@ final class ReportCommand implements Callable<Integer> {
         Results baseline = waves.baseline == null ? null : WaveFiles.read(waves.baseline);
         PrintWriter err = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         List<Results> history = WaveFiles.history(historyFiles, err);
+        String isoDate = date == null ? null : checkedDate(date);
         if (invited != null && invited < 1) {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
         }
-        Results scored = Scoring.publishable(Scoring.run(questionnaire, csvFiles,
-                imports.scoring(spec, err).withCoverageRequired(true)).results(), questionnaire, csvFiles);
+        Scoring.Scored run = Scoring.run(questionnaire, csvFiles, imports.scoring(spec, err).withCoverageRequired(true));
+        Results scored = Scoring.publishable(run.results(), questionnaire, csvFiles);
+        if (isoDate == null) {
+            isoDate = dateOfData(run.latestResponse(), err);
+        }
         if (invited != null && invited < scored.rows().scored()) {
             // a response rate above 100% means the count or the exports are wrong: neither can be reported
             throw new ParameterException(spec.commandLine(), "--invited " + invited + " is fewer than the "
                     + Plural.of(scored.rows().scored(), "respondent", "respondents") + " scored; give the number "
                     + "of people invited, or check the exports for rows that are not responses");
         }
-        Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave);
+        Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave)
+                .withDate(isoDate);
         Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
         List<String> breaches = Gate.breaches(gates, results, baseline, questionnaire.reporting().minGroupSize());
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
@@ -161,6 +175,30 @@ final class ReportCommand implements Callable<Integer> {
         breaches.forEach(breach -> spec.commandLine().getErr().println("gate breached: "
                 + VisibleText.TERMINAL.of(breach)));
         return breaches.isEmpty() ? ExitCodes.OK : ExitCodes.GATE_BREACHED;
+    }
+
+    /** {@code --date}'s value, checked: a real day written as YYYY-MM-DD. */
+    private String checkedDate(String value) {
+        if (value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            try {
+                return LocalDate.parse(value).toString();
+            } catch (DateTimeParseException e) {
+                // a day that does not exist, such as 2026-02-30: refused below like any other
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "--date must be a day written as YYYY-MM-DD, for example "
+                + "2026-04-20; '" + VisibleText.TERMINAL.of(value) + "' is not");
+    }
+
+    /**
+     * The date of the latest response, when the exports have submit times; none when they do not, or when one
+     * cannot be read, which is said once: scoring does not need the times, so it is not an error.
+     */
+    private static String dateOfData(ResponseTimes.Latest latest, PrintWriter err) {
+        if (!latest.problem().isEmpty()) {
+            Scoring.warn(err, latest.problem() + "; the reports carry no date (give one with --date YYYY-MM-DD)");
+        }
+        return latest.latest().map(time -> time.toLocalDate().toString()).orElse(null);
     }
 
     /**

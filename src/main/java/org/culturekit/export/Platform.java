@@ -52,6 +52,11 @@ public enum Platform {
         }
 
         @Override
+        List<String> timestampColumns() {
+            return List.of("EndDate", "End Date", "RecordedDate", "Recorded Date");
+        }
+
+        @Override
         String exclusion(Metadata row) {
             String status = row.value("Status", "Response Type");
             if (status != null) {
@@ -136,6 +141,11 @@ public enum Platform {
         List<String> idColumns() {
             return List.of("Respondent ID", "RespondentID");
         }
+
+        @Override
+        List<String> timestampColumns() {
+            return List.of("End Date", "EndDate");
+        }
     },
 
     /** One header row: Timestamp, then question titles; grids as {@code Question [Row]}. */
@@ -143,6 +153,11 @@ public enum Platform {
         @Override
         boolean recognises(List<List<String>> top) {
             return !top.isEmpty() && !top.get(0).isEmpty() && TIMESTAMPS.contains(key(top.get(0).get(0)));
+        }
+
+        @Override
+        List<String> timestampColumns() {
+            return TIMESTAMP_NAMES;
         }
     },
 
@@ -157,6 +172,11 @@ public enum Platform {
         @Override
         List<String> idColumns() {
             return List.of("ID");
+        }
+
+        @Override
+        List<String> timestampColumns() {
+            return List.of("Completion time");
         }
     },
 
@@ -188,6 +208,11 @@ public enum Platform {
         }
 
         @Override
+        List<String> timestampColumns() {
+            return List.of("submitdate", "Date submitted");
+        }
+
+        @Override
         String exclusion(Metadata row) {
             String submitted = row.value("submitdate", "Date submitted");
             return submitted != null && submitted.isBlank() ? PARTIAL : null;
@@ -209,6 +234,11 @@ public enum Platform {
         @Override
         List<String> idColumns() {
             return List.of("#");
+        }
+
+        @Override
+        List<String> timestampColumns() {
+            return List.of("Submit Date (UTC)");
         }
 
         @Override
@@ -236,6 +266,11 @@ public enum Platform {
         }
 
         @Override
+        List<String> timestampColumns() {
+            return List.of("Date Submitted");
+        }
+
+        @Override
         String exclusion(Metadata row) {
             String status = row.value("Status");
             if (status == null) {
@@ -257,8 +292,10 @@ public enum Platform {
     /** The exclusion reason of survey previews and test responses. */
     public static final String PREVIEW = "survey preview or test";
 
-    private static final Set<String> TIMESTAMPS = Set.of("timestamp", "zeitstempel", "horodateur",
+    /** Google Sheets' name of the Timestamp column, in the languages seen. */
+    private static final List<String> TIMESTAMP_NAMES = List.of("timestamp", "zeitstempel", "horodateur",
             "marca temporal", "tijdstempel", "tidstämpel", "informazioni cronologiche", "carimbo de data/hora");
+    private static final Set<String> TIMESTAMPS = Set.copyOf(TIMESTAMP_NAMES);
 
     private final String id;
 
@@ -319,6 +356,14 @@ public enum Platform {
 
     /** Columns that hold the platform's own respondent id, best first. */
     List<String> idColumns() {
+        return List.of();
+    }
+
+    /**
+     * Columns that hold when a response was submitted, best first: {@link ResponseTimes} reads the latest, for
+     * the date of a report.
+     */
+    List<String> timestampColumns() {
         return List.of();
     }
 

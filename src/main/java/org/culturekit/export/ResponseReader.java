@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -75,6 +76,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
     private final Deque<Table.Row> pending;
     private final AnswerCodes[] codes;
     private final Map<String, Integer> metadataColumns = new HashMap<>();
+    /** The column of the platform's submit time, or −1 when it has none. */
+    private final int timeColumn;
     private final RespondentIds seenIds;
     /** The id set this reader made for itself, closed with it; null when the caller's. */
     private RespondentIds ownedIds;
@@ -115,6 +118,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 metadataColumns.putIfAbsent(Platform.key(name), column.index());
             }
         }
+        timeColumn = platform.timestampColumns().stream().map(name -> metadataColumns.get(Platform.key(name)))
+                .filter(Objects::nonNull).findFirst().orElse(-1);
         List<Item> items = questionnaire.items();
         codes = new AnswerCodes[items.size()];
         for (int i = 0; i < items.size(); i++) {
@@ -315,6 +320,14 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                     + "scale's aliases", ""));
         });
         return warnings;
+    }
+
+    /**
+     * The latest submit time among the rows scored so far, from the platform's timestamp column
+     * ({@link Platform#timestampColumns()}), or why it is unknown.
+     */
+    public ResponseTimes.Latest latestResponse() {
+        return main.times.latest(file);
     }
 
     /** How many unreadable answers were found, including those not kept. */
@@ -594,6 +607,8 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
         final List<Rejection> rejected = new ArrayList<>();
         /** Per item position, the whole numbers found in its column that its scale does not know. */
         final Map<Integer, TreeSet<Integer>> foreignCodes = new TreeMap<>();
+        /** The latest submit time of the rows scored. */
+        final ResponseTimes times = new ResponseTimes();
         long problemCount;
         long rows;
         private final Consumer<Rejection> sink;
@@ -712,6 +727,9 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 String value = column < 0 ? "" : cells.get(column).strip();
                 row.segments[s] = segments.get(s).values().getOrDefault(value, value);
             }
+            if (timeColumn >= 0) {
+                times.add(cells.get(timeColumn), line);
+            }
             row.line = line;
             return true;
         }
@@ -797,6 +815,7 @@ public final class ResponseReader implements Iterable<Response>, Closeable {
                 }
             }
             problemCount += chunk.problemCount;
+            times.merge(chunk.times);
             chunk.foreignCodes.forEach((item, found) -> {
                 TreeSet<Integer> seen = foreignCodes.computeIfAbsent(item, k -> new TreeSet<>());
                 for (Integer code : found) {

@@ -14,6 +14,8 @@ import org.culturekit.scoring.Results;
  * @param questionnaireId its id
  * @param questionnaireVersion its version
  * @param wave the wave label given on the command line, or empty
+ * @param date the date of this survey round, ISO 8601 ({@code 2026-04-20}): given with {@code --date}, else the
+ *     day of the latest response in the exports; empty when neither is known
  * @param respondents respondents scored
  * @param responseRate e.g. "62% of 530 invited", or empty when the number invited is not known
  * @param summary the executive summary, a few plain sentences
@@ -25,8 +27,8 @@ import org.culturekit.scoring.Results;
  * @param enps eNPS, or null without an eNPS item
  * @param perceptionGaps leaders vs others per index
  * @param segments one heatmap per segment
- * @param spots the strongest bright spots, then the strongest hot spots
- * @param moreSpots a note on further spots marked only in the heatmaps, or empty
+ * @param spots the groups that stand out most above everyone else, then below, one line per group
+ * @param moreSpots a note on further groups marked only in the heatmaps, or empty
  * @param drivers correlations with eNPS, strongest first
  * @param actions recommended actions for the bands the indices fall in
  * @param comments comment questions with the groups whose comments may be shown
@@ -41,6 +43,7 @@ public record ReportModel(
         String questionnaireId,
         String questionnaireVersion,
         String wave,
+        String date,
         String respondents,
         String responseRate,
         List<String> summary,
@@ -66,6 +69,7 @@ public record ReportModel(
     public ReportModel {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(wave, "wave");
+        Objects.requireNonNull(date, "date");
         summary = List.copyOf(summary);
         indices = List.copyOf(indices);
         perceptionGaps = List.copyOf(perceptionGaps);
@@ -266,19 +270,35 @@ public record ReportModel(
     }
 
     /**
-     * A group that stands out on an index.
+     * A group that stands out from everyone else, on one index or several: one line per group, not per index.
      *
-     * @param kind {@code bright-spot} or {@code hot-spot}
+     * @param kind {@code bright-spot} (above everyone else) or {@code hot-spot} (below)
      * @param segment segment id
      * @param group group label
-     * @param index index name
-     * @param score the group's score, 0–100
-     * @param delta points above (+) or below (−) everyone else, on 0–100
-     * @param q the adjusted p
+     * @param index the name of the index it differs on most
+     * @param score the group's score on that index, 0–100
+     * @param delta points above (+) or below (−) everyone else on that index, on 0–100
+     * @param q the adjusted p on that index
      * @param advice what to do about it
+     * @param indices every index it differs on, largest difference first
+     * @param text the line in plain words, e.g. "lower than everyone else on A (−28 points), B (−25) and C (−24)."
      */
     public record Spot(String kind, String segment, String group, String index, String score, String delta,
-            String q, String advice) {}
+            String q, String advice, List<SpotIndex> indices, String text) {
+        public Spot {
+            indices = List.copyOf(indices);
+        }
+    }
+
+    /**
+     * One index a group differs on.
+     *
+     * @param name index name
+     * @param score the group's score, 0–100
+     * @param delta points above (+) or below (−) everyone else, on 0–100
+     * @param q the Benjamini–Hochberg adjusted p of the difference
+     */
+    public record SpotIndex(String name, String score, String delta, String q) {}
 
     /** @param index index name @param r correlation @param ci interval @param n respondents @param width bar 0–100 */
     public record DriverRow(String index, String r, String ci, String n, int width) {}

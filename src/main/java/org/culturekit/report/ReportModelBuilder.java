@@ -1,10 +1,13 @@
 package org.culturekit.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.culturekit.model.Action;
+import org.culturekit.model.Band;
 import org.culturekit.model.Index;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Scale;
@@ -27,6 +30,7 @@ import org.culturekit.report.ReportModel.RowsView;
 import org.culturekit.report.ReportModel.SayDoView;
 import org.culturekit.report.ReportModel.SegmentTable;
 import org.culturekit.report.ReportModel.Spot;
+import org.culturekit.report.ReportModel.SpotIndex;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Coverage;
 import org.culturekit.scoring.Results;
@@ -38,8 +42,10 @@ final class ReportModelBuilder {
     private static final double RELIABLE_ALPHA = 0.7;
     /** How many significant group changes the reports spell out. */
     private static final int GROUP_CHANGES_SHOWN = 12;
-    /** How many bright spots, and how many hot spots, are spelled out. */
-    private static final int SPOTS_SHOWN = 5;
+    /** How many groups that stand out above everyone else, and how many below, are spelled out. */
+    private static final int SPOTS_SHOWN = 3;
+    /** How many indices a line names before it counts the rest. */
+    private static final int NAMES_SHOWN = 3;
 
     private final Questionnaire questionnaire;
     private final Results results;
@@ -67,14 +73,16 @@ final class ReportModelBuilder {
         List<PerceptionRow> perception = results.perceptionGap().stream().map(this::perception).toList();
         List<Spot> allSpots = spots();
         List<Spot> spots = shown(allSpots);
+        long otherGroups = allSpots.size() - spots.size();
         return new ReportModel(
                 questionnaire.title(),
                 questionnaire.id(),
                 questionnaire.version(),
                 options.wave(),
+                results.date() == null ? "" : results.date(),
                 Long.toString(results.rows().scored()),
                 responseRate(),
-                summary(perception, allSpots),
+                summary(perception, allSpots, actions),
                 rows(results.rows()),
                 questionnaire.reporting().minGroupSize(),
                 questionnaire.reporting().minCommentGroupSize(),
@@ -84,8 +92,9 @@ final class ReportModelBuilder {
                 perception,
                 segments,
                 spots,
-                allSpots.size() > spots.size() ? (allSpots.size() - spots.size()) + " more are marked in the group "
-                        + "tables above." : "",
+                otherGroups == 0 ? "" : (otherGroups == 1 ? "One more group differs" : otherGroups
+                        + " more groups differ") + " from everyone else on some index; the group tables mark "
+                        + "each such score with ▲ or ▼.",
                 drivers(),
                 actions,
                 options.comments() ? comments() : List.of(),
@@ -106,7 +115,12 @@ final class ReportModelBuilder {
 
     // ---- summary ----
 
-    private List<String> summary(List<PerceptionRow> perception, List<Spot> spots) {
+    /**
+     * The executive summary in plain words: what is strong, what is at risk, the widest say-do gap, eNPS, how
+     * leaders see it, the groups that stand out most and what to do first. The statistics behind each sentence
+     * (intervals, tests, effect sizes) are in the sections below and explained in the method.
+     */
+    private List<String> summary(List<PerceptionRow> perception, List<Spot> spots, List<ActionRow> actions) {
         List<String> sentences = new ArrayList<>();
         List<Scored> scored = results.indices().stream()
                 .flatMap(i -> i.figures().shown().filter(f -> f.score100() != null)
@@ -116,16 +130,19 @@ final class ReportModelBuilder {
             sentences.add("No index could be scored: there are no answers to its items.");
             return sentences;
         }
-        Comparator<Scored> byScore = Comparator.comparing(Scored::score100).thenComparing(Scored::id);
-        Scored strongest = scored.stream().max(byScore).orElseThrow();
-        Scored weakest = scored.stream().min(byScore).orElseThrow();
-        if (scored.size() == 1) {
-            sentences.add(strongest.name() + " scores " + Display.whole(strongest.score100()) + " out of 100"
-                    + band(strongest) + ".");
+        Comparator<Scored> highestFirst = Comparator.comparing(Scored::score100)
+                .reversed().thenComparing(Scored::id);
+        List<Scored> ranked = scored.stream().sorted(highestFirst).toList();
+        Scored weakest = ranked.get(ranked.size() - 1);
+        if (ranked.size() == 1) {
+            sentences.add(weakest.name() + " scores " + Display.whole(weakest.score100()) + " out of 100"
+                    + band(weakest) + ".");
         } else {
-            sentences.add("Of " + scored.size() + " indices, " + strongest.name() + " scores highest ("
-                    + Display.whole(strongest.score100()) + "/100" + band(strongest) + ") and " + weakest.name()
-                    + " lowest (" + Display.whole(weakest.score100()) + "/100" + band(weakest) + ").");
+            sentences.add(strongest(ranked));
+            String atRisk = atRisk(ranked);
+            if (atRisk != null) {
+                sentences.add(atRisk);
+            }
         }
         Results.SayDo sayDo = results.sayDo();
         if (sayDo != null) {
@@ -139,43 +156,44 @@ final class ReportModelBuilder {
                     + Display.signed(e.score(), 0) + ": " + share(e.promoters(), e.n()) + "% would recommend working "
                     + "here, " + share(e.detractors(), e.n()) + "% would not."));
         }
-                perception.stream().filter(p -> !p.suppressed() && p.significant())
+        perception.stream().filter(p -> !p.suppressed() && p.significant())
                 .max(Comparator.comparing((PerceptionRow p) -> Math.abs(parse(p.difference())))
                         .thenComparing(PerceptionRow::index))
                 .ifPresentOrElse(
                         gap -> sentences.add("Leaders see " + gap.index() + " "
                                 + (parse(gap.difference()) > 0 ? "more" : "less") + " favourably than everyone else ("
-                                + gap.leaders() + " vs " + gap.others() + " on the answer scale; Hedges' g "
-                                + gap.hedgesG() + ")."),
+                                + gap.leaders() + " against " + gap.others() + " on the " + scaleRange(gap.index())
+                                + " answer scale)."),
                         () -> {
                             if (perception.stream().anyMatch(p -> !p.suppressed())) {
-                                sentences.add("Leaders and everyone else see the culture alike: no difference "
-                                        + "between them is statistically significant.");
+                                sentences.add("Leaders and everyone else see the culture alike: none of their "
+                                        + "differences is larger than chance would explain.");
                             }
                         });
-        long bright = spots.stream().filter(s -> s.kind().equals("bright-spot")).count();
-        long hot = spots.size() - bright;
-        if (!spots.isEmpty()) {
-            StringBuilder sentence = new StringBuilder();
-            sentence.append(count(bright, "bright spot")).append(" and ").append(count(hot, "hot spot"))
-                    .append(" stand out from everyone else");
-            spots.stream().filter(s -> s.kind().equals("bright-spot")).findFirst().ifPresent(s -> sentence
-                    .append("; the brightest is ").append(s.group()).append(" on ").append(s.index()).append(" (")
-                    .append(s.delta()).append(" points)"));
-            spots.stream().filter(s -> s.kind().equals("hot-spot")).findFirst().ifPresent(s -> sentence
-                    .append(bright > 0 ? ", the hottest " : "; the hottest is ").append(s.group()).append(" on ")
-                    .append(s.index()).append(" (").append(s.delta()).append(" points)"));
-            sentences.add(sentence.append('.').toString());
+        Spot ahead = spots.stream().filter(s -> s.kind().equals("bright-spot")).findFirst().orElse(null);
+        Spot behind = spots.stream().filter(s -> s.kind().equals("hot-spot")).findFirst().orElse(null);
+        if (ahead != null || behind != null) {
+            List<String> parts = new ArrayList<>();
+            if (ahead != null) {
+                parts.add(ahead.group() + " (" + ahead.segment() + ") is ahead of everyone else on "
+                        + howMany(ahead));
+            }
+            if (behind != null) {
+                parts.add(behind.group() + " (" + behind.segment() + ") is behind "
+                        + (ahead == null ? "everyone else " : "") + "on " + howMany(behind));
+            }
+            sentences.add("Groups that stand out: " + String.join("; ", parts) + ".");
+        } else if (!results.segments().isEmpty()) {
+            sentences.add("No group differs clearly from everyone else.");
         }
+        boolean hasAction = actions.stream().anyMatch(a -> a.index().equals(weakest.name()));
+        sentences.add("What to do first: work on " + weakest.name() + (hasAction ? " (see Recommended actions)" : "")
+                + (behind == null ? "." : ", starting with a listening conversation with " + behind.group() + "."));
         return sentences;
     }
 
     /** An index that has a score. */
     private record Scored(String id, String name, double score100, String band) {}
-
-    private static String band(Scored index) {
-        return index.band() == null ? "" : ", " + index.band().toLowerCase(Locale.ROOT);
-    }
 
     /** The pair's mean gap, empty when it is withheld or undefined. */
     private static java.util.Optional<Double> meanGap(Results.Gap pair) {
@@ -183,17 +201,101 @@ final class ReportModelBuilder {
     }
 
     private static String widest(String name, Results.GapFigures widest) {
-        return widest.meanGap() > 0
-                ? "The widest say-do gap is on “" + name + "”: what leaders say is rated "
-                        + Display.decimal(widest.meanGap(), 2) + " points above what their decisions "
-                        + "show (95% CI " + interval(widest.ciLow(), widest.ciHigh()) + "), and "
-                        + Display.whole(widest.shareGapAtLeast1()) + "% of respondents see a gap of a "
-                        + "point or more."
-                : "Leaders' decisions are rated as high as their words on every value.";
+        return widest.meanGap() <= 0
+                ? "Leaders' decisions are rated as high as their words on every value."
+                : widest.shareGapAtLeast1() == null
+                ? "Widest say-do gap: on “" + name + "”, leaders' decisions are rated "
+                        + Display.decimal(widest.meanGap(), 2) + " points below their words."
+                : "Widest say-do gap: on “" + name + "”, " + Display.whole(widest.shareGapAtLeast1())
+                        + "% of people rate what leaders' decisions show at least a point below what leaders say.";
     }
 
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+    /** "1–5": the answer scale of the index named {@code name}. */
+    private String scaleRange(String name) {
+        Index index = questionnaire.indices().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
+        Scale scale = questionnaire.scaleOf(index.items().get(0));
+        return scale.min() + "–" + scale.max();
+    }
+
+    /**
+     * "Strong: A (72 out of 100) and B (71)." — the indices in their top band, named by its label, or the highest
+     * one.
+     */
+    private String strongest(List<Scored> ranked) {
+        List<Scored> top = ranked.stream().filter(i -> bandPlace(i) == 2).toList();
+        if (top.isEmpty()) {
+            Scored first = ranked.get(0);
+            return "Highest: " + first.name() + " at " + Display.whole(first.score100()) + " out of 100"
+                    + band(first) + (bandPlace(first) >= 0 ? "; no index reaches its top band." : ".");
+        }
+        boolean oneLabel = top.stream().map(Scored::band).distinct().count() == 1;
+        return (oneLabel ? top.get(0).band() : "In their top band") + ": " + listed(top) + ".";
+    }
+
+    /**
+     * "At risk: C (49 out of 100)." — the indices in their lowest band, or the lowest one; null when that one is
+     * in its top band already (named as strong).
+     */
+    private String atRisk(List<Scored> ranked) {
+        // lowest first
+        List<Scored> low = new ArrayList<>(ranked.stream().filter(i -> bandPlace(i) == 1).toList());
+        Collections.reverse(low);
+        if (low.isEmpty()) {
+            Scored last = ranked.get(ranked.size() - 1);
+            if (bandPlace(last) == 2) {
+                return null;
+            }
+            return "Lowest: " + last.name() + " at " + Display.whole(last.score100()) + " out of 100" + band(last)
+                    + (bandPlace(last) >= 0 ? "; no index is in its lowest band." : ".");
+        }
+        boolean oneLabel = low.stream().map(Scored::band).distinct().count() == 1;
+        return (oneLabel ? low.get(0).band() : "In their lowest band") + ": " + listed(low) + ".";
+    }
+
+    /**
+     * Where an index's band lies among its bands: 2 the top one, 1 the lowest, 0 another, −1 when the index has
+     * fewer than two bands.
+     */
+    private int bandPlace(Scored result) {
+        List<Band> bands = index(result.id()).bands();
+        if (bands.size() < 2 || result.band() == null) {
+            return -1;
+        }
+        return result.band().equals(bands.get(bands.size() - 1).label()) ? 2
+                : result.band().equals(bands.get(0).label()) ? 1 : 0;
+    }
+
+    /** "A (72 out of 100), B (69) and 2 more". */
+    private static String listed(List<Scored> indices) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < Math.min(NAMES_SHOWN, indices.size()); i++) {
+            parts.add(indices.get(i).name() + " (" + Display.whole(indices.get(i).score100())
+                    + (i == 0 ? " out of 100)" : ")"));
+        }
+        int rest = indices.size() - parts.size();
+        if (rest > 0) {
+            parts.add(rest + " more");
+        }
+        return joined(parts);
+    }
+
+    /** "all 10 indices", "Recognition", "3 of 10 indices". */
+    private String howMany(Spot spot) {
+        int all = results.indices().size();
+        int n = spot.indices().size();
+        return n == 1 ? spot.index() : n == all ? "all " + all + " indices" : n + " of " + all + " indices";
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String joined(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+
+    private static String band(Scored index) {
+        return index.band() == null ? "" : " (" + index.band() + ")";
     }
 
     /** Parses a figure this class formatted (typographic minus, optional +). */
@@ -363,7 +465,7 @@ final class ReportModelBuilder {
         return mean == null ? null : position(questionnaire.scaleOf(index.items().get(0)), mean);
     }
 
-    /** The strongest {@value #SPOTS_SHOWN} bright spots and hot spots; the rest stay marked in the heatmaps. */
+    /** The groups that stand out most: the first {@value #SPOTS_SHOWN} above everyone else, then below. */
     private static List<Spot> shown(List<Spot> all) {
         List<Spot> shown = new ArrayList<>();
         shown.addAll(all.stream().filter(s -> s.kind().equals("bright-spot")).limit(SPOTS_SHOWN).toList());
@@ -371,10 +473,17 @@ final class ReportModelBuilder {
         return shown;
     }
 
-    /** Every flagged cell, bright spots first (largest lead first), then hot spots (largest lag first). */
+    /** A group's significant difference from everyone else on one index, in 0–100 points. */
+    private record Flagged(Results.Flag flag, String segment, String group, String index, double score100,
+            double delta, Double q) {}
+
+    /**
+     * One line per group that differs significantly from everyone else on at least one index, rather than one
+     * per index: groups above everyone else (bright spots) first, then those below (hot spots); each kind by
+     * its largest difference, and within a line the indices by theirs; ties by segment, group and index.
+     */
     private List<Spot> spots() {
-        List<Spot> spots = new ArrayList<>();
-        List<Double> deltas = new ArrayList<>();
+        List<Flagged> flagged = new ArrayList<>();
         for (Results.SegmentResult segment : results.segments()) {
             for (Results.Group group : segment.groups()) {
                 if (group.suppressed()) {
@@ -387,29 +496,49 @@ final class ReportModelBuilder {
                     }
                     Index index = questionnaire.indices().get(x);
                     Scale scale = questionnaire.scaleOf(index.items().get(0));
-                    double delta = cell.deltaVsRest() / (scale.max() - scale.min()) * 100;
-                    boolean bright = cell.flag() == Results.Flag.BRIGHT_SPOT;
-                    spots.add(new Spot(cell.flag().label(), segment.id(), group.value(), index.name(),
-                            Display.whole(score100(index, cell.mean())), Display.signed(delta, 0),
-                            Display.probability(cell.q()), bright
-                                    ? "Ask " + group.value() + " what they do that makes " + index.name()
-                                            + " work, and let other groups borrow it."
-                                    : "Listen first: a facilitated conversation with " + group.value() + " about "
-                                            + index.name() + ", then agree one concrete change and follow it up."));
-                    deltas.add(delta);
+                    flagged.add(new Flagged(cell.flag(), segment.id(), group.value(), index.name(),
+                            score100(index, cell.mean()), cell.deltaVsRest() / (scale.max() - scale.min()) * 100,
+                            cell.q()));
                 }
             }
         }
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < spots.size(); i++) {
-            order.add(i);
+        flagged.sort(Comparator.comparing((Flagged f) -> f.flag() == Results.Flag.BRIGHT_SPOT ? 0 : 1)
+                .thenComparing(f -> -Math.abs(f.delta()))
+                .thenComparing(Flagged::segment)
+                .thenComparing(Flagged::group)
+                .thenComparing(Flagged::index));
+        // in the order of each group's largest difference
+        Map<List<String>, List<Flagged>> byGroup = new LinkedHashMap<>();
+        for (Flagged f : flagged) {
+            byGroup.computeIfAbsent(List.of(f.flag().label(), f.segment(), f.group()), k -> new ArrayList<>()).add(f);
         }
-        order.sort(Comparator.comparing((Integer i) -> spots.get(i).kind().equals("bright-spot") ? 0 : 1)
-                .thenComparing(i -> -Math.abs(deltas.get(i)))
-                .thenComparing(i -> spots.get(i).segment())
-                .thenComparing(i -> spots.get(i).group())
-                .thenComparing(i -> spots.get(i).index()));
-        return order.stream().map(spots::get).toList();
+        return byGroup.values().stream().map(this::spot).toList();
+    }
+
+    private Spot spot(List<Flagged> line) {
+        Flagged first = line.get(0);
+        boolean bright = first.flag() == Results.Flag.BRIGHT_SPOT;
+        List<SpotIndex> indices = line.stream().map(f -> new SpotIndex(f.index(), Display.whole(f.score100()),
+                Display.signed(f.delta(), 0), Display.probability(f.q()))).toList();
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < Math.min(NAMES_SHOWN, indices.size()); i++) {
+            named.add(indices.get(i).name() + " (" + indices.get(i).delta() + (i == 0 ? " points)" : ")"));
+        }
+        int all = results.indices().size();
+        int rest = indices.size() - named.size();
+        String text = (bright ? "higher" : "lower") + " than everyone else on " + (indices.size() == all && all > 1
+                ? "all " + all + " indices, most on " + joined(named)
+                : joined(named) + (rest == 0 ? "" : ", and on " + rest + " more " + (rest == 1 ? "index" : "indices")))
+                + ".";
+        String what = line.size() == 1 ? first.index() : "these";
+        String advice = bright
+                ? "Ask " + first.group() + " what they do that makes " + what + " work, and let other groups borrow it."
+                : "Listen first: a facilitated conversation with " + first.group() + " about "
+                        + (line.size() == 1 ? first.index() : "what lies behind these scores")
+                        + ", then agree one concrete change and follow it up.";
+        SpotIndex strongest = indices.get(0);
+        return new Spot(first.flag().label(), first.segment(), first.group(), first.index(), strongest.score(),
+                strongest.delta(), strongest.q(), advice, indices, text);
     }
 
     private List<DriverRow> drivers() {

@@ -406,7 +406,7 @@ public final class ResultsJson {
                 List.of(new GroupIndex("i", Cell.shown(figures)), new GroupIndex("j", Cell.withheld())),
                 Cell.shown(new Results.GroupGap(5, 1.0)), Cell.withheld())));
         Results.GapFigures gap = new Results.GapFigures(5, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
-        Results sample = new Results(Results.SCHEMA_VERSION, "w", new Results.QuestionnaireRef("q", "1", "f"),
+        Results sample = new Results(Results.SCHEMA_VERSION, "w", null, new Results.QuestionnaireRef("q", "1", "f"),
                 new Results.Rows(6, 5, List.of(new Results.Exclusion("r", 1)), List.of("x")),
                 List.of(new Results.IndexResult("i", "i", Cell.shown(new Results.IndexFigures(5, 1.0, 1.0, 1.0, 1.0,
                         1.0, 1.0, 1.0, 1.0, 1.0, 1.0, "b")), "f", List.of(new Results.ItemResult("x",

@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * @param schemaVersion version of the results format
  * @param wave the label of this survey round, or null
+ * @param date the date of this survey round, ISO 8601 ({@code 2026-04-20}), or null
  * @param questionnaire which instrument was scored
  * @param rows how many rows were read, scored and excluded
  * @param indices one per questionnaire index
@@ -28,6 +29,7 @@ import java.util.Optional;
 public record Results(
         int schemaVersion,
         String wave,
+        String date,
         QuestionnaireRef questionnaire,
         Rows rows,
         List<IndexResult> indices,
@@ -53,27 +55,33 @@ public record Results(
     /** These results with the rows the reader excluded added to the tally. */
     public Results withExclusions(List<Exclusion> excluded) {
         long read = rows.scored() + excluded.stream().mapToLong(Exclusion::count).sum();
-        return new Results(schemaVersion, wave, questionnaire, new Rows(read, rows.scored(), excluded,
+        return new Results(schemaVersion, wave, date, questionnaire, new Rows(read, rows.scored(), excluded,
                 rows.unmappedItems()), indices,
                 sayDo, enps, perceptionGap, segments, drivers, comments);
     }
 
     /** These results noting that no export had a column for the scored items {@code ids}. */
     public Results withUnmappedItems(List<String> ids) {
-        return new Results(schemaVersion, wave, questionnaire, new Rows(rows.read(), rows.scored(), rows.excluded(),
+        return new Results(schemaVersion, wave, date, questionnaire, new Rows(rows.read(), rows.scored(), rows.excluded(),
                 ids), indices, sayDo, enps, perceptionGap, segments, drivers, comments);
     }
 
     /** These results without any comment, for {@code --no-comments}. */
     public Results withoutComments() {
-        return new Results(schemaVersion, wave, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments,
+        return new Results(schemaVersion, wave, date, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments,
                 drivers, List.of());
     }
 
     /** These results labelled as the survey round {@code label} (null for none). */
     public Results withWave(String label) {
-        return new Results(schemaVersion, label, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments,
+        return new Results(schemaVersion, label, date, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments,
                 drivers, comments);
+    }
+
+    /** These results dated {@code isoDate} (null for none). */
+    public Results withDate(String isoDate) {
+        return new Results(schemaVersion, wave, isoDate, questionnaire, rows, indices, sayDo, enps, perceptionGap,
+                segments, drivers, comments);
     }
 
     /**

@@ -191,6 +191,7 @@ final class ResultsBuilder {
         return new Results(
                 Results.SCHEMA_VERSION,
                 null,
+                null,
                 new Results.QuestionnaireRef(q.id(), q.version(), Fingerprint.of(q)),
                 new Results.Rows(everyone.respondents, everyone.respondents, List.of()),
                 indices,

@@ -53,8 +53,8 @@ class FrontDoorTest {
         String md = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
         assertTrue(html.contains("No export had a column for 2 scored items: safety_1, safety_2")
                 && html.contains("Psychological safety (4 of 6 items)"), "html method section");
-        assertTrue(md.contains("No export had a column for 2 scored items\\: safety\\_1\\, safety\\_2")
-                && md.contains("Psychological safety \\(4 of 6 items\\)"), "md method section");
+        assertTrue(md.contains("No export had a column for 2 scored items: safety_1, safety_2")
+                && md.contains("Psychological safety (4 of 6 items)"), "md method section");
         JsonNode rows = new ObjectMapper().readTree(out.resolve("results.json").toFile()).path("rows");
         assertEquals("[\"safety_1\",\"safety_2\"]", rows.path("unmappedItems").toString());
     }

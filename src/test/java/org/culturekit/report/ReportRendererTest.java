@@ -150,6 +150,21 @@ class ReportRendererTest {
     }
 
     @Test
+    void anUndefinedPercentageIsADashWithoutAPercentSign() throws IOException {
+        Path templates = templates();
+        Files.writeString(templates.resolve("report.ftlh"),
+                "<#import \"lib/html.ftlh\" as h>${h.pct(\"–\")} ${h.pct(\"54\")}", StandardCharsets.UTF_8);
+        Files.writeString(templates.resolve("report.ftlmd"),
+                "<#import \"lib/markdown.ftlmd\" as m>${m.pct(\"–\")} ${m.pct(\"54\")}", StandardCharsets.UTF_8);
+        assertEquals("– 54%", new ReportRenderer(templates).render(Samples.model(), ReportFormat.HTML));
+        assertEquals("– 54%", new ReportRenderer(templates).render(Samples.model(), ReportFormat.MD));
+        for (ReportFormat format : List.of(ReportFormat.HTML, ReportFormat.MD)) {
+            String bundled = new ReportRenderer(null).render(Samples.model(), format);
+            assertFalse(bundled.contains(Display.NONE + "%"), bundled);
+        }
+    }
+
+    @Test
     void theBundledLibrariesStillLoad() throws IOException {
         // a user's report.ftlh imports the bundled lib/html.ftlh, which is vetted like any include
         Path templates = templates();
@@ -247,7 +262,8 @@ class ReportRendererTest {
                 + "\\u009B\\u007F\\uFEFF";
         assertTrue(html.contains("<li>" + Samples.HOSTILE_HTML + shown + "\tend<span class=\"count\">"), "comment");
         assertTrue(html.contains(Samples.HOSTILE_HTML + shown + "\tend</td>"), "group name");
-        assertTrue(md.contains("\\\\u001B\\[31m\\\\u0007"), "Markdown escapes the backslash of the notation");
+        // a backslash before a letter escapes nothing in Markdown, so only the bracket needs one
+        assertTrue(md.contains("\\u001B\\[31m\\u0007"), "Markdown shows the notation as text");
         assertTrue(csv.contains(Samples.HOSTILE.replace("\"", "\"\"") + shown), csv);
     }
 

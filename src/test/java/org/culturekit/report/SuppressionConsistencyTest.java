@@ -185,7 +185,7 @@ class SuppressionConsistencyTest {
             assertFalse(scores.contains("all,all," + measure + ",n,"), measure);
         }
         String md = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
-        assertTrue(md.contains("| Index A | Two\\. | not shown |"), md);
+        assertTrue(md.contains("| Index A | Two. | not shown |"), md);
         assertTrue(md.contains("| Pair | not shown |"), md);
         assertTrue(md.contains("| **All values** | not shown |"), md);
         assertTrue(md.contains("## eNPS\n\nNot shown: fewer than 5 people answered."), md);

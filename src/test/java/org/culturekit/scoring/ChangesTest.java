@@ -67,7 +67,7 @@ class ChangesTest {
         Results then = Scorer.score(Fixtures.QUESTIONNAIRE, wave(new int[] {1, 2, 3}, 0));
         Results now = Scorer.score(Fixtures.QUESTIONNAIRE, wave(new int[] {3, 4, 5}, 0));
         Results.IndexResult index = then.indices().get(0);
-        Results renamed = new Results(then.schemaVersion(), "old", new Results.QuestionnaireRef("fixture", "0",
+        Results renamed = new Results(then.schemaVersion(), "old", null, new Results.QuestionnaireRef("fixture", "0",
                 "other"), then.rows(), List.of(new Results.IndexResult(index.id(), index.name(), index.figures(),
                 "different items", index.items())), then.sayDo(), then.enps(), List.of(), then.segments(),
                 List.of(), List.of());
@@ -142,7 +142,7 @@ class ChangesTest {
         Results now = Scorer.score(Fixtures.QUESTIONNAIRE, wave(new int[] {3, 4, 5}, 0));
         Results.IndexResult index = then.indices().get(0);
         List<Results.ItemResult> fewer = index.items().subList(0, 2);
-        Results older = new Results(then.schemaVersion(), "old", then.questionnaire(), then.rows(),
+        Results older = new Results(then.schemaVersion(), "old", null, then.questionnaire(), then.rows(),
                 List.of(new Results.IndexResult(index.id(), index.name(), index.figures(), "old", fewer)),
                 then.sayDo(), then.enps(), List.of(), then.segments(), List.of(), List.of());
         Changes changes = Changes.between(older, now, K);

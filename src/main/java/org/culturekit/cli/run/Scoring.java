@@ -18,6 +18,7 @@ import org.culturekit.input.Problem;
 import org.culturekit.export.ReadOptions;
 import org.culturekit.export.ids.RespondentIds;
 import org.culturekit.export.ResponseReader;
+import org.culturekit.export.ResponseTimes;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
 import org.culturekit.scoring.Accumulator;
@@ -105,10 +106,13 @@ public final class Scoring {
      * @param results the scores, with the rows excluded by reason and the scored items no export has a column for
      * @param unreadableAnswers how many answers could not be read and were treated as missing
      * @param headerOnly the exports with header rows and no responses, in the order given
+     * @param latestResponse the latest submit time of the rows scored, from the platforms' timestamp columns
      */
-    public record Scored(Results results, long unreadableAnswers, List<String> headerOnly) {
+    public record Scored(Results results, long unreadableAnswers, List<String> headerOnly,
+            ResponseTimes.Latest latestResponse) {
         public Scored {
             Objects.requireNonNull(results, "results");
+            Objects.requireNonNull(latestResponse, "latestResponse");
             headerOnly = List.copyOf(headerOnly);
         }
     }
@@ -125,6 +129,7 @@ public final class Scoring {
     private TreeSet<String> firstUnmapped;
     private final Duplicates duplicates = new Duplicates();
     private final List<String> headerOnly = new ArrayList<>();
+    private ResponseTimes.Latest latestResponse = ResponseTimes.Latest.NONE;
     /** The export whose progress line is on the terminal: one at a time. */
     private Progress shown;
     private final List<String> scoredItems;
@@ -200,7 +205,7 @@ public final class Scoring {
         List<Results.Exclusion> exclusions = new ArrayList<>();
         excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
         return new Scored(accumulator.results().withExclusions(exclusions).withUnmappedItems(neverMapped),
-                problemCount, headerOnly);
+                problemCount, headerOnly, latestResponse);
     }
 
     /** Checks and warns about {@code file}'s columns once its header is mapped. */
@@ -233,6 +238,7 @@ public final class Scoring {
             }
         }
         reader.excluded().forEach((reason, count) -> excluded.merge(reason, count, Long::sum));
+        latestResponse = latestResponse.and(reader.latestResponse());
         reader.codeWarnings().forEach(warning -> warn(err, warning.toString()));
         problems.addAll(reader.problems());
         problemCount += reader.problemCount();
