@@ -441,9 +441,9 @@ class ReportLayoutIT {
                 int[] answers = new int[WIDE.items().size()];
                 for (int x = 0; x < INDEX_NAMES.size(); x++) {
                     int lean = (u * 7 + x * 3) % 9 == 0 ? 2 : (u + 2 * x) % 11 == 0 ? -2 : 0;
-                    int v = clamp(2 + (u + x + r) % 3 + lean);
+                    int v = clamp(1 + (u + x) % 4 + r % 2 + lean);
                     answers[2 * x] = v;
-                    answers[2 * x + 1] = clamp(6 - v + (r % 2));
+                    answers[2 * x + 1] = clamp(6 - v + (r % 3 == 0 ? 1 : 0));
                 }
                 int base = 2 * INDEX_NAMES.size();
                 for (int v = 0; v < 3; v++) {
