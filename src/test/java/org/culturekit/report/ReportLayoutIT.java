@@ -103,16 +103,27 @@ class ReportLayoutIT {
 
     @Test
     void theExampleReportFitsScreenPhoneAndPaper() throws Exception {
-        StringWriter out = new StringWriter();
+        // the two example waves, as docs/reports.md runs them, so that the change and trend tables are there too
+        Path baseline = OUT.resolve("example-2026-q2");
+        culturekit("report", "examples/survey-2026-q2.csv", "--wave", "2026-Q2", "-f", "json", "-o",
+                baseline.toString());
         Path output = OUT.resolve("example");
-        int code = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))
-                .execute("report", "examples/survey.csv", "-f", "html", "-o", output.toString());
-        assertEquals(0, code, () -> "culturekit report failed:\n" + out);
+        culturekit("report", "examples/survey.csv", "--wave", "2026-Q4", "--baseline",
+                baseline.resolve("results.json").toString(), "--history", baseline.toString(), "-f", "html", "-o",
+                output.toString());
 
         Layout layout = check(output.resolve("report.html"), "example");
 
         // the example has five segments of ten indices: the heatmaps are the wide tables the issue was about
+        assertEquals(5, layout.heatmaps(), "one heatmap per segment");
         assertTrue(layout.heatmapRows() >= 20, "heatmap rows checked: " + layout.heatmapRows());
+    }
+
+    private static void culturekit(String... args) {
+        StringWriter out = new StringWriter();
+        int code = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))
+                .execute(args);
+        assertEquals(0, code, () -> "culturekit " + String.join(" ", args) + " failed:\n" + out);
     }
 
     @Test
@@ -192,14 +203,14 @@ class ReportLayoutIT {
         browser.devTools("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900,
                 "deviceScaleFactor", 1, "mobile", width < 600));
         browser.command("POST", "/url", Map.of("url", file.toUri().toString()));
-        JsonNode probe = browser.execute(PROBE);
         if (png != null) {
+            // as a reader first sees it, folded sections closed
             int height = browser.execute("return document.documentElement.scrollHeight").asInt();
             browser.devTools("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height,
                     "deviceScaleFactor", 1, "mobile", width < 600));
             Files.write(png, browser.screenshot());
         }
-        return probe;
+        return browser.execute(PROBE);
     }
 
     /** Prints the open page to A4 portrait, with its backgrounds (the band colours), as Chromium's print does. */
@@ -305,11 +316,13 @@ class ReportLayoutIT {
     /**
      * Measures the page from inside. {@code problems}: every element that reaches past the viewport's sides,
      * every table (and its scrolling box) wider than its box, every cell whose content is wider than the cell,
-     * and a page that scrolls sideways. Elements of a table head that a phone layout hides for screen readers
+     * and a page that scrolls sideways, with every {@code <details>} opened. Elements of a table head that a phone layout hides for screen readers
      * only are skipped. {@code rows}: for each table row with figures, the figures of its number cells, word by
      * word, in order.
      */
     private static final String PROBE = """
+            // a reader may open every folded section; what is in them must fit too
+            document.querySelectorAll('details').forEach(d => d.open = true);
             const vw = document.documentElement.clientWidth;
             const problems = [];
             const describe = e => e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined
