@@ -164,7 +164,7 @@ class ReportLayoutIT {
         }
         // the figures as the desktop page shows them, row by row
         JsonNode rows = open(file, DESKTOP, null).get("rows");
-        byte[] pdf = print();
+        byte[] pdf = print(file);
         Path pdfFile = OUT.resolve(name + ".pdf");
         Files.write(pdfFile, pdf);
         List<String> lines = pdfLines(pdfFile);
@@ -213,9 +213,15 @@ class ReportLayoutIT {
         return browser.execute(PROBE);
     }
 
-    /** Prints the open page to A4 portrait, with its backgrounds (the band colours), as Chromium's print does. */
-    private static byte[] print() throws Exception {
+    /**
+     * Prints {@code file} to A4 portrait, with its backgrounds (the band colours), as Chromium's print does. It is
+     * loaded afresh, so its {@code <details>} are closed, as a reader who prints at once has them.
+     */
+    private static byte[] print(Path file) throws Exception {
         browser.devTools("Emulation.clearDeviceMetricsOverride", Map.of());
+        browser.command("POST", "/url", Map.of("url", file.toUri().toString()));
+        assertEquals(0, browser.execute("return document.querySelectorAll('details[open]').length").asInt(),
+                "folded sections start closed");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("paperWidth", A4_WIDTH);
         params.put("paperHeight", A4_HEIGHT);
