@@ -107,21 +107,35 @@ public record ReportModel(
      * @param ci the 95% interval, "low–high"
      * @param score100 0–100, whole
      * @param band the band label, or empty
-     * @param level 0–4, how favourable, for colour
+     * @param level 0–4 by score alone (score / 20), kept for existing templates; shade by {@code tone}
      * @param favorable percent, whole
      * @param neutral percent, whole
      * @param unfavorable percent, whole
      * @param bar bar geometry
      * @param alpha Cronbach's alpha, two decimals
      * @param items item rows
+     * @param suppressed whether withheld
+     * @param tone the band's shade, {@code tone0} (lowest band) to {@code tone4} (highest), or empty without a
+     *     band
+     * @param bands the index's bands, lowest first, for a legend
      */
     public record IndexCard(String id, String name, String n, String mean, String ci, String score100, String band,
             int level, String favorable, String neutral, String unfavorable, Bar bar, String alpha,
-            List<ItemRow> items, boolean suppressed) {
+            List<ItemRow> items, boolean suppressed, String tone, List<BandKey> bands) {
         public IndexCard {
             items = List.copyOf(items);
+            bands = List.copyOf(bands);
         }
     }
+
+    /**
+     * One band of an index, as a legend shows it.
+     *
+     * @param label the band label
+     * @param range the scores it covers, e.g. "50 to under 70"
+     * @param tone its shade, as {@link IndexCard#tone()}
+     */
+    public record BandKey(String label, String range, String tone) {}
 
     /**
      * Segments of a stacked favourable / neutral / unfavourable bar on a 0–100 axis; the widths add up to 100,
@@ -263,10 +277,18 @@ public record ReportModel(
      * @param text the figure, or empty when suppressed
      * @param suppressed whether withheld
      * @param flag {@code bright-spot}, {@code hot-spot} or empty
-     * @param level 0–4, how favourable, for shading; −1 when there is nothing to shade
+     * @param level 0–4 by score alone (score / 20), −1 when there is nothing to shade; kept for existing
+     *     templates, shade by {@code tone}
+     * @param band the label of the index band the figure falls in, or empty
+     * @param tone the band's shade, as {@link IndexCard#tone()}, or empty (say-do gap, eNPS, no bands)
      */
-    public record Cell(String text, boolean suppressed, String flag, int level) {
-        static final Cell SUPPRESSED = new Cell("", true, "", -1);
+    public record Cell(String text, boolean suppressed, String flag, int level, String band, String tone) {
+        static final Cell SUPPRESSED = new Cell("", true, "", -1, "", "");
+
+        /** A figure that has no band: the say-do gap, eNPS. */
+        static Cell plain(String text) {
+            return new Cell(text, false, "", -1, "", "");
+        }
     }
 
     /**

@@ -1,17 +1,21 @@
 package org.culturekit.report;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.culturekit.model.Action;
 import org.culturekit.model.Band;
 import org.culturekit.model.Index;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Scale;
 import org.culturekit.report.ReportModel.ActionRow;
+import org.culturekit.report.ReportModel.BandKey;
 import org.culturekit.report.ReportModel.Bar;
 import org.culturekit.report.ReportModel.Cell;
 import org.culturekit.report.ReportModel.CommentBlock;
@@ -312,10 +316,11 @@ final class ReportModelBuilder {
 
     private IndexCard card(Results.IndexResult index) {
         List<ItemRow> items = index.items().stream().map(this::item).toList();
+        Index definition = index(index.id());
         if (!(index.figures() instanceof Results.Cell.Shown<Results.IndexFigures> shown)) {
             return new IndexCard(index.id(), index.name(), Display.NONE, Display.NONE, Display.NONE, Display.NONE, "",
                     level(null), Display.NONE, Display.NONE, Display.NONE, Bar.of(null, null, null), Display.NONE,
-                    items, true);
+                    items, true, tone(definition, null), bandKeys(definition));
         }
         Results.IndexFigures figures = shown.figures();
         return new IndexCard(index.id(), index.name(), Long.toString(figures.n()), Display.decimal(figures.mean(), 2),
@@ -324,7 +329,8 @@ final class ReportModelBuilder {
                 Display.whole(figures.favorable()), Display.whole(figures.neutral()),
                 Display.whole(figures.unfavorable()),
                 Bar.of(figures.favorable(), figures.neutral(), figures.unfavorable()),
-                Display.decimal(figures.alpha(), 2), items, false);
+                Display.decimal(figures.alpha(), 2), items, false, tone(definition, figures.score100()),
+                bandKeys(definition));
     }
 
     private ItemRow item(Results.ItemResult item) {
@@ -342,9 +348,56 @@ final class ReportModelBuilder {
                 Display.decimal(figures.itemTotal(), 2), false);
     }
 
-    /** Five shades on the 0–100 score, the same for cards and heatmaps. */
+    /** Five steps of the 0–100 score, for templates written before shading followed the bands. */
     private static int level(Double score100) {
         return score100 == null ? -1 : (int) Math.min(4, Math.floor(score100 / 20));
+    }
+
+    /** The position of the band {@code score100} falls in, lowest first, or −1 without a score or bands. */
+    private static int bandPosition(Index index, Double score100) {
+        if (score100 == null || index.bands().isEmpty()) {
+            return -1;
+        }
+        for (int b = 0; b < index.bands().size(); b++) {
+            OptionalDouble below = index.bands().get(b).below();
+            if (below.isEmpty() || score100 < below.getAsDouble()) {
+                return b;
+            }
+        }
+        return index.bands().size() - 1;
+    }
+
+    /**
+     * The shade of a band: the lowest band is always {@code tone0} and the highest {@code tone4}, whatever their
+     * number, so that "At risk" looks at risk next to any other index; those between spread over the middle.
+     * A single band says nothing about good or bad and gets no shade.
+     */
+    private static String tone(Index index, int position) {
+        int bands = index.bands().size();
+        return position < 0 || bands < 2 ? "" : "tone" + Math.round(position * 4.0 / (bands - 1));
+    }
+
+    private static String tone(Index index, Double score100) {
+        return tone(index, bandPosition(index, score100));
+    }
+
+    private static List<BandKey> bandKeys(Index index) {
+        List<BandKey> keys = new ArrayList<>();
+        String from = null;
+        for (int b = 0; b < index.bands().size(); b++) {
+            Band band = index.bands().get(b);
+            String to = band.below().isPresent() ? threshold(band.below().getAsDouble()) : null;
+            String range = to == null ? (from == null ? "any score" : from + " and over")
+                    : from == null ? "under " + to : from + " to under " + to;
+            keys.add(new BandKey(band.label(), range, tone(index, b)));
+            from = to;
+        }
+        return keys;
+    }
+
+    /** A band threshold as its author wrote it: 50, or 62.5. */
+    private static String threshold(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     // ---- say-do, eNPS, leaders ----
@@ -441,10 +494,10 @@ final class ReportModelBuilder {
             }
             Cell sayDo = group.sayDo() == null || group.sayDo().suppressed()
                     ? Cell.SUPPRESSED
-                    : new Cell(Display.signed(group.sayDo().shown().orElseThrow().meanGap(), 2), false, "", -1);
+                    : Cell.plain(Display.signed(group.sayDo().shown().orElseThrow().meanGap(), 2));
             Cell enps = group.enps() == null || group.enps().suppressed()
                     ? Cell.SUPPRESSED
-                    : new Cell(Display.signed(group.enps().shown().orElseThrow().score(), 0), false, "", -1);
+                    : Cell.plain(Display.signed(group.enps().shown().orElseThrow().score(), 0));
             rows.add(new GroupRow(group.value(), false, Long.toString(group.n()), cells, sayDo, enps));
         }
         List<String> icc1 = segment.agreement().stream().map(a -> Display.decimal(a.icc1(), 2)).toList();
@@ -457,8 +510,9 @@ final class ReportModelBuilder {
         }
         Results.GroupIndexFigures figures = shown.figures();
         Double score100 = score100(index, figures.mean());
+        int band = bandPosition(index, score100);
         return new Cell(Display.whole(score100), false, figures.flag() == null ? "" : figures.flag().label(),
-                level(score100));
+                level(score100), band < 0 ? "" : index.bands().get(band).label(), tone(index, band));
     }
 
     private Double score100(Index index, Double mean) {

@@ -188,7 +188,7 @@ class HostileInputIT {
             assertFalse(text.contains(SCRIPT), name);
         }
         String html = Files.readString(dir.resolve("out/report.html"), StandardCharsets.UTF_8);
-        assertTrue(html.contains(">Red" + SHOWN + "</td>"), "the group, visible");
+        assertTrue(html.contains(">Red" + SHOWN + "</th>"), "the group, visible");
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;" + SHOWN), "the comment, visible");
         String csv = Files.readString(dir.resolve("out/scores.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.contains("team,Red" + SHOWN + ",all,n,4\n"), csv);

@@ -3,22 +3,12 @@ package org.culturekit.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,14 +17,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.culturekit.Main;
 import org.culturekit.model.Action;
 import org.culturekit.model.Band;
@@ -123,7 +110,6 @@ class BrowserSafetyIT {
                     new Segment("level", List.of("Level"), List.of("Lead"), Map.of())),
             Optional.empty(), List.of("comment"), new Reporting(3, 3));
 
-    private static Instant deadline;
     private static WebDriver browser;
     private static String skipReason;
 
@@ -151,20 +137,13 @@ class BrowserSafetyIT {
     @BeforeAll
     @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
     static void startBrowser() throws Exception {
-        deadline = Instant.now().plus(OVERALL);
-        if (!Files.isExecutable(CHROMEDRIVER)) {
-            String message = CHROMEDRIVER + " is missing, so the reports cannot be opened in a real browser";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message + ". On CI, .ci/run must install the Debian packages chromium and chromium-driver "
-                        + "(apt-get install chromium chromium-driver) before running Maven.");
-            }
-            // skipped test by test in needBrowser(), so that the reports count the skips
-            skipReason = message + "; install chromium and chromium-driver (Debian/Ubuntu: apt-get install "
-                    + "chromium chromium-driver) to run BrowserSafetyIT. Skipped.";
+        // skipped test by test in needBrowser(), so that the reports count the skips
+        skipReason = WebDriver.unavailable(CHROMEDRIVER, "BrowserSafetyIT");
+        if (skipReason != null) {
             return;
         }
         Files.createDirectories(OUT);
-        browser = WebDriver.start(CHROMEDRIVER, OUT.resolve("chromedriver.log"));
+        browser = WebDriver.start(CHROMEDRIVER, OUT.resolve("chromedriver.log"), Instant.now().plus(OVERALL));
     }
 
     @BeforeEach
@@ -188,7 +167,7 @@ class BrowserSafetyIT {
         Path file = dir.resolve("report.html");
         Files.writeString(file, html, StandardCharsets.UTF_8);
 
-        Page page = browser.open(file, OUT.resolve("report.png"));
+        Page page = open(file, OUT.resolve("report.png"));
 
         // (a) no script ran: none of the payloads set __pwned, and document.title was not replaced. The title
         // holds the <script> payload itself as text (it is in the questionnaire title), so it does contain the
@@ -230,12 +209,64 @@ class BrowserSafetyIT {
         assertEquals(0, code, () -> "culturekit report failed:\n" + err + out);
         Path file = output.resolve("report.html");
 
-        Page page = browser.open(file, OUT.resolve("example.png"));
+        Page page = open(file, OUT.resolve("example.png"));
 
         assertEquals("undefined", page.probe().get("pwned").asText());
         assertNothingInjected(page);
         checkLoadedCleanly(page, file);
         assertTrue(page.probe().get("text").asText().contains("Psychological safety"), "example indices rendered");
+    }
+
+    /**
+     * Opens {@code file}, reads it from inside, collects its logs and saves a full-page screenshot to
+     * {@code png} before anything is asserted, so a failing run leaves the picture behind.
+     */
+    private static Page open(Path file, Path png) throws Exception {
+        String url = file.toUri().toString();
+        // Start from a blank page and empty both logs (chromedriver hands each entry out once), so that what
+        // the start-up tab (chrome://new-tab-page-third-party) loaded is not blamed on the report.
+        browser.command("POST", "/window/rect", Map.of("width", 1280, "height", 900));
+        browser.command("POST", "/url", Map.of("url", "about:blank"));
+        // prove the console log is being captured at all, or an empty log would prove nothing
+        browser.execute("console.warn('culturekit-console-probe')");
+        List<JsonNode> before = browser.log("browser");
+        assertTrue(before.stream().anyMatch(e -> e.path("message").asText().contains("culturekit-console-probe")),
+                "the browser log does not capture the console: " + before);
+        browser.log("performance");
+
+        browser.command("POST", "/url", Map.of("url", url));
+        JsonNode probe = browser.execute(PROBE);
+
+        List<String> requests = new ArrayList<>();
+        List<String> otherNetwork = new ArrayList<>();
+        for (JsonNode entry : browser.log("performance")) {
+            JsonNode message = JSON.readTree(entry.path("message").asText()).path("message");
+            String method = message.path("method").asText();
+            if (method.equals("Network.requestWillBeSent")) {
+                JsonNode request = message.path("params").path("request");
+                requests.add(request.path("url").asText());
+            } else if (method.startsWith("Network.webSocket") || method.startsWith("Network.eventSource")
+                    || method.startsWith("Network.webTransport")) {
+                otherNetwork.add(method + " " + message.path("params"));
+            }
+        }
+        List<String> console = new ArrayList<>();
+        for (JsonNode entry : browser.log("browser")) {
+            String level = entry.path("level").asText();
+            if (level.equals("SEVERE") || level.equals("WARNING")) {
+                console.add(level + " " + entry.path("source").asText() + ": " + entry.path("message").asText());
+            }
+        }
+
+        // The W3C screenshot covers the viewport only, so make the window as tall as the page first.
+        JsonNode size = browser.execute("return {w: document.documentElement.scrollWidth, "
+                + "h: Math.max(document.documentElement.scrollHeight, document.body.scrollHeight), "
+                + "chrome: window.outerHeight - window.innerHeight}");
+        int fullHeight = size.get("h").asInt();
+        browser.command("POST", "/window/rect", Map.of("width", 1280, "height", fullHeight + size.get("chrome").asInt()));
+        byte[] screenshot = browser.screenshot();
+        Files.write(png, screenshot);
+        return new Page(probe, requests, otherNetwork, console, screenshot, fullHeight);
     }
 
     /** No element or attribute that hostile text could have created exists in the DOM. */
@@ -322,261 +353,4 @@ class BrowserSafetyIT {
             };
             """;
 
-    /**
-     * A minimal W3C WebDriver client for one chromedriver process and one Chromium session. Every HTTP call has a
-     * timeout bounded by the class's overall deadline; {@link #close} always ends the session, chromedriver and
-     * every process it started.
-     */
-    private static final class WebDriver implements AutoCloseable {
-        private final Process process;
-        private final URI base;
-        private final HttpClient http;
-        private final Path profile;
-        private final Thread killer;
-        private String session;
-
-        private WebDriver(Process process, int port, Path profile) {
-            this.process = process;
-            this.base = URI.create("http://127.0.0.1:" + port);
-            this.http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .proxy(HttpClient.Builder.NO_PROXY)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
-            this.profile = profile;
-            // if the JVM is stopped mid-test, take chromedriver and Chromium with it
-            this.killer = new Thread(this::kill, "chromedriver-killer");
-            Runtime.getRuntime().addShutdownHook(killer);
-        }
-
-        static WebDriver start(Path chromedriver, Path log) throws Exception {
-            Path profile = Files.createTempDirectory("culturekit-chromium-");
-            int port = freePort();
-            // Without --allowed-ips chromedriver listens on the loopback interfaces only (127.0.0.1 and ::1);
-            // passing --allowed-ips would make it listen on every interface.
-            Process process = new ProcessBuilder(chromedriver.toString(), "--port=" + port)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            WebDriver driver = new WebDriver(process, port, profile);
-            try {
-                driver.awaitReady(log);
-                driver.newSession();
-                return driver;
-            } catch (Exception | AssertionError e) {
-                driver.close();
-                throw e;
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                return socket.getLocalPort();
-            }
-        }
-
-        private void awaitReady(Path log) throws Exception {
-            Instant until = earlier(Instant.now().plusSeconds(20), deadline);
-            while (Instant.now().isBefore(until)) {
-                if (!process.isAlive()) {
-                    fail("chromedriver exited with " + process.exitValue() + ": " + Files.readString(log));
-                }
-                try {
-                    if (call("GET", "/status", null, Duration.ofSeconds(2)).path("ready").asBoolean()) {
-                        return;
-                    }
-                } catch (IOException | AssertionError notYet) {
-                    // not listening, or not answering, yet
-                }
-                Thread.sleep(100);
-            }
-            fail("chromedriver did not become ready; see " + log);
-        }
-
-        private void newSession() throws Exception {
-            Map<String, Object> chrome = Map.of("args", List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile));
-            Map<String, Object> capabilities = new LinkedHashMap<>();
-            capabilities.put("browserName", "chrome");
-            capabilities.put("goog:chromeOptions", chrome);
-            capabilities.put("goog:loggingPrefs", Map.of("browser", "ALL", "performance", "ALL"));
-            capabilities.put("pageLoadStrategy", "normal");
-            capabilities.put("timeouts", Map.of("pageLoad", 20_000, "script", 10_000, "implicit", 0));
-            JsonNode value = call("POST", "/session", Map.of("capabilities", Map.of("alwaysMatch", capabilities)));
-            session = value.get("sessionId").asText();
-        }
-
-        /**
-         * Opens {@code file}, reads it from inside, collects its logs and saves a full-page screenshot to
-         * {@code png} before anything is asserted, so a failing run leaves the picture behind.
-         */
-        Page open(Path file, Path png) throws Exception {
-            String url = file.toUri().toString();
-            // Start from a blank page and empty both logs (chromedriver hands each entry out once), so that what
-            // the start-up tab (chrome://new-tab-page-third-party) loaded is not blamed on the report.
-            command("POST", "/window/rect", Map.of("width", 1280, "height", 900));
-            command("POST", "/url", Map.of("url", "about:blank"));
-            // prove the console log is being captured at all, or an empty log would prove nothing
-            execute("console.warn('culturekit-console-probe')");
-            List<JsonNode> before = log("browser");
-            assertTrue(before.stream().anyMatch(e -> e.path("message").asText().contains("culturekit-console-probe")),
-                    "the browser log does not capture the console: " + before);
-            log("performance");
-
-            command("POST", "/url", Map.of("url", url));
-            JsonNode probe = execute(PROBE);
-
-            List<String> requests = new ArrayList<>();
-            List<String> otherNetwork = new ArrayList<>();
-            for (JsonNode entry : log("performance")) {
-                JsonNode message = JSON.readTree(entry.path("message").asText()).path("message");
-                String method = message.path("method").asText();
-                if (method.equals("Network.requestWillBeSent")) {
-                    JsonNode request = message.path("params").path("request");
-                    requests.add(request.path("url").asText());
-                } else if (method.startsWith("Network.webSocket") || method.startsWith("Network.eventSource")
-                        || method.startsWith("Network.webTransport")) {
-                    otherNetwork.add(method + " " + message.path("params"));
-                }
-            }
-            List<String> console = new ArrayList<>();
-            for (JsonNode entry : log("browser")) {
-                String level = entry.path("level").asText();
-                if (level.equals("SEVERE") || level.equals("WARNING")) {
-                    console.add(level + " " + entry.path("source").asText() + ": " + entry.path("message").asText());
-                }
-            }
-
-            // The W3C screenshot covers the viewport only, so make the window as tall as the page first.
-            JsonNode size = execute("return {w: document.documentElement.scrollWidth, "
-                    + "h: Math.max(document.documentElement.scrollHeight, document.body.scrollHeight), "
-                    + "chrome: window.outerHeight - window.innerHeight}");
-            int fullHeight = size.get("h").asInt();
-            command("POST", "/window/rect", Map.of("width", 1280, "height", fullHeight + size.get("chrome").asInt()));
-            byte[] screenshot = Base64.getDecoder().decode(command("GET", "/screenshot", null).asText());
-            Files.write(png, screenshot);
-            return new Page(probe, requests, otherNetwork, console, screenshot, fullHeight);
-        }
-
-        private JsonNode execute(String script) throws Exception {
-            return command("POST", "/execute/sync", Map.of("script", script, "args", List.of()));
-        }
-
-        private List<JsonNode> log(String type) throws Exception {
-            List<JsonNode> entries = new ArrayList<>();
-            command("POST", "/se/log", Map.of("type", type)).forEach(entries::add);
-            return entries;
-        }
-
-        private JsonNode command(String method, String path, Object body) throws Exception {
-            return call(method, "/session/" + session + path, body);
-        }
-
-        private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
-            return call(method, path, body, remaining(Duration.ofSeconds(20)));
-        }
-
-        /** Sends one command and returns its {@code value}, failing with WebDriver's error if it has one. */
-        private JsonNode call(String method, String path, Object body, Duration timeout)
-                throws IOException, InterruptedException {
-            HttpRequest.BodyPublisher publisher = body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8);
-            HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .method(method, publisher)
-                    .build();
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (HttpTimeoutException e) {
-                throw new AssertionError("WebDriver " + method + " " + path + " got no answer within "
-                        + timeout.toMillis() + " ms (BrowserSafetyIT may take " + OVERALL.toSeconds()
-                        + " s in all)", e);
-            }
-            JsonNode value = JSON.readTree(response.body()).path("value");
-            if (response.statusCode() != 200) {
-                throw new AssertionError("WebDriver " + method + " " + path + " failed with HTTP "
-                        + response.statusCode() + ": " + value.path("error").asText() + ": "
-                        + value.path("message").asText());
-            }
-            return value;
-        }
-
-        private static Duration remaining(Duration most) {
-            Duration left = Duration.between(Instant.now(), deadline);
-            if (left.isNegative() || left.isZero()) {
-                throw new AssertionError("BrowserSafetyIT ran past its overall limit of " + OVERALL.toSeconds()
-                        + " s");
-            }
-            return left.compareTo(most) < 0 ? left : most;
-        }
-
-        private static Instant earlier(Instant a, Instant b) {
-            return a.isBefore(b) ? a : b;
-        }
-
-        /** Ends the session (Chromium quits), then chromedriver, then anything either left behind. */
-        @Override
-        public void close() {
-            List<ProcessHandle> children = process.descendants().toList();
-            if (session != null) {
-                try {
-                    // cleanup gets its own short timeout, even after the deadline
-                    call("DELETE", "/session/" + session, null, Duration.ofSeconds(10));
-                } catch (IOException | AssertionError | RuntimeException e) {
-                    // chromedriver may already be gone; the processes are killed below either way
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                session = null;
-            }
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            kill(children);
-            try {
-                Runtime.getRuntime().removeShutdownHook(killer);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run
-            }
-            deleteQuietly(profile);
-        }
-
-        private void kill() {
-            List<ProcessHandle> children = process.descendants().toList();
-            process.destroyForcibly();
-            kill(children);
-        }
-
-        private static void kill(List<ProcessHandle> processes) {
-            for (ProcessHandle handle : processes) {
-                if (handle.isAlive()) {
-                    handle.destroyForcibly();
-                }
-            }
-            for (ProcessHandle handle : processes) {
-                try {
-                    handle.onExit().get(5, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    // gone, or not ours to wait for any longer
-                }
-            }
-        }
-
-        private static void deleteQuietly(Path dir) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            } catch (IOException | UncheckedIOException e) {
-                // a leftover temporary profile is harmless
-            }
-        }
-    }
 }

@@ -10,8 +10,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.culturekit.cli.run.Scoring;
+import org.culturekit.model.Band;
+import org.culturekit.model.Index;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 import org.culturekit.questionnaire.QuestionnaireReader;
@@ -54,6 +58,57 @@ class ReportModelTest {
         assertEquals(Display.whole(figures.score100()), card.score100());
         assertEquals(figures.band(), card.band());
         assertEquals((int) Math.min(4, Math.floor(figures.score100() / 20)), card.level());
+    }
+
+    @Test
+    void shadesFollowTheBandsWhateverTheirNumber() {
+        // four bands: the lowest and highest keep the ends of the scale, the two between spread over the middle
+        ReportModel four = withBands(List.of(new Band(OptionalDouble.of(25), "A"), new Band(OptionalDouble.of(50), "B"),
+                new Band(OptionalDouble.of(62.5), "C"), new Band(OptionalDouble.empty(), "D")));
+        ReportModel.IndexCard card = four.indices().get(0);
+        assertEquals(List.of(new ReportModel.BandKey("A", "under 25", "tone0"),
+                new ReportModel.BandKey("B", "25 to under 50", "tone1"),
+                new ReportModel.BandKey("C", "50 to under 62.5", "tone3"),
+                new ReportModel.BandKey("D", "62.5 and over", "tone4")), card.bands());
+        assertEquals(toneOf(card, card.band()), card.tone());
+        int cells = 0;
+        for (ReportModel.SegmentTable segment : four.segments()) {
+            for (ReportModel.GroupRow group : segment.groups()) {
+                ReportModel.Cell cell = group.cells().get(0);
+                if (!cell.suppressed()) {
+                    double score = Double.parseDouble(cell.text());
+                    // the band of the unrounded score: only a score rounded onto an edge could be either side
+                    if (Stream.of(25.0, 50.0, 62.5).noneMatch(edge -> Math.abs(score - edge) <= 0.5)) {
+                        assertEquals(score < 25 ? "A" : score < 50 ? "B" : score < 62.5 ? "C" : "D", cell.band(),
+                                cell.toString());
+                    }
+                    assertEquals(toneOf(card, cell.band()), cell.tone(), cell.toString());
+                    assertEquals("", group.sayDo().tone(), "the say-do gap has no band");
+                    cells++;
+                }
+            }
+        }
+        assertTrue(cells >= 2, "shown cells: " + cells);
+
+        // a single band says nothing about good or bad
+        ReportModel one = withBands(List.of(new Band(OptionalDouble.empty(), "Measured")));
+        assertEquals(List.of(new ReportModel.BandKey("Measured", "any score", "")), one.indices().get(0).bands());
+        assertEquals("", one.indices().get(0).tone());
+    }
+
+    private static ReportModel withBands(List<Band> bands) {
+        Questionnaire sample = Samples.questionnaire(Samples.HOSTILE);
+        Index index = sample.indices().get(0);
+        Questionnaire banded = new Questionnaire(sample.id(), sample.title(), sample.version(), sample.language(),
+                sample.scales(), sample.items(), List.of(new Index(index.id(), index.name(), index.items(), bands,
+                        List.of())), sample.sayDo(), sample.enps(), sample.segments(), sample.respondentId(),
+                sample.comments(), sample.reporting());
+        return ReportModel.of(banded, Scorer.score(banded, Samples.responses(Samples.HOSTILE)),
+                new ReportOptions("", OptionalLong.empty(), true));
+    }
+
+    private static String toneOf(ReportModel.IndexCard card, String band) {
+        return card.bands().stream().filter(b -> b.label().equals(band)).findFirst().orElseThrow().tone();
     }
 
     @Test

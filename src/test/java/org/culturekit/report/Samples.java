@@ -68,6 +68,11 @@ final class Samples {
 
     /** The results behind {@link #model(String)}. */
     static Results results(String hostile) {
+        return Scorer.score(questionnaire(hostile), responses(hostile)).withWave("Wave " + hostile);
+    }
+
+    /** The responses behind {@link #results(String)}. */
+    static List<Response> responses(String hostile) {
         List<Response> responses = new ArrayList<>();
         String[] teams = {hostile, hostile, hostile, hostile, "a|b\\|c\nd", "a|b\\|c\nd", "a|b\\|c\nd", "a|b\\|c\nd",
             "Tiny", "Tiny"};
@@ -77,6 +82,6 @@ final class Samples {
             responses.add(new Response("s.csv", r + 2, answers, List.of(teams[r], r % 3 == 0 ? "Lead" : "Member"),
                     List.of(r % 2 == 0 ? hostile : "call me on +44 20 7946 0958 or mail a.b@example.com")));
         }
-        return Scorer.score(questionnaire(hostile), responses).withWave("Wave " + hostile);
+        return responses;
     }
 }

@@ -49,8 +49,9 @@ class SuppressionConsistencyTest {
                 Pattern.compile("(?m)^## By (\\S+)$"), Pattern.compile("(?m)^\\| (.+?) \\| (n/a|\\d+) \\|(.*)\\|$"),
                 "\\|", "n/a"), "report.md");
         assertEquals(json, fromTables(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8),
-                Pattern.compile("<h3>By (\\S+)</h3>"), Pattern.compile("(?s)<tr><td>([^<]+)</td><td class=\"([^\"]*)\">"
-                        + "[^<]*</td>(.*?)</tr>"), "</td>", "suppressed"), "report.html");
+                Pattern.compile("<h3>By (\\S+)</h3>"), Pattern.compile("(?s)<tr(?: class=\"withheld\")?><th scope=\"row\">([^<]+)"
+                        + "(?:<span class=\"withheld-note\">[^<]*</span>)?</th><td class=\"([^\"]*)\"[^>]*>[^<]*</td>"
+                        + "(.*?)</tr>"), "</td>", "suppressed"), "report.html");
     }
 
     private static Set<String> fromJson() throws IOException {
@@ -191,8 +192,8 @@ class SuppressionConsistencyTest {
         assertTrue(md.contains("## eNPS\n\nNot shown: fewer than 5 people answered."), md);
         String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
         assertTrue(html.contains("<td>Two.</td><td class=\"suppressed\" colspan=\"4\">not shown"), "item");
-        assertTrue(html.contains("<td>Pair</td><td class=\"suppressed\""), "pair");
-        assertTrue(html.contains("<th>All values</th><td class=\"suppressed\""), "overall gap");
+        assertTrue(html.contains("<th scope=\"row\">Pair</th><td class=\"suppressed\""), "pair");
+        assertTrue(html.contains("<th scope=\"row\">All values</th><td class=\"suppressed\""), "overall gap");
         assertTrue(html.contains("<p class=\"suppressed\">not shown: fewer than 5 people answered</p>"), "eNPS");
         JsonNode summary = new ObjectMapper().readTree(stdout.toString());
         assertTrue(summary.get("sayDoGap").isNull());
