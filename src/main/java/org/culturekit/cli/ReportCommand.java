@@ -108,6 +108,9 @@ final class ReportCommand implements Callable<Integer> {
         FutureTask<ReportRenderer> renderer = new FutureTask<>(() -> {
             ReportRenderer prepared = new ReportRenderer(templateDir);
             new LinkedHashSet<>(formats).stream().filter(f -> f.template() != null).forEach(prepared::prepare);
+            if (formats.contains(ReportFormat.PDF)) {
+                PdfReport.prepare();
+            }
             return prepared;
         });
         if (formats.stream().anyMatch(f -> f.template() != null)) {

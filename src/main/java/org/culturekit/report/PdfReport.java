@@ -84,6 +84,18 @@ public final class PdfReport {
     }
 
     /**
+     * Lays out a line of text and throws the PDF away, so that the classes, tables and fonts of the PDF writer
+     * are loaded and set up on another core while the exports are read, rather than after.
+     */
+    public static void prepare() {
+        try {
+            layOut(parse("<html><body><p>culturekit <b>report</b></p></body></html>"), "", new byte[16]);
+        } catch (IOException | RuntimeException e) {
+            // a fault here would be met, and reported, by write
+        }
+    }
+
+    /**
      * Parses the rendered template as XML, as openhtmltopdf needs it. Data cannot break the document (the
      * template escapes it, and characters XML forbids are replaced), so a failure here is the template's:
      * it is reported at its line and column in the rendered document. Entities are never fetched.
