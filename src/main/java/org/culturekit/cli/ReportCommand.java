@@ -1,6 +1,7 @@
 package org.culturekit.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
 import org.culturekit.questionnaire.Questionnaires;
 import org.culturekit.report.OutputFiles;
+import org.culturekit.report.PdfReport;
 import org.culturekit.report.ReportFormat;
 import org.culturekit.report.ReportModel;
 import org.culturekit.report.ReportOptions;
@@ -68,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json",
             description = "Comma-separated outputs: html (report.html), md (report.md), json (results.json), csv "
-                    + "(scores.csv, one figure per row). Default: ${DEFAULT-VALUE}.")
+                    + "(scores.csv, one figure per row), pdf (report.pdf, A4). Default: ${DEFAULT-VALUE}.")
     List<ReportFormat> formats;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "report",
@@ -115,6 +117,9 @@ final class ReportCommand implements Callable<Integer> {
         FutureTask<ReportRenderer> renderer = new FutureTask<>(() -> {
             ReportRenderer prepared = new ReportRenderer(templateDir);
             new LinkedHashSet<>(formats).stream().filter(f -> f.template() != null).forEach(prepared::prepare);
+            if (formats.contains(ReportFormat.PDF)) {
+                PdfReport.prepare();
+            }
             return prepared;
         });
         if (formats.stream().anyMatch(f -> f.template() != null)) {
@@ -220,8 +225,13 @@ final class ReportCommand implements Callable<Integer> {
                 ReportRenderer renderer = formats.stream().anyMatch(f -> f.template() != null)
                         ? finished(prepared) : null;
                 Map<ReportFormat, Writer> outputs = new LinkedHashMap<>();
+                OutputStream pdf = null;
                 for (ReportFormat format : new LinkedHashSet<>(formats)) {
-                    outputs.put(format, staging.open(format.fileName()));
+                    if (format == ReportFormat.PDF) {
+                        pdf = staging.openBytes(format.fileName());
+                    } else {
+                        outputs.put(format, staging.open(format.fileName()));
+                    }
                 }
                 List<Future<?>> rendering = new ArrayList<>();
                 outputs.forEach((format, out) -> {
@@ -229,6 +239,10 @@ final class ReportCommand implements Callable<Integer> {
                         rendering.add(pool.submit(() -> renderer.render(model, format, out)));
                     }
                 });
+                if (pdf != null) {
+                    OutputStream out = pdf;
+                    rendering.add(pool.submit(() -> PdfReport.write(renderer, model, out)));
+                }
                 // the JSON and CSV on this thread while the templates render, rather than after they have
                 for (Map.Entry<ReportFormat, Writer> entry : outputs.entrySet()) {
                     switch (entry.getKey()) {

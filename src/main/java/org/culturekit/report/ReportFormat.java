@@ -5,7 +5,9 @@ public enum ReportFormat {
     HTML("report.ftlh", "report.html"),
     MD("report.ftlmd", "report.md"),
     JSON(null, "results.json"),
-    CSV(null, "scores.csv");
+    CSV(null, "scores.csv"),
+    /** Laid out from its own print template, which shows what the HTML report shows; see {@link PdfReport}. */
+    PDF("print.ftlh", "report.pdf");
 
     private final String template;
     private final String fileName;

@@ -64,7 +64,8 @@ public final class ReportRenderer {
 
     /** Every bundled template, for {@code templates export}. */
     public static final List<String> BUNDLED_TEMPLATES =
-            List.of("report.ftlh", "report.ftlmd", "lib/html.ftlh", "lib/markdown.ftlmd");
+            List.of("report.ftlh", "report.ftlmd", "print.ftlh", "lib/html.ftlh", "lib/markdown.ftlmd",
+                    "lib/print.ftlh");
 
     /** The most characters a template may produce. */
     public static final long DEFAULT_MAX_OUTPUT = 50L * 1024 * 1024;
