@@ -5,7 +5,8 @@ public enum ReportFormat {
     HTML("report.ftlh", "report.html"),
     MD("report.ftlmd", "report.md"),
     JSON(null, "results.json"),
-    CSV(null, "scores.csv");
+    CSV(null, "scores.csv"),
+    XLSX(null, "report.xlsx");
 
     private final String template;
     private final String fileName;
