@@ -47,10 +47,11 @@ public final class ReportWorkbook {
     private static final String MUTED = "666666";
 
     static final String SCORE = "0";
-    static final String BRIGHT_SPOT = "0\" ▲\"";
-    static final String HOT_SPOT = "0\" ▼\"";
+    static final String BRIGHT_SPOT = "0 \\▲";
+    static final String HOT_SPOT = "0 \\▼";
     private static final String MEAN = "0.00";
     private static final String PERCENT = "0";
+    // fastexcel writes format codes into XML unescaped: no quotes, no '<' (so no "<0.001" for tiny p-values)
     private static final String SIGNED = "+0.00;-0.00;0.00";
     private static final String SIGNED_WHOLE = "+0;-0;0";
     private static final String PROBABILITY = "0.000";
@@ -300,7 +301,7 @@ public final class ReportWorkbook {
 
     private void enps(Results.Enps enps) {
         Sheet sheet = new Sheet("eNPS", 14, 8, 12, 12, 12, 14);
-        sheet.header("", "n", "eNPS", "Promoters %", "Passives %", "Detractors %");
+        sheet.header("Who", "n", "eNPS", "Promoters %", "Passives %", "Detractors %");
         sheet.text(0, "Everyone");
         if (enps.suppressed()) {
             sheet.notShown(1, 5);
@@ -375,7 +376,7 @@ public final class ReportWorkbook {
 
     private void comments() {
         Sheet sheet = new Sheet("Comments", 40, 22, 80, 12);
-        sheet.header("Question", "Group", "Comment", "Written by");
+        sheet.header("Question", "Group", "Comment", "Respondents");
         for (Results.CommentQuestion question : results.comments()) {
             for (Results.CommentGroup group : question.groups()) {
                 for (Results.Comment comment : group.comments()) {
