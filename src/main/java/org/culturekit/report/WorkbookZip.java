@@ -24,12 +24,15 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  * <ul>
  *   <li>Entry times are set as local date-times ({@link ZipEntry#setTimeLocal}), so the time zone of the run
  *       never reaches the file; no extended-timestamp field is written.
- *   <li>The default date is 1980-01-01, the earliest a zip entry can carry: it says "no date".
+ *   <li>The default date is 1980-01-02, about the earliest a zip entry can carry: it says "no date". Not
+ *       1980-01-01 at midnight: java.util.zip takes that for its marker of earlier times and adds the instant
+ *       in the run's time zone as an extended timestamp.
  * </ul>
  */
 final class WorkbookZip {
     /** The date of a workbook whose report has none. */
-    static final LocalDate NO_DATE = LocalDate.of(1980, 1, 1);
+    static final LocalDate NO_DATE = LocalDate.of(1980, 1, 2);
+    private static final LocalDate LAST_DATE = LocalDate.of(2107, 12, 31);
 
     private static final Pattern CREATED =
             Pattern.compile("(<dcterms:created xsi:type=\"dcterms:W3CDTF\">)[^<]*(</dcterms:created>)");
@@ -39,6 +42,9 @@ final class WorkbookZip {
     /** Copies the package {@code zip} into {@code out} (not closed), dated {@code date}. */
     static void copyDated(byte[] zip, LocalDate date, OutputStream out) throws IOException {
         LocalDateTime midnight = date.atStartOfDay();
+        // a zip entry's date runs from 1980 to 2107; outside that java.util.zip adds a zoned timestamp
+        LocalDateTime entryTime = date.isBefore(NO_DATE) ? NO_DATE.atStartOfDay()
+                : date.isAfter(LAST_DATE) ? LAST_DATE.atStartOfDay() : midnight;
         ZipOutputStream copy = new ZipOutputStream(out, StandardCharsets.UTF_8);
         // read by its central directory: java.util.zip's stream reader refuses the Zip64 data descriptors
         // fastexcel writes
@@ -53,7 +59,7 @@ final class WorkbookZip {
                             .getBytes(StandardCharsets.UTF_8);
                 }
                 ZipEntry dated = new ZipEntry(entry.getName());
-                dated.setTimeLocal(midnight);
+                dated.setTimeLocal(entryTime);
                 copy.putNextEntry(dated);
                 copy.write(content);
                 copy.closeEntry();
