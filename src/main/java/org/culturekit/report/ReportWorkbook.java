@@ -84,6 +84,8 @@ public final class ReportWorkbook {
         // held whole to be re-dated: a report's workbook is tens of kilobytes, whatever the number of rows
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         Workbook workbook = new Workbook(written, "culturekit", null);
+        // compressed once, when re-dated, rather than twice
+        workbook.setCompressionLevel(0);
         new ReportWorkbook(questionnaire, results, changes, date, workbook).sheets();
         workbook.finish();
         WorkbookZip.copyDated(written.toByteArray(), date == null ? WorkbookZip.NO_DATE : date, out);
