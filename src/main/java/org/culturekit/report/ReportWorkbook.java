@@ -418,6 +418,7 @@ public final class ReportWorkbook {
             sheet.ws.style(sheet.row, 0).fillColor(fill).set();
             sheet.next();
         });
+        sheet.keyed("", "colours follow the unrounded score: 69.8 reads 70 but is below 70");
         sheet.keyed("▲", "bright spot: the group scores significantly above everyone else (q < .05)");
         sheet.keyed("▼", "hot spot: the group scores significantly below everyone else (q < .05)");
         sheet.ws.value(sheet.row, 0, NOT_SHOWN);
