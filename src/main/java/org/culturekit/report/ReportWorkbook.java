@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,9 +95,7 @@ public final class ReportWorkbook {
     private void sheets() {
         about();
         indices();
-        for (int s = 0; s < results.segments().size(); s++) {
-            heatmap(results.segments().get(s));
-        }
+        results.segments().forEach(this::heatmap);
         items();
         if (results.sayDo() != null) {
             sayDo(results.sayDo());
@@ -195,7 +194,7 @@ public final class ReportWorkbook {
         }
         int longest = segment.groups().stream().mapToInt(g -> shown(g.value()).length()).max().orElse(0);
         double[] widths = new double[headings.size()];
-        java.util.Arrays.fill(widths, 13);
+        Arrays.fill(widths, 13);
         widths[0] = Math.max(14, Math.min(40, longest + 2));
         widths[1] = 7;
         Sheet sheet = new Sheet("By " + segment.id(), widths);

@@ -107,11 +107,36 @@ class ReportWorkbookInputsTest {
         }
     }
 
+    @Test
+    void withNoCommentsTheWorkbookHasNoCommentsSheet() throws IOException {
+        Path xlsx = report(dir, List.of("--no-comments"), "team");
+        try (Workbook workbook = WorkbookReader.open(xlsx)) {
+            assertFalse(WorkbookReader.sheetNames(workbook).contains("Comments"));
+            assertEquals(null, WorkbookReader.row(workbook.getSheet("About"), "Comments"), "nor a word on them");
+        }
+    }
+
+    @Test
+    void refusesToReplaceAnExportCalledReportXlsx() throws IOException {
+        Files.writeString(dir.resolve("report.xlsx"), "not read", StandardCharsets.UTF_8);
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.culturekit.Main.commandLine().setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+                .setErr(new java.io.PrintWriter(err))
+                .execute("report", dir.resolve("report.xlsx").toString(), "-f", "xlsx", "-o", dir.toString());
+        assertEquals(2, code, err.toString());
+        assertTrue(err.toString().contains("would overwrite an input file with its report.xlsx"), err.toString());
+        assertEquals("not read", Files.readString(dir.resolve("report.xlsx"), StandardCharsets.UTF_8));
+    }
+
+    private static Path report(Path dir, String... segments) throws IOException {
+        return report(dir, List.of(), segments);
+    }
+
     /**
      * Writes a questionnaire with the given segments (all on the Team column), responses whose team names and
      * comments are hostile, and returns the report.xlsx of them.
      */
-    private static Path report(Path dir, String... segments) throws IOException {
+    private static Path report(Path dir, List<String> options, String... segments) throws IOException {
         Files.createDirectories(dir);
         String questionnaire = Files.readString(Path.of("src/test/resources/golden/escaping/questionnaire.yaml"),
                 StandardCharsets.UTF_8);
@@ -135,8 +160,10 @@ class ReportWorkbookInputsTest {
             }
         }
         Files.writeString(dir.resolve("responses.csv"), csv, StandardCharsets.UTF_8);
-        ReportWorkbookTest.run("report", "-q", dir.resolve("q.yaml").toString(), dir.resolve("responses.csv").toString(),
-                "-f", "xlsx", "-o", dir.resolve("out").toString(), "--quiet");
+        List<String> args = new ArrayList<>(List.of("report", "-q", dir.resolve("q.yaml").toString(),
+                dir.resolve("responses.csv").toString(), "-f", "xlsx", "-o", dir.resolve("out").toString(), "--quiet"));
+        args.addAll(options);
+        ReportWorkbookTest.run(args.toArray(String[]::new));
         return dir.resolve("out/report.xlsx");
     }
 
