@@ -31,6 +31,7 @@ import org.culturekit.report.ReportFormat;
 import org.culturekit.report.ReportModel;
 import org.culturekit.report.ReportOptions;
 import org.culturekit.report.ReportRenderer;
+import org.culturekit.report.ReportWorkbook;
 import org.culturekit.report.ResultsJson;
 import org.culturekit.report.ScoresCsv;
 import org.culturekit.scoring.Changes;
@@ -70,7 +71,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = {"-f", "--format"}, split = ",", paramLabel = "FORMAT", defaultValue = "html,md,json",
             description = "Comma-separated outputs: html (report.html), md (report.md), json (results.json), csv "
-                    + "(scores.csv, one figure per row), pdf (report.pdf, A4). Default: ${DEFAULT-VALUE}.")
+                    + "(scores.csv, one figure per row), pdf (report.pdf, A4), xlsx (report.xlsx, a workbook for "
+                    + "analysts). Default: ${DEFAULT-VALUE}.")
     List<ReportFormat> formats;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "report",
@@ -164,7 +166,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
                 invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments, changes, history,
                 breaches));
-        List<Path> written = writeAll(renderer, model, results, changes, breaches, err);
+        List<Path> written = writeAll(renderer, model, questionnaire, results, changes, breaches, err);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
             // VisibleText's notation is JSON's own escape: the line stays the same JSON, with no raw bidi control
@@ -212,8 +214,8 @@ final class ReportCommand implements Callable<Integer> {
      * memory. The templated formats render on their own threads, in parallel with each other and with the JSON
      * and CSV writers; each rendering still has its own limits.
      */
-    private List<Path> writeAll(FutureTask<ReportRenderer> prepared, ReportModel model, Results results,
-            Changes changes, List<String> breaches, PrintWriter err) {
+    private List<Path> writeAll(FutureTask<ReportRenderer> prepared, ReportModel model, Questionnaire questionnaire,
+            Results results, Changes changes, List<String> breaches, PrintWriter err) {
         ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "culturekit-render-format");
             thread.setDaemon(true);
@@ -226,9 +228,12 @@ final class ReportCommand implements Callable<Integer> {
                         ? finished(prepared) : null;
                 Map<ReportFormat, Writer> outputs = new LinkedHashMap<>();
                 OutputStream pdf = null;
+                OutputStream workbook = null;
                 for (ReportFormat format : new LinkedHashSet<>(formats)) {
                     if (format == ReportFormat.PDF) {
                         pdf = staging.openBytes(format.fileName());
+                    } else if (format == ReportFormat.XLSX) {
+                        workbook = staging.openBytes(format.fileName());
                     } else {
                         outputs.put(format, staging.open(format.fileName()));
                     }
@@ -249,6 +254,13 @@ final class ReportCommand implements Callable<Integer> {
                         case JSON -> ResultsJson.write(results, changes, breaches, entry.getValue());
                         case CSV -> entry.getValue().write(ScoresCsv.write(results));
                         default -> { }
+                    }
+                }
+                if (workbook != null) {
+                    // closed here: a staged byte stream is buffered, and publishing does not flush it
+                    try (OutputStream out = workbook) {
+                        ReportWorkbook.write(questionnaire, results, changes,
+                                results.date() == null ? null : LocalDate.parse(results.date()), out);
                     }
                 }
                 rendering.forEach(ReportCommand::finished);

@@ -7,7 +7,9 @@ public enum ReportFormat {
     JSON(null, "results.json"),
     CSV(null, "scores.csv"),
     /** Laid out from its own print template, which shows what the HTML report shows; see {@link PdfReport}. */
-    PDF("print.ftlh", "report.pdf");
+    PDF("print.ftlh", "report.pdf"),
+    /** Written from the results directly; see {@link ReportWorkbook}. */
+    XLSX(null, "report.xlsx");
 
     private final String template;
     private final String fileName;

@@ -19,6 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.culturekit.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +41,7 @@ class SuppressionConsistencyTest {
     static void report() {
         int code = Main.commandLine().setOut(new PrintWriter(new StringWriter()))
                 .setErr(new PrintWriter(new StringWriter()))
-                .execute("report", "examples/survey.csv", "-f", "html,md,json,csv", "-o", out.toString());
+                .execute("report", "examples/survey.csv", "-f", "html,md,json,csv,xlsx", "-o", out.toString());
         assertEquals(0, code);
     }
 
@@ -45,6 +50,7 @@ class SuppressionConsistencyTest {
         Set<String> json = fromJson();
         assertFalse(json.isEmpty(), "the example has suppressed groups");
         assertEquals(json, fromCsv(), "scores.csv");
+        assertEquals(json, fromXlsx(out.resolve("report.xlsx")), "report.xlsx");
         assertEquals(json, fromTables(Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8),
                 Pattern.compile("(?m)^## By (\\S+)$"), Pattern.compile("(?m)^\\| (.+?) \\| (n/a|\\d+) \\|(.*)\\|$"),
                 "\\|", "n/a"), "report.md");
@@ -97,6 +103,43 @@ class SuppressionConsistencyTest {
             }
         }
         return cells;
+    }
+
+    /** Reads each "By segment" sheet: a group whose n is "not shown" is hidden whole, else cell by cell. */
+    private static Set<String> fromXlsx(Path file) throws IOException {
+        Set<String> cells = new TreeSet<>();
+        try (Workbook workbook = WorkbookReader.open(file)) {
+            for (Sheet sheet : workbook) {
+                if (!sheet.getSheetName().startsWith("By ")) {
+                    continue;
+                }
+                String segment = sheet.getSheetName().substring(3);
+                Row header = sheet.getRow(0);
+                for (Row row : sheet) {
+                    Cell n = row.getCell(1);
+                    if (row.getRowNum() == 0 || n == null) {
+                        continue;
+                    }
+                    String prefix = segment + "/" + row.getCell(0).getStringCellValue() + "/";
+                    if (isNotShown(n)) {
+                        cells.add(prefix + "*");
+                        continue;
+                    }
+                    for (int c = 2; c < header.getLastCellNum(); c++) {
+                        if (isNotShown(row.getCell(c))) {
+                            String heading = header.getCell(c).getStringCellValue();
+                            cells.add(prefix + (heading.equals("Say-do gap") ? "sayDo" : heading.equals("eNPS")
+                                    ? "enps" : String.valueOf(c - 2)));
+                        }
+                    }
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static boolean isNotShown(Cell cell) {
+        return cell != null && cell.getCellType() == CellType.STRING && cell.getStringCellValue().equals("not shown");
     }
 
     /** Reads each "By segment" table: a whole row marked hidden, or single cells, by position. */
@@ -175,7 +218,7 @@ class SuppressionConsistencyTest {
         StringWriter stdout = new StringWriter();
         int code = Main.commandLine().setOut(new PrintWriter(stdout)).setErr(new PrintWriter(new StringWriter()))
                 .execute("report", "-q", dir.resolve("q.yaml").toString(), dir.resolve("e.csv").toString(), "-f",
-                        "html,md,json,csv", "-o", dir.resolve("out").toString(), "--summary");
+                        "html,md,json,csv,xlsx", "-o", dir.resolve("out").toString(), "--summary");
         assertEquals(0, code);
         Path out = dir.resolve("out");
         JsonNode json = new ObjectMapper().readTree(out.resolve("results.json").toFile());
@@ -195,6 +238,15 @@ class SuppressionConsistencyTest {
         assertTrue(html.contains("<th scope=\"row\">Pair</th><td class=\"suppressed\""), "pair");
         assertTrue(html.contains("<th scope=\"row\">All values</th><td class=\"suppressed\""), "overall gap");
         assertTrue(html.contains("<p class=\"suppressed\">not shown: fewer than 5 people answered</p>"), "eNPS");
+        try (Workbook workbook = WorkbookReader.open(out.resolve("report.xlsx"))) {
+            Sheet items = workbook.getSheet("Items");
+            assertEquals("a2", items.getRow(2).getCell(1).getStringCellValue());
+            assertTrue(isNotShown(items.getRow(2).getCell(4)), "item a2");
+            assertFalse(isNotShown(items.getRow(1).getCell(4)), "item a1");
+            assertTrue(isNotShown(WorkbookReader.row(workbook.getSheet("Say-do"), "All values").getCell(1)), "gap");
+            assertTrue(isNotShown(WorkbookReader.row(workbook.getSheet("Say-do"), "Pair").getCell(1)), "pair");
+            assertTrue(isNotShown(WorkbookReader.row(workbook.getSheet("eNPS"), "Everyone").getCell(1)), "eNPS");
+        }
         JsonNode summary = new ObjectMapper().readTree(stdout.toString());
         assertTrue(summary.get("sayDoGap").isNull());
         assertTrue(summary.get("enps").isNull());
