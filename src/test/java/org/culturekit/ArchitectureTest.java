@@ -44,6 +44,7 @@ class ArchitectureTest {
             Map.entry("export.xlsx", Set.of("export.table", "input")),
             Map.entry("export", Set.of("export.csv", "export.xlsx", "export.ids", "export.table", "input", "model")),
             Map.entry("export.parallel", Set.of("export", "export.csv", "input", "model")),
+            Map.entry("outcomes", Set.of("export.csv", "export.xlsx", "export.table", "input", "model")),
             Map.entry("scoring.stats", Set.of()),
             Map.entry("scoring", Set.of("scoring.stats", "model")),
             Map.entry("report", Set.of("scoring", "model")),

@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import org.culturekit.cli.run.Plural;
 import org.culturekit.cli.run.Scoring;
+import org.culturekit.model.OutcomeTable;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
 import org.culturekit.questionnaire.Questionnaires;
@@ -92,6 +93,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "Leave every comment out of the reports and results.json.")
     boolean noComments;
 
+    @Option(names = "--outcomes", paramLabel = "FILE",
+            description = "Customer outcomes per group (repeatable): a CSV whose first column is headed by a segment "
+                    + "(for example team) and whose other columns are metrics such as customer_nps; adds how each "
+                    + "index and eNPS move with them across the shown groups.")
+    List<Path> outcomeFiles = new ArrayList<>();
+
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
@@ -122,12 +129,15 @@ final class ReportCommand implements Callable<Integer> {
         Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
         List<Path> historyFiles = waves.history == null ? List.of() : WaveFiles.historyFiles(waves.history, output);
         OutputGuard.of(spec).exports(csvFiles).input("-q", input.questionnaireFile())
-                .input("--baseline", waves.baseline).inputs("--history", historyFiles).templates(templateDir)
+                .input("--baseline", waves.baseline).inputs("--history", historyFiles)
+                .inputs("--outcomes", outcomeFiles).templates(templateDir)
                 .check(output, formats, imports.rejects);
         List<Gate> gates = waves.gates(spec, questionnaire);
         Results baseline = waves.baseline == null ? null : WaveFiles.read(waves.baseline);
         PrintWriter err = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         List<Results> history = WaveFiles.history(historyFiles, err);
+        List<OutcomeTable> outcomes = OutcomeFiles.read(outcomeFiles, questionnaire,
+                imports.readOptions(spec, false).encoding());
         if (invited != null && invited < 1) {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
         }
@@ -140,6 +150,8 @@ final class ReportCommand implements Callable<Integer> {
                     + "of people invited, or check the exports for rows that are not responses");
         }
         Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave);
+        OutcomeFiles.checkPeriods(outcomes, wave, baseline == null ? null : baseline.wave(), err);
+        OutcomeFiles.warnUnmatched(outcomes, results, wave, err);
         Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
         List<String> breaches = Gate.breaches(gates, results, baseline, questionnaire.reporting().minGroupSize());
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
