@@ -31,6 +31,7 @@ import org.culturekit.report.ResultsJson;
 import org.culturekit.report.ScoresCsv;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Gate;
+import org.culturekit.scoring.OutcomeLinks;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,8 +151,12 @@ final class ReportCommand implements Callable<Integer> {
                     + "of people invited, or check the exports for rows that are not responses");
         }
         Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave);
-        OutcomeFiles.checkPeriods(outcomes, wave, baseline == null ? null : baseline.wave(), err);
-        OutcomeFiles.warnUnmatched(outcomes, results, wave, err);
+        if (!outcomeFiles.isEmpty()) {
+            Results previous = previousWave(baseline, history, results.wave());
+            OutcomeFiles.checkPeriods(outcomes, wave, previous == null ? null : previous.wave(), err);
+            OutcomeFiles.warnUnmatched(outcomes, results, wave, err);
+            results = results.withOutcomes(OutcomeLinks.link(outcomes, results, previous));
+        }
         Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
         List<String> breaches = Gate.breaches(gates, results, baseline, questionnaire.reporting().minGroupSize());
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
@@ -173,6 +178,23 @@ final class ReportCommand implements Callable<Integer> {
         breaches.forEach(breach -> spec.commandLine().getErr().println("gate breached: "
                 + VisibleText.TERMINAL.of(breach)));
         return breaches.isEmpty() ? ExitCodes.OK : ExitCodes.GATE_BREACHED;
+    }
+
+    /**
+     * The wave the lagged outcomes compare with: the baseline, else the latest of the history before this wave
+     * (by label), else none.
+     */
+    private static Results previousWave(Results baseline, List<Results> history, String wave) {
+        if (baseline != null) {
+            return baseline;
+        }
+        Results latest = null;
+        for (Results earlier : history) {
+            if (wave == null || earlier.wave().compareTo(wave) < 0) {
+                latest = earlier;
+            }
+        }
+        return latest;
     }
 
     /**
