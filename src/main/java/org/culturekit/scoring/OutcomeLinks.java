@@ -80,8 +80,8 @@ public final class OutcomeLinks {
             }
         });
         Double icc2 = culture.segments().stream().filter(s -> s.id().equals(table.segment()))
-                .flatMap(s -> s.agreement().stream()).filter(a -> a.index().equals(measure))
-                .map(Results.Agreement::icc2).findFirst().orElse(null);
+                .flatMap(s -> s.agreement().stream()).filter(a -> a.index().equals(measure)).findFirst()
+                .map(Results.Agreement::icc2).orElse(null);
         int n = points.size();
         Correlation.Estimate estimate = n < Correlation.MIN_UNITS ? null : Correlation.Estimate.of(
                 points.stream().mapToDouble(OutcomePoint::culture).toArray(),
