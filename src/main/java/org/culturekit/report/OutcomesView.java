@@ -83,13 +83,13 @@ public record OutcomesView(List<String> caveats, List<Metric> metrics) {
      * @param description what it shows, in words, for a screen reader
      * @param xLabel the culture axis
      * @param yLabel the metric axis
-     * @param xTicks tick labels at the left and right ends
-     * @param yTicks tick labels at the bottom and top
+     * @param xTicks the smallest and largest culture value, where they fall on the x axis
+     * @param yTicks the smallest and largest metric value, where they fall on the y axis
      * @param dots the points, in viewBox coordinates
      * @param points the same points as numbers, for the table beside the plot
      */
-    public record Scatter(String title, String description, String xLabel, String yLabel, List<String> xTicks,
-            List<String> yTicks, List<Dot> dots, List<PointRow> points) {
+    public record Scatter(String title, String description, String xLabel, String yLabel, List<Tick> xTicks,
+            List<Tick> yTicks, List<Dot> dots, List<PointRow> points) {
         public Scatter {
             xTicks = List.copyOf(xTicks);
             yTicks = List.copyOf(yTicks);
@@ -97,6 +97,9 @@ public record OutcomesView(List<String> caveats, List<Metric> metrics) {
             points = List.copyOf(points);
         }
     }
+
+    /** @param at the viewBox coordinate along its axis @param label the value */
+    public record Tick(String at, String label) {}
 
     /** @param x viewBox x @param y viewBox y @param label the group and its two values */
     public record Dot(String x, String y, String label) {}
@@ -263,8 +266,7 @@ public record OutcomesView(List<String> caveats, List<Metric> metrics) {
         for (OutcomePoint p : points) {
             String culture = Display.decimal(p.culture(), places);
             String outcome = number(p.outcome());
-            dots.add(new Dot(Display.decimal(LEFT + (p.culture() - x[0]) / (x[1] - x[0]) * (RIGHT - LEFT), 1),
-                    Display.decimal(BOTTOM - (p.outcome() - y[0]) / (y[1] - y[0]) * (BOTTOM - TOP), 1),
+            dots.add(new Dot(Display.decimal(across(p.culture(), x), 1), Display.decimal(up(p.outcome(), y), 1),
                     p.group() + ": " + measure + " " + culture + ", " + o.metric() + " " + outcome));
             rows.add(new PointRow(p.group(), culture, outcome,
                     p.customers() == null ? Display.NONE : Long.toString(p.customers())));
@@ -274,16 +276,29 @@ public record OutcomesView(List<String> caveats, List<Metric> metrics) {
                 + (o.r() == null ? "No correlation is given." : "r = " + Display.decimal(o.r(), 2) + ".")
                 + " Hidden groups are not drawn. The numbers are in the table that follows.";
         return new Scatter(measure + " and " + o.metric() + " by " + o.segment(), description, measure, o.metric(),
-                List.of(Display.decimal(x[0], places), Display.decimal(x[1], places)),
-                List.of(number(y[0]), number(y[1])), dots, rows);
+                List.of(new Tick(Display.decimal(across(x[2], x), 1), Display.decimal(x[2], places)),
+                        new Tick(Display.decimal(across(x[3], x), 1), Display.decimal(x[3], places))),
+                List.of(new Tick(Display.decimal(up(y[2], y), 1), number(y[2])),
+                        new Tick(Display.decimal(up(y[3], y), 1), number(y[3]))), dots, rows);
     }
 
-    /** The smallest and largest value, widened a little so no dot sits on an axis, and never of zero width. */
+    private static double across(double value, double[] range) {
+        return LEFT + (value - range[0]) / (range[1] - range[0]) * (RIGHT - LEFT);
+    }
+
+    private static double up(double value, double[] range) {
+        return BOTTOM - (value - range[0]) / (range[1] - range[0]) * (BOTTOM - TOP);
+    }
+
+    /**
+     * The axis's ends, the smallest and largest value widened a little so that no dot sits on an axis and never of
+     * zero width; then the smallest and largest value themselves.
+     */
     private static double[] range(double[] values) {
         double min = values.length == 0 ? 0 : Arrays.stream(values).min().getAsDouble();
         double max = values.length == 0 ? 1 : Arrays.stream(values).max().getAsDouble();
         double pad = max > min ? (max - min) * 0.05 : 0.5;
-        return new double[] {min - pad, max + pad};
+        return new double[] {min - pad, max + pad, min, max};
     }
 
     /** A metric value as given: up to two decimals, no trailing zeros. */
