@@ -72,8 +72,9 @@ final class OutcomeFiles {
             }
             if (!periods.isEmpty()) {
                 Scoring.warn(err, table.file() + ": rows of period " + listed(periods) + " are left out: they are "
-                        + "neither this wave (" + wave + ")" + (previousWave == null ? ""
-                        : " nor the previous one (" + previousWave + ")"));
+                        + (previousWave == null ? "not this wave's (" + wave + "); --baseline or --history with "
+                        + "that wave's results.json adds the cross-lagged view"
+                        : "neither this wave's (" + wave + ") nor the previous one's (" + previousWave + ")"));
             }
         }
     }
