@@ -84,6 +84,18 @@ class OutcomesTest {
     }
 
     @Test
+    void historyGivesTheLatestEarlierWaveAsThePreviousOne() throws IOException {
+        Path history = dir.resolve("history");
+        CliRun.of("report", "examples/stores-2026-q2.csv", "--wave", "2026-Q2", "-f", "json", "-o",
+                history.resolve("q2").toString()).assertExit(ExitCodes.OK);
+        Path out = dir.resolve("q4");
+        q4(out, OUTCOMES, "--history", history.toString()).assertExit(ExitCodes.OK);
+        JsonNode lagged = find(json(out.resolve("results.json")), "csat", "safety", "culture-earlier");
+        assertEquals("2026-Q2", lagged.get("cultureWave").asText());
+        assertEquals("2026-Q4", lagged.get("outcomeWave").asText());
+    }
+
+    @Test
     void hiddenStoresAreNeverPointsNorNamedInTheSection() throws IOException {
         Path out = dir.resolve("q4");
         q4(out, OUTCOMES).assertExit(ExitCodes.OK);
