@@ -139,6 +139,9 @@ final class ReportCommand implements Callable<Integer> {
         List<Results> history = WaveFiles.history(historyFiles, err);
         List<OutcomeTable> outcomes = OutcomeFiles.read(outcomeFiles, questionnaire,
                 imports.readOptions(spec, false).encoding());
+        // before the exports are read, so that a period column without --wave fails at once
+        Results previous = previousWave(baseline, history, wave.isEmpty() ? null : wave);
+        OutcomeFiles.checkPeriods(outcomes, wave, previous == null ? null : previous.wave(), err);
         if (invited != null && invited < 1) {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
         }
@@ -152,8 +155,6 @@ final class ReportCommand implements Callable<Integer> {
         }
         Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave);
         if (!outcomeFiles.isEmpty()) {
-            Results previous = previousWave(baseline, history, results.wave());
-            OutcomeFiles.checkPeriods(outcomes, wave, previous == null ? null : previous.wave(), err);
             OutcomeFiles.warnUnmatched(outcomes, results, wave, err);
             results = results.withOutcomes(OutcomeLinks.link(outcomes, results, previous));
         }
