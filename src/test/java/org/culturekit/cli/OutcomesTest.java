@@ -116,6 +116,12 @@ class OutcomesTest {
         for (String store : hidden) {
             assertFalse(section.contains(store), store + " is named in the outcomes section");
         }
+        String md = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
+        String mdSection = md.substring(md.indexOf("## Culture and customer outcomes"), md.indexOf("## Items"));
+        for (String store : hidden) {
+            // the Markdown escapes spaces nowhere, so a hidden store's label would appear as written
+            assertFalse(mdSection.contains(store), store + " is named in the Markdown outcomes section");
+        }
         String csv = Files.readString(out.resolve("scores.csv"), StandardCharsets.UTF_8);
         for (String line : csv.split("\n")) {
             if (line.contains("outcome/")) {
