@@ -6,11 +6,14 @@
  *   examples/survey-2026-q2.csv  the same questionnaire and columns, the earlier wave 2026-Q2, for comparing
  *                                waves (--baseline, --history) and the CI recipes in examples/ci/;
  *   examples/pulse.csv           questionnaires/psych-safety-pulse.yaml, a later pulse wave in the same company;
- *   examples/values-audit.csv    questionnaires/say-do-values-audit.yaml, the values audit template as shipped.
+ *   examples/values-audit.csv    questionnaires/say-do-values-audit.yaml, the values audit template as shipped;
+ *   examples/stores.csv          the full survey in a retailer's 40 store teams (wave 2026-Q4), and
+ *   examples/stores-2026-q2.csv  the same stores' earlier wave 2026-Q2, with
+ *   examples/customer-outcomes.csv  each store's customer NPS, CSAT and churn in both waves (report --outcomes).
  *
  * Regenerate from the repository root (Java 17, no dependencies):
  *
- *     java examples/GenerateExample.java                  # writes all four files above
+ *     java examples/GenerateExample.java                  # writes all seven files above
  *     java examples/GenerateExample.java OTHER.csv        # writes only the full survey, to OTHER.csv
  *
  * Java 17 reads this source in the platform charset; under a non-UTF-8 locale (LANG=C, say) add
@@ -72,6 +75,24 @@
  * scale points in the model, against 0.5 to 1.0 for the others). A "follow-through" trait per respondent
  * drives the integrity items and lifts every "do" answer, so the index and the gaps go together. Agree answers
  * as in survey.csv; about 35% leave a comment.
+ *
+ * What is in stores.csv and stores-2026-q2.csv: the full survey's columns and latent model in 40 customer-facing
+ * store teams of 6 to 20 people, which roll up into a three-level tree: Team is the store ("Leeds Briggate"),
+ * Location its city, Department its region (North, Midlands, London & South, West; ten stores each). Level is
+ * blank: with one or two managers per store it would single them out. Each store has a lasting culture effect
+ * on every trait (normal, sd 0.3) and, per wave, a change on top (sd 0.2); two stores (Durham Market Place,
+ * Truro Lemon Street, each its city's only store) have only 4 people answering, below the minimum group size,
+ * so every report hides them. About 90% of each other store answers in Q4, 85% in Q2. About 10% leave a
+ * comment.
+ *
+ * What is in customer-outcomes.csv: one row per store and period (2026-Q2, 2026-Q4; team, period,
+ * customer_nps, n_customer_nps, csat, n_csat, churn_pct), in a shuffled order. The relation is built in, and
+ * culture leads: a store's outcomes in a period follow its culture in the wave BEFORE it (for 2026-Q2, its
+ * lasting culture alone), through c = the store's (empathy + safety) / 2 effect in scale points:
+ *     customer_nps = 25 + 40 c + noise (sd 8),   csat = 4.1 + 0.5 c + noise (sd 0.15),
+ *     churn_pct    = 9 - 6 c + noise (sd 1.5),   each a mean over n customers (n_: 60 to 400).
+ * So in Q4 the lagged view (Q2 culture against Q4 outcomes) is at least as strong as the same-wave view, and
+ * the hidden stores' outcomes are in the file but never in a report. Two cells are blank (missing values).
  */
 
 import java.io.IOException;
@@ -83,6 +104,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -95,11 +117,32 @@ public final class GenerateExample {
     private static final long PULSE_SEED = SEED + 1;
     private static final long VALUES_AUDIT_SEED = SEED + 2;
     private static final long SURVEY_Q2_SEED = SEED + 3;
+    private static final long STORES_SEED = SEED + 4;
+    private static final long STORES_Q2_SEED = SEED + 5;
+    private static final long STORE_EFFECTS_SEED = SEED + 6;
+    private static final long OUTCOMES_SEED = SEED + 7;
 
     private static final String SURVEY_OUT = "examples/survey.csv";
     private static final String PULSE_OUT = "examples/pulse.csv";
     private static final String VALUES_AUDIT_OUT = "examples/values-audit.csv";
     private static final String SURVEY_Q2_OUT = "examples/survey-2026-q2.csv";
+    private static final String STORES_OUT = "examples/stores.csv";
+    private static final String STORES_Q2_OUT = "examples/stores-2026-q2.csv";
+    private static final String OUTCOMES_OUT = "examples/customer-outcomes.csv";
+    private static final double STORES_COMMENT_RATE = 0.10;
+
+    /** Regions, their cities and each city's stores: Department, Location and Team of stores.csv. */
+    private static final Map<String, Map<String, List<String>>> STORE_TREE = storeTree(
+            "North: Leeds=Briggate,Kirkstall,White Rose; Manchester=Arndale,Didsbury,Trafford; "
+                    + "Newcastle=Eldon Square,Gosforth; York=Coppergate; Durham=Market Place",
+            "Midlands: Birmingham=Bullring,Solihull,Sutton; Nottingham=Victoria,Beeston,West Bridgford; "
+                    + "Leicester=Highcross,Fosse Park; Coventry=Cathedral Lanes,Arena",
+            "London & South: London=Oxford Street,Canary Wharf,Stratford,Clapham; Brighton=Churchill Square,Hove; "
+                    + "Reading=Broad Street,Oracle; Oxford=Westgate,Cowley",
+            "West: Bristol=Cabot Circus,Clifton,Cribbs; Cardiff=St David's,Queen Street,Cardiff Bay; "
+                    + "Exeter=Princesshay,Quayside; Bath=SouthGate; Truro=Lemon Street");
+    /** The stores too few of whose people answer to be shown. */
+    private static final List<String> SMALL_STORES = List.of("Durham Market Place", "Truro Lemon Street");
 
     private static final String[] AGREE = {
         "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree"
@@ -758,6 +801,109 @@ public final class GenerateExample {
         write(Path.of(PULSE_OUT), pulse());
         write(Path.of(VALUES_AUDIT_OUT), valuesAudit());
         write(Path.of(SURVEY_Q2_OUT), surveyQ2());
+        Stores stores = new Stores();
+        write(Path.of(STORES_OUT), stores.survey(STORES_SEED, "S4_%04d", 0.9, stores.q4));
+        write(Path.of(STORES_Q2_OUT), stores.survey(STORES_Q2_SEED, "S2_%04d", 0.85, stores.q2));
+        write(Path.of(OUTCOMES_OUT), stores.outcomes());
+    }
+
+    /** Each region as "Region: City=Street,Street; City=Street". */
+    private static Map<String, Map<String, List<String>>> storeTree(String... regions) {
+        Map<String, Map<String, List<String>>> tree = new LinkedHashMap<>();
+        for (String region : regions) {
+            String[] nameAndCities = region.split(": ");
+            Map<String, List<String>> cities = new LinkedHashMap<>();
+            for (String city : nameAndCities[1].split("; ")) {
+                String[] nameAndStreets = city.split("=");
+                List<String> stores = new ArrayList<>();
+                for (String street : nameAndStreets[1].split(",")) {
+                    stores.add(nameAndStreets[0] + " " + street);
+                }
+                cities.put(nameAndStreets[0], stores);
+            }
+            tree.put(nameAndCities[0], cities);
+        }
+        return tree;
+    }
+
+    /**
+     * The retailer's stores: their sizes and culture effects, drawn once from {@link #STORE_EFFECTS_SEED}, so
+     * both waves and the outcomes share them.
+     */
+    private static final class Stores {
+        final List<Team> lasting = new ArrayList<>();
+        final List<Team> q2 = new ArrayList<>();
+        final List<Team> q4 = new ArrayList<>();
+        final Map<String, String> city = new LinkedHashMap<>();
+
+        Stores() {
+            SplittableRandom random = new SplittableRandom(STORE_EFFECTS_SEED);
+            STORE_TREE.forEach((region, cities) -> cities.forEach((town, stores) -> {
+                for (String store : stores) {
+                    int size = SMALL_STORES.contains(store) ? 6 : 8 + random.nextInt(13);
+                    double[] effects = new double[Trait.values().length];
+                    double[] early = new double[effects.length];
+                    double[] late = new double[effects.length];
+                    for (int t = 0; t < effects.length; t++) {
+                        effects[t] = 0.3 * gaussian(random);
+                        early[t] = effects[t] + 0.2 * gaussian(random);
+                        late[t] = effects[t] + 0.2 * gaussian(random);
+                    }
+                    double[] here = {1.0, 0.0, 0.0, 0.0};
+                    lasting.add(new Team(store, region, size, effects, here, false));
+                    q2.add(new Team(store, region, size, early, here, false));
+                    q4.add(new Team(store, region, size, late, here, false));
+                    city.put(store, town);
+                }
+            }));
+        }
+
+        /** One wave: {@code share} of each store answers (4 of the small ones), in the effects of {@code teams}. */
+        String survey(long seed, String idFormat, double share, List<Team> teams) {
+            List<Turnout> turnouts = new ArrayList<>();
+            for (Team team : teams) {
+                int answering = SMALL_STORES.contains(team.name()) ? 4
+                        : Math.max(5, (int) Math.round(team.size() * share));
+                turnouts.add(new Turnout(team, answering, 0.0));
+            }
+            Wave wave = new Wave(idFormat, PAIRS, 0.0, NO_TRAIT_SHIFTS, STORES_COMMENT_RATE);
+            return new GenerateExample(seed, CRITICAL_COMMENTS, POSITIVE_COMMENTS, SHORT_COMMENTS)
+                    .writeSurvey(turnouts, wave, city);
+        }
+
+        /** Each store's outcomes per period, following its culture a wave earlier (see the comment above). */
+        String outcomes() {
+            SplittableRandom random = new SplittableRandom(OUTCOMES_SEED);
+            List<List<String>> rows = new ArrayList<>();
+            for (int s = 0; s < lasting.size(); s++) {
+                rows.add(outcome(random, "2026-Q2", lasting.get(s)));
+                rows.add(outcome(random, "2026-Q4", q2.get(s)));
+            }
+            rows.get(7).set(4, ""); // a CSAT survey that did not run: a missing value
+            rows.get(30).set(2, "");
+            rows.get(30).set(3, "");
+            for (int i = rows.size() - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                rows.set(i, rows.set(j, rows.get(i)));
+            }
+            StringBuilder csv = new StringBuilder();
+            row(csv, List.of("team", "period", "customer_nps", "n_customer_nps", "csat", "n_csat", "churn_pct"));
+            rows.forEach(fields -> row(csv, fields));
+            return csv.toString();
+        }
+
+        private static List<String> outcome(SplittableRandom random, String period, Team culture) {
+            double c = (culture.effects()[Trait.EMPATHY.ordinal()] + culture.effects()[Trait.SAFETY.ordinal()]) / 2;
+            int customers = 60 + random.nextInt(341);
+            return new ArrayList<>(List.of(culture.name(), period,
+                    decimal(25 + 40 * c + 8 * gaussian(random), 1), Integer.toString(customers),
+                    decimal(4.1 + 0.5 * c + 0.15 * gaussian(random), 2), Integer.toString(customers / 3),
+                    decimal(Math.max(0, 9 - 6 * c + 1.5 * gaussian(random)), 1)));
+        }
+
+        private static String decimal(double value, int places) {
+            return new java.math.BigDecimal(value).setScale(places, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        }
     }
 
     /** The full survey, for customer-centric-culture.yaml: wave 2026-Q4, every member of each team. */
@@ -800,6 +946,11 @@ public final class GenerateExample {
     }
 
     private String writeSurvey(List<Turnout> turnouts, Wave wave) {
+        return writeSurvey(turnouts, wave, Map.of());
+    }
+
+    /** The survey; a team in {@code cities} is in that Location rather than one drawn from its weights. */
+    private String writeSurvey(List<Turnout> turnouts, Wave wave, Map<String, String> cities) {
         StringBuilder csv = new StringBuilder();
         List<String> header = new ArrayList<>(List.of("ResponseId", "Team", "Department", "Level", "Tenure",
                 "Location"));
@@ -817,7 +968,15 @@ public final class GenerateExample {
 
         List<Member> members = roster(turnouts);
         for (int n = 0; n < members.size(); n++) {
-            row(csv, surveyRespondent(n + 1, members.get(n), wave));
+            List<String> fields = surveyRespondent(n + 1, members.get(n), wave);
+            String city = cities.get(members.get(n).team().name());
+            if (city != null) {
+                fields.set(5, city);
+                // a store has one or two managers: a Level column would single them out, and the disclosure
+                // rules would hide every store (a store less its managers is the "Team member" level's part)
+                fields.set(3, "");
+            }
+            row(csv, fields);
         }
         return csv.toString();
     }

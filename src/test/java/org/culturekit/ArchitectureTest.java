@@ -45,6 +45,7 @@ class ArchitectureTest {
             Map.entry("export", Set.of("export.csv", "export.xlsx", "export.ids", "export.table", "input", "model")),
             // the parallel reader knows chunks only through export's ChunkedRows, never how they are cut or parsed
             Map.entry("export.parallel", Set.of("export", "input", "model")),
+            Map.entry("outcomes", Set.of("export.csv", "export.xlsx", "export.table", "input", "model")),
             Map.entry("scoring.stats", Set.of()),
             Map.entry("scoring", Set.of("scoring.stats", "model")),
             Map.entry("report", Set.of("scoring", "model")),

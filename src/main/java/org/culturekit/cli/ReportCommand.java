@@ -22,6 +22,7 @@ import java.util.concurrent.FutureTask;
 import org.culturekit.cli.run.Plural;
 import org.culturekit.cli.run.Scoring;
 import org.culturekit.export.ResponseTimes;
+import org.culturekit.model.OutcomeTable;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
 import org.culturekit.questionnaire.Questionnaires;
@@ -36,6 +37,7 @@ import org.culturekit.report.ResultsJson;
 import org.culturekit.report.ScoresCsv;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Gate;
+import org.culturekit.scoring.OutcomeLinks;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -105,6 +107,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "Leave every comment out of the reports and results.json.")
     boolean noComments;
 
+    @Option(names = "--outcomes", paramLabel = "FILE",
+            description = "Customer outcomes per group (repeatable): a CSV whose first column is headed by a segment "
+                    + "(for example team) and whose other columns are metrics such as customer_nps; adds how each "
+                    + "index and eNPS move with them across the shown groups.")
+    List<Path> outcomeFiles = new ArrayList<>();
+
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
@@ -138,13 +146,19 @@ final class ReportCommand implements Callable<Integer> {
         Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
         List<Path> historyFiles = waves.history == null ? List.of() : WaveFiles.historyFiles(waves.history, output);
         OutputGuard.of(spec).exports(csvFiles).input("-q", input.questionnaireFile())
-                .input("--baseline", waves.baseline).inputs("--history", historyFiles).templates(templateDir)
+                .input("--baseline", waves.baseline).inputs("--history", historyFiles)
+                .inputs("--outcomes", outcomeFiles).templates(templateDir)
                 .check(output, formats, imports.rejects);
         List<Gate> gates = waves.gates(spec, questionnaire);
         Results baseline = waves.baseline == null ? null : WaveFiles.read(waves.baseline);
         PrintWriter err = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
         List<Results> history = WaveFiles.history(historyFiles, err);
         String isoDate = date == null ? null : checkedDate(date);
+        List<OutcomeTable> outcomes = OutcomeFiles.read(outcomeFiles, questionnaire,
+                imports.readOptions(spec, false).encoding());
+        // before the exports are read, so that a period column without --wave fails at once
+        Results previous = previousWave(baseline, history, wave.isEmpty() ? null : wave);
+        OutcomeFiles.checkPeriods(outcomes, wave, previous == null ? null : previous.wave(), err);
         if (invited != null && invited < 1) {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
         }
@@ -161,6 +175,10 @@ final class ReportCommand implements Callable<Integer> {
         }
         Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave)
                 .withDate(isoDate);
+        if (!outcomeFiles.isEmpty()) {
+            OutcomeFiles.warnUnmatched(outcomes, results, wave, err);
+            results = results.withOutcomes(OutcomeLinks.link(outcomes, results, previous));
+        }
         Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
         List<String> breaches = Gate.breaches(gates, results, baseline, questionnaire.reporting().minGroupSize());
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
@@ -206,6 +224,23 @@ final class ReportCommand implements Callable<Integer> {
             Scoring.warn(err, latest.problem() + "; the reports carry no date (give one with --date YYYY-MM-DD)");
         }
         return latest.latest().map(time -> time.toLocalDate().toString()).orElse(null);
+    }
+
+    /**
+     * The wave the lagged outcomes compare with: the baseline, else the latest of the history before this wave
+     * (by label), else none.
+     */
+    private static Results previousWave(Results baseline, List<Results> history, String wave) {
+        if (baseline != null) {
+            return baseline;
+        }
+        Results latest = null;
+        for (Results earlier : history) {
+            if (wave == null || earlier.wave().compareTo(wave) < 0) {
+                latest = earlier;
+            }
+        }
+        return latest;
     }
 
     /**

@@ -37,6 +37,7 @@ import org.culturekit.scoring.Results;
  * @param changes the change since a baseline wave, or null
  * @param trend the scores over the waves given with {@code --history}, or null
  * @param breaches the CI gates breached, one sentence each
+ * @param outcomes culture against customer outcomes, or null without {@code --outcomes}
  */
 public record ReportModel(
         String title,
@@ -64,7 +65,8 @@ public record ReportModel(
         List<String> notes,
         ChangesView changes,
         TrendView trend,
-        List<String> breaches) {
+        List<String> breaches,
+        OutcomesView outcomes) {
 
     public ReportModel {
         Objects.requireNonNull(title, "title");

@@ -106,7 +106,8 @@ final class ReportModelBuilder {
                 notes(segments, perception),
                 options.changes() == null ? null : changes(options.changes()),
                 options.history().isEmpty() ? null : trend(options.history()),
-                options.breaches());
+                options.breaches(),
+                OutcomesView.of(questionnaire, results));
     }
 
     private String responseRate() {

@@ -65,7 +65,7 @@ public final class ReportRenderer {
     /** Every bundled template, for {@code templates export}. */
     public static final List<String> BUNDLED_TEMPLATES =
             List.of("report.ftlh", "report.ftlmd", "print.ftlh", "lib/html.ftlh", "lib/markdown.ftlmd",
-                    "lib/print.ftlh");
+                    "lib/print.ftlh", "lib/outcomes.ftlh", "lib/outcomes.ftlmd");
 
     /** The most characters a template may produce. */
     public static final long DEFAULT_MAX_OUTPUT = 50L * 1024 * 1024;
@@ -539,7 +539,8 @@ public final class ReportRenderer {
         @Override
         public ClassMemberAccessPolicy forClass(Class<?> contextClass) {
             boolean model = contextClass.isRecord()
-                    && contextClass.getName().startsWith(ReportModel.class.getName());
+                    && (contextClass.getName().startsWith(ReportModel.class.getName())
+                            || contextClass.getName().startsWith(OutcomesView.class.getName()));
             return new ClassMemberAccessPolicy() {
                 @Override
                 public boolean isMethodExposed(Method method) {

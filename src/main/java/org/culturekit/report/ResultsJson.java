@@ -92,6 +92,11 @@ public final class ResultsJson {
 
     // ---- the format, as mix-ins: scoring's records stay free of Jackson ----
 
+    private abstract static class ResultsFormat {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) // only with --outcomes: every other results.json stays as it was
+        abstract List<Results.Outcome> outcomes();
+    }
+
     @JsonInclude(JsonInclude.Include.ALWAYS)
     private abstract static class RowsFormat {
         @JsonInclude(JsonInclude.Include.NON_EMPTY) // only when there are some: fully mapped results stay as they were
@@ -377,6 +382,7 @@ public final class ResultsJson {
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
                     .addModule(format)
+                    .addMixIn(Results.class, ResultsFormat.class)
                     .addMixIn(Results.Rows.class, RowsFormat.class)
                     .addMixIn(Results.IndexResult.class, Withholdable.class)
                     .addMixIn(Results.ItemResult.class, Withholdable.class)
@@ -420,7 +426,9 @@ public final class ResultsJson {
                         List.of(group, new Group("h", Cell.withheld())))),
                 List.of(new Results.Driver("i", Cell.shown(new Results.Correlation(1.0, 1.0, 1.0, 5)))),
                 List.of(new Results.CommentQuestion("c", "c", List.of(new Results.CommentGroup("g",
-                        List.of(new Results.Comment("t", 1)), 0)))));
+                        List.of(new Results.Comment("t", 1)), 0)))))
+                .withOutcomes(List.of(new Results.Outcome("s", "m", "i", "same-wave", "w", null, 1, 1.0, 1.0, 1.0,
+                        1.0, 1.0, null, 1.0, 1.0, 1.0, 1, List.of(new Results.OutcomePoint("g", 1, 1, 1L)))));
         Changes.Change change = new Changes.Change("i", "i", true, null, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, false);
         Changes changes = new Changes("w", true, List.of(change), List.of(change), change,
                 List.of(new Changes.GroupChange("s", "g", change)), List.of(), List.of());

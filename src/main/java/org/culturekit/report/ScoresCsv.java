@@ -22,6 +22,9 @@ import org.culturekit.scoring.Results;
  *       are made safe against formula injection (docs/exports.md).
  *   <li>A suppressed group or cell is one row with metric {@code suppressed} and value 1, and nothing else,
  *       exactly as in the other outputs.
+ *   <li>With {@code --outcomes}, each culture measure against each customer metric is measure
+ *       {@code outcome/<lag>/<measure>/<metric>}: group {@code all} for the statistics, and each unit's culture
+ *       figure, metric value and customers under its group.
  * </ul>
  */
 public final class ScoresCsv {
@@ -37,6 +40,9 @@ public final class ScoresCsv {
         ScoresCsv csv = new ScoresCsv();
         csv.everyone(results);
         results.segments().forEach(csv::segment);
+        if (results.outcomes() != null) {
+            results.outcomes().forEach(csv::outcome);
+        }
         StringBuilder text = new StringBuilder();
         try (CSVPrinter printer = new CSVPrinter(text, FORMAT)) {
             printer.printRecord("segment", "group", "measure", "metric", "value");
@@ -159,6 +165,26 @@ public final class ScoresCsv {
                     add(segment.id(), group.value(), "enps", "score", enps.score());
                 }
             }
+        }
+    }
+
+    private void outcome(Results.Outcome outcome) {
+        String measure = "outcome/" + outcome.lag() + "/" + outcome.measure() + "/" + outcome.metric();
+        add(outcome.segment(), ALL, measure, "n", (double) outcome.n());
+        add(outcome.segment(), ALL, measure, "r", outcome.r());
+        add(outcome.segment(), ALL, measure, "ciLow", outcome.ciLow());
+        add(outcome.segment(), ALL, measure, "ciHigh", outcome.ciHigh());
+        add(outcome.segment(), ALL, measure, "p", outcome.p());
+        add(outcome.segment(), ALL, measure, "spearman", outcome.spearman());
+        add(outcome.segment(), ALL, measure, "icc2", outcome.icc2());
+        add(outcome.segment(), ALL, measure, "rDisattenuated", outcome.rDisattenuated());
+        add(outcome.segment(), ALL, measure, "detectableR", outcome.detectableR());
+        add(outcome.segment(), ALL, measure, "unitsToDetect", (double) outcome.unitsToDetect());
+        for (Results.OutcomePoint point : outcome.points()) {
+            add(outcome.segment(), point.group(), measure, "culture", point.culture());
+            add(outcome.segment(), point.group(), measure, "outcome", point.outcome());
+            add(outcome.segment(), point.group(), measure, "customers",
+                    point.customers() == null ? null : (double) point.customers());
         }
     }
 

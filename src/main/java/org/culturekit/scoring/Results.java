@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param perceptionGap leaders vs others per index, empty without a leader segment
  * @param segments one per questionnaire segment
  * @param drivers correlation of each index with the eNPS answer, strongest first
+ * @param comments comment questions with the groups whose comments may be shown
+ * @param outcomes each culture measure against each customer metric of {@code --outcomes}, or null without it
  */
 public record Results(
         int schemaVersion,
@@ -38,9 +40,18 @@ public record Results(
         List<PerceptionGap> perceptionGap,
         List<SegmentResult> segments,
         List<Driver> drivers,
-        List<CommentQuestion> comments) {
+        List<CommentQuestion> comments,
+        List<Outcome> outcomes) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** Results without customer outcomes. */
+    public Results(int schemaVersion, String wave, String date, QuestionnaireRef questionnaire, Rows rows,
+            List<IndexResult> indices, SayDo sayDo, Cell<Enps> enps, List<PerceptionGap> perceptionGap,
+            List<SegmentResult> segments, List<Driver> drivers, List<CommentQuestion> comments) {
+        this(schemaVersion, wave, date, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments, drivers,
+                comments, null);
+    }
 
     public Results {
         Objects.requireNonNull(questionnaire, "questionnaire");
@@ -50,6 +61,7 @@ public record Results(
         segments = List.copyOf(segments);
         drivers = List.copyOf(drivers);
         comments = List.copyOf(comments);
+        outcomes = outcomes == null ? null : List.copyOf(outcomes);
     }
 
     /** These results with the rows the reader excluded added to the tally. */
@@ -57,31 +69,37 @@ public record Results(
         long read = rows.scored() + excluded.stream().mapToLong(Exclusion::count).sum();
         return new Results(schemaVersion, wave, date, questionnaire, new Rows(read, rows.scored(), excluded,
                 rows.unmappedItems()), indices,
-                sayDo, enps, perceptionGap, segments, drivers, comments);
+                sayDo, enps, perceptionGap, segments, drivers, comments, outcomes);
     }
 
     /** These results noting that no export had a column for the scored items {@code ids}. */
     public Results withUnmappedItems(List<String> ids) {
         return new Results(schemaVersion, wave, date, questionnaire, new Rows(rows.read(), rows.scored(), rows.excluded(),
-                ids), indices, sayDo, enps, perceptionGap, segments, drivers, comments);
+                ids), indices, sayDo, enps, perceptionGap, segments, drivers, comments, outcomes);
     }
 
     /** These results without any comment, for {@code --no-comments}. */
     public Results withoutComments() {
         return new Results(schemaVersion, wave, date, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments,
-                drivers, List.of());
+                drivers, List.of(), outcomes);
     }
 
     /** These results labelled as the survey round {@code label} (null for none). */
     public Results withWave(String label) {
-        return new Results(schemaVersion, label, date, questionnaire, rows, indices, sayDo, enps, perceptionGap, segments,
-                drivers, comments);
+        return new Results(schemaVersion, label, date, questionnaire, rows, indices, sayDo, enps, perceptionGap,
+                segments, drivers, comments, outcomes);
+    }
+
+    /** These results with the customer outcomes linked to them (null for none). */
+    public Results withOutcomes(List<Outcome> linked) {
+        return new Results(schemaVersion, wave, date, questionnaire, rows, indices, sayDo, enps, perceptionGap,
+                segments, drivers, comments, linked);
     }
 
     /** These results dated {@code isoDate} (null for none). */
     public Results withDate(String isoDate) {
         return new Results(schemaVersion, wave, isoDate, questionnaire, rows, indices, sayDo, enps, perceptionGap,
-                segments, drivers, comments);
+                segments, drivers, comments, outcomes);
     }
 
     /**
@@ -519,4 +537,49 @@ public record Results(
 
     /** @param text the comment, redacted @param count how many respondents wrote exactly this */
     public record Comment(String text, long count) {}
+
+    /**
+     * One culture measure against one customer metric across the shown groups of a segment: each shown group with
+     * both figures is one unit; a hidden group, or a group whose figure for the measure is withheld, never enters
+     * (docs/privacy.md). Culture and outcomes may come from different waves ({@code lag}).
+     *
+     * @param segment the segment id
+     * @param metric the outcome metric, as the file names it
+     * @param measure an index id, or {@code enps}
+     * @param lag {@code same-wave}, {@code culture-earlier} (the previous wave's culture against this wave's
+     *     outcomes), {@code outcomes-earlier} (this wave's culture against the previous outcomes) or
+     *     {@code previous-wave} (both of the previous wave)
+     * @param cultureWave the wave label of the culture figures, or null
+     * @param outcomeWave the period of the outcomes, or null when the file has no period column
+     * @param n the units: groups with both figures
+     * @param r Pearson's r, null with fewer than 10 units or no variation
+     * @param ciLow lower end of the Fisher-z 95% interval
+     * @param ciHigh upper end
+     * @param p two-sided p (t with n − 2 df)
+     * @param spearman Spearman's rho (average ranks), null when r is
+     * @param reason why r is null, or null
+     * @param icc2 ICC(2) of the index in the segment, the reliability of the group means; null for eNPS
+     * @param rDisattenuated r / √ICC(2), null when either is undefined or ICC(2) ≤ 0
+     * @param detectableR the smallest |r| these n units detect (α = .05 two-sided, power .8), null for n ≤ 3
+     * @param unitsToDetect units needed to detect r = .3 (α = .05 two-sided, power .8)
+     * @param points the units, in the segment's group order
+     */
+    public record Outcome(String segment, String metric, String measure, String lag, String cultureWave,
+            String outcomeWave, int n, Double r, Double ciLow, Double ciHigh, Double p, Double spearman,
+            String reason, Double icc2, Double rDisattenuated, Double detectableR, int unitsToDetect,
+            List<OutcomePoint> points) {
+        public Outcome {
+            points = List.copyOf(points);
+        }
+    }
+
+    /**
+     * One unit of an {@link Outcome}.
+     *
+     * @param group the group label
+     * @param culture the group's published figure for the measure (mean score, or eNPS)
+     * @param outcome the group's metric value
+     * @param customers the customers behind the value, or null when not given
+     */
+    public record OutcomePoint(String group, double culture, double outcome, Long customers) {}
 }

@@ -85,6 +85,27 @@ class LauncherIT {
     }
 
     @Test
+    void linksCustomerOutcomesAsJavaJarDoes() throws Exception {
+        String stores = Path.of("examples/stores.csv").toAbsolutePath().toString();
+        String outcomes = Path.of("examples/customer-outcomes.csv").toAbsolutePath().toString();
+        ProcessRun viaJava = java("report", stores, "--wave", "2026-Q4", "--outcomes", outcomes, "-o", "java");
+        ProcessRun viaLauncher = launcher("report", stores, "--wave", "2026-Q4", "--outcomes", outcomes, "-o",
+                "launcher");
+        assertEquals(0, viaJava.code(), viaJava.err());
+        assertEquals(0, viaLauncher.code(), viaLauncher.err());
+        assertEquals(viaJava.err(), viaLauncher.err());
+        assertTrue(viaLauncher.err().contains("rows of period '2026-Q2' are left out"), viaLauncher.err());
+        assertSameReports(dir.resolve("java"), dir.resolve("launcher"));
+        assertTrue(Files.readString(dir.resolve("launcher/report.html"), StandardCharsets.UTF_8)
+                .contains("<h2>Culture and customer outcomes</h2>"));
+        Files.writeString(dir.resolve("bad.csv"), "team,csat\nSales,4.5%\n", StandardCharsets.UTF_8);
+        ProcessRun bad = launcher("report", EXAMPLE.toString(), "--outcomes", "bad.csv", "-o", "bad");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().startsWith("error: bad.csv:2:2: '4.5%' is not a number"), bad.err());
+        assertEquals(java("report", EXAMPLE.toString(), "--outcomes", "bad.csv", "-o", "bad").err(), bad.err());
+    }
+
+    @Test
     void passesExitCodesAndStreamsThrough() throws Exception {
         ProcessRun bare = launcher();
         assertEquals(2, bare.code());
