@@ -18,6 +18,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +133,22 @@ class OutcomesTest {
     }
 
     @Test
+    void theContentsListLinksToTheSectionJustBeforeItems() throws IOException {
+        Path out = dir.resolve("q4");
+        q4(out, OUTCOMES).assertExit(ExitCodes.OK);
+        String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        int nav = html.indexOf("<nav aria-label=\"Contents\">");
+        Matcher link = Pattern.compile("href=\"#([^\"]+)\"").matcher(html.substring(nav, html.indexOf("</nav>", nav)));
+        List<String> targets = new ArrayList<>();
+        while (link.find()) {
+            targets.add(link.group(1));
+            assertTrue(html.contains("id=\"" + link.group(1) + "\""), link.group() + " has no target");
+        }
+        assertEquals(targets.indexOf("outcomes") + 1, targets.indexOf("items"), targets.toString());
+        assertTrue(html.indexOf("id=\"outcomes\"") < html.indexOf("id=\"items\""), "the section comes before Items");
+    }
+
+    @Test
     void theOrderOfTheOutcomeRowsDoesNotChangeAByte() throws IOException {
         Path first = dir.resolve("a");
         q4(first, OUTCOMES).assertExit(ExitCodes.OK);
@@ -184,7 +202,9 @@ class OutcomesTest {
         Path out = dir.resolve("plain");
         CliRun.of("report", "examples/survey.csv", "-o", out.toString()).assertExit(ExitCodes.OK);
         assertNull(json(out.resolve("results.json")).get("outcomes"));
-        assertFalse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8).contains("id=\"outcomes\""));
+        String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertFalse(html.contains("id=\"outcomes\""));
+        assertFalse(html.contains("href=\"#outcomes\""), "no contents entry without the section");
     }
 
     @Test
