@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,10 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.culturekit.export.xlsx.XlsxFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +134,40 @@ class OutcomesTest {
             if (line.contains("outcome/")) {
                 hidden.forEach(store -> assertFalse(line.contains(store), line));
             }
+        }
+    }
+
+    @Test
+    void anXlsxSheetGivesTheSameResultsAsTheSameDataInCsv() throws IOException {
+        Path baseline = q2();
+        Path xlsx = XlsxFixtures.written(dir.resolve("customer-outcomes.xlsx"), "KPIs", sheet -> {
+            try (CSVParser csv = CSVParser.parse(Path.of(OUTCOMES), StandardCharsets.UTF_8, CSVFormat.RFC4180)) {
+                int r = 0;
+                for (CSVRecord record : csv) {
+                    for (int c = 0; c < record.size(); c++) {
+                        String value = record.get(c);
+                        // as a spreadsheet holds them: figures as numbers, blanks as no cell
+                        if (r > 0 && c > 1 && !value.isEmpty()) {
+                            sheet.value(r, c, Double.parseDouble(value));
+                        } else if (!value.isEmpty()) {
+                            sheet.value(r, c, value);
+                        }
+                    }
+                    r++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path fromCsv = dir.resolve("csv");
+        Path fromXlsx = dir.resolve("xlsx");
+        q4(fromCsv, OUTCOMES, "--baseline", baseline.toString()).assertExit(ExitCodes.OK);
+        q4(fromXlsx, xlsx.toString(), "--baseline", baseline.toString()).assertExit(ExitCodes.OK);
+        JsonNode outcomes = json(fromXlsx.resolve("results.json")).get("outcomes");
+        assertTrue(outcomes.size() > 100 && outcomes.findValues("customers").size() > 1000, outcomes.toString());
+        for (String file : List.of("results.json", "report.md", "scores.csv")) {
+            assertEquals(Files.readString(fromCsv.resolve(file), StandardCharsets.UTF_8),
+                    Files.readString(fromXlsx.resolve(file), StandardCharsets.UTF_8), file);
         }
     }
 
