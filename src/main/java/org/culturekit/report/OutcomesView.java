@@ -124,9 +124,7 @@ public record OutcomesView(List<String> caveats, List<Metric> metrics) {
         if (results.outcomes() == null || results.outcomes().isEmpty()) {
             return null;
         }
-        Map<String, String> names = new LinkedHashMap<>();
-        questionnaire.indices().forEach(index -> names.put(index.id(), index.name()));
-        names.put(OutcomeLinks.ENPS, "eNPS");
+        Map<String, String> names = measureNames(questionnaire);
         Map<String, List<Outcome>> byMetric = new LinkedHashMap<>();
         for (Outcome outcome : results.outcomes()) {
             byMetric.computeIfAbsent(outcome.segment() + "\u0000" + outcome.metric(), key -> new ArrayList<>())
@@ -135,6 +133,14 @@ public record OutcomesView(List<String> caveats, List<Metric> metrics) {
         List<Metric> metrics = new ArrayList<>();
         byMetric.values().forEach(outcomes -> metrics.add(metric(outcomes, names, results)));
         return new OutcomesView(caveatTexts(), metrics);
+    }
+
+    /** Index ids and {@code enps} to the names the reports show. */
+    static Map<String, String> measureNames(Questionnaire questionnaire) {
+        Map<String, String> names = new LinkedHashMap<>();
+        questionnaire.indices().forEach(index -> names.put(index.id(), index.name()));
+        names.put(OutcomeLinks.ENPS, "eNPS");
+        return names;
     }
 
     private static List<String> caveatTexts() {

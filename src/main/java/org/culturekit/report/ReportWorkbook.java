@@ -16,13 +16,15 @@ import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Scale;
 import org.culturekit.model.VisibleText;
 import org.culturekit.scoring.Changes;
+import org.culturekit.scoring.OutcomeLinks;
 import org.culturekit.scoring.Results;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Writes {@code report.xlsx} for analysts (docs/reports.md): an About sheet, the indices, one heatmap per
- * segment, the items, say-do gaps, eNPS, the changes since a baseline and the comments, from the same
+ * segment, the items, say-do gaps, eNPS, the changes since a baseline, the links to customer outcomes (with their
+ * points: shown groups only) and the comments, from the same
  * {@link Results} as every other format.
  *
  * <ul>
@@ -57,6 +59,12 @@ public final class ReportWorkbook {
     private static final String SIGNED_WHOLE = "+0;-0;0";
     private static final String PROBABILITY = "0.000";
     private static final String COUNT = "0";
+    private static final String GENERAL = "General";
+
+    /** The pairings of waves of results.json's {@code lag}, as the report's lagged view names them. */
+    static final Map<String, String> LAGS = Map.of(OutcomeLinks.SAME_WAVE, "Same wave",
+            OutcomeLinks.CULTURE_EARLIER, "Culture earlier", OutcomeLinks.OUTCOMES_EARLIER, "Outcomes earlier",
+            OutcomeLinks.PREVIOUS_WAVE, "Previous wave");
 
     private final Questionnaire questionnaire;
     private final Results results;
@@ -105,6 +113,10 @@ public final class ReportWorkbook {
         }
         if (changes != null) {
             changes();
+        }
+        if (results.outcomes() != null && !results.outcomes().isEmpty()) {
+            outcomes();
+            outcomePoints();
         }
         if (results.comments().stream().anyMatch(q -> !q.groups().isEmpty())) {
             comments();
@@ -380,6 +392,69 @@ public final class ReportWorkbook {
             sheet.text(9, change.reason());
         }
         sheet.next();
+    }
+
+    /** One row per segment × metric × measure × pairing of waves, the figures of results.json's outcomes. */
+    private void outcomes() {
+        Sheet sheet = new Sheet("Outcomes", 12, 16, 26, 16, 11, 11, 6, 8, 11, 11, 8, 10, 8, 15, 13, 15, 44);
+        sheet.header("Segment", "Metric", "Culture measure", "Waves", "Culture wave", "Outcome wave", "n", "r",
+                "95% CI low", "95% CI high", "p", "Spearman", "ICC(2)", "r / √ICC(2)", "Smallest r detected",
+                "Units to detect r = .3", "Why no r");
+        Map<String, String> measures = OutcomesView.measureNames(questionnaire);
+        for (Results.Outcome outcome : results.outcomes()) {
+            sheet.text(0, outcome.segment());
+            sheet.text(1, outcome.metric());
+            sheet.text(2, measures.get(outcome.measure()));
+            sheet.text(3, LAGS.get(outcome.lag()));
+            sheet.text(4, outcome.cultureWave());
+            sheet.text(5, outcome.outcomeWave());
+            sheet.count(6, outcome.n());
+            sheet.number(7, outcome.r(), MEAN);
+            sheet.number(8, outcome.ciLow(), MEAN);
+            sheet.number(9, outcome.ciHigh(), MEAN);
+            sheet.number(10, outcome.p(), PROBABILITY);
+            sheet.number(11, outcome.spearman(), MEAN);
+            sheet.number(12, outcome.icc2(), MEAN);
+            sheet.number(13, outcome.rDisattenuated(), MEAN);
+            sheet.number(14, outcome.detectableR(), MEAN);
+            sheet.count(15, outcome.unitsToDetect());
+            sheet.text(16, outcome.reason());
+            sheet.next();
+        }
+        sheet.ws.setAutoFilter(0, 0, 16);
+        sheet.next();
+        sheet.pair("Units", "Each unit is a group shown in the report, with its published culture figure and its "
+                + "outcome. Groups the anonymity rules hide are left out: with r and the other points published, a "
+                + "hidden group's mean could be worked out. The points are on the sheet Outcome points.");
+        sheet.pair("Caution", "A relation between group averages is not one between people, and not proof of "
+                + "cause. A 95% interval that spans zero fits no relation as well as a real one. r / √ICC(2) is an "
+                + "upper-end guess at r with perfectly reliable group means.");
+        sheet.pair("Waves", "Same wave: this wave's culture and outcomes. Culture earlier: the previous wave's "
+                + "culture against this wave's outcomes. Outcomes earlier: this wave's culture against the previous "
+                + "outcomes. Previous wave: both of the previous wave.");
+    }
+
+    /** The units behind each row of the Outcomes sheet: shown groups only, as in results.json. */
+    private void outcomePoints() {
+        Sheet sheet = new Sheet("Outcome points", 12, 16, 26, 16, 28, 16, 12, 11);
+        sheet.header("Segment", "Metric", "Culture measure", "Waves", "Group", "Culture (mean or eNPS)", "Outcome",
+                "Customers");
+        Map<String, String> measures = OutcomesView.measureNames(questionnaire);
+        for (Results.Outcome outcome : results.outcomes()) {
+            String format = outcome.measure().equals(OutcomeLinks.ENPS) ? SIGNED_WHOLE : MEAN;
+            for (Results.OutcomePoint point : outcome.points()) {
+                sheet.text(0, outcome.segment());
+                sheet.text(1, outcome.metric());
+                sheet.text(2, measures.get(outcome.measure()));
+                sheet.text(3, LAGS.get(outcome.lag()));
+                sheet.text(4, point.group());
+                sheet.number(5, point.culture(), format);
+                sheet.number(6, point.outcome(), GENERAL);
+                sheet.count(7, point.customers());
+                sheet.next();
+            }
+        }
+        sheet.ws.setAutoFilter(0, 0, 7);
     }
 
     private void comments() {

@@ -86,9 +86,11 @@ public final class ResultsJson {
      * @param sayDoGap the overall say-do gap, or null
      * @param enps the eNPS, or null
      * @param gatesBreached the CI gates breached
+     * @param date the report's date (YYYY-MM-DD), as in results.json, or null; last, so that the keys scripts
+     *     already read keep their places
      */
     private record Summary(String wave, long read, long scored, Map<String, Double> score100, Double sayDoGap,
-            Double enps, List<String> gatesBreached) {}
+            Double enps, List<String> gatesBreached, String date) {}
 
     // ---- the format, as mix-ins: scoring's records stay free of Jackson ----
 
@@ -465,7 +467,7 @@ public final class ResultsJson {
         out.write('\n');
     }
 
-    /** One line of JSON for scripts: rows, each index's score, the say-do gap, eNPS and the breaches. */
+    /** One line of JSON for scripts: rows, each index's score, the say-do gap, eNPS, the breaches and the date. */
     public static String summary(Results results, List<String> breaches) {
         Map<String, Double> scores = new LinkedHashMap<>();
         results.indices().forEach(index -> scores.put(index.id(),
@@ -476,7 +478,7 @@ public final class ResultsJson {
                     results.sayDo() == null ? null
                             : results.sayDo().overall().shown().map(Results.GapFigures::meanGap).orElse(null),
                     results.enps() == null ? null : results.enps().shown().map(Results.Enps::score).orElse(null),
-                    breaches), out);
+                    breaches, results.date()), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

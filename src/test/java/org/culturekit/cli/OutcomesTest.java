@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.culturekit.export.xlsx.XlsxFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +138,56 @@ class OutcomesTest {
     }
 
     @Test
+    void anXlsxSheetGivesTheSameResultsAsTheSameDataInCsv() throws IOException {
+        Path baseline = q2();
+        Path xlsx = XlsxFixtures.written(dir.resolve("customer-outcomes.xlsx"), "KPIs", sheet -> {
+            try (CSVParser csv = CSVParser.parse(Path.of(OUTCOMES), StandardCharsets.UTF_8, CSVFormat.RFC4180)) {
+                int r = 0;
+                for (CSVRecord record : csv) {
+                    for (int c = 0; c < record.size(); c++) {
+                        String value = record.get(c);
+                        // as a spreadsheet holds them: figures as numbers, blanks as no cell
+                        if (r > 0 && c > 1 && !value.isEmpty()) {
+                            sheet.value(r, c, Double.parseDouble(value));
+                        } else if (!value.isEmpty()) {
+                            sheet.value(r, c, value);
+                        }
+                    }
+                    r++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        Path fromCsv = dir.resolve("csv");
+        Path fromXlsx = dir.resolve("xlsx");
+        q4(fromCsv, OUTCOMES, "--baseline", baseline.toString()).assertExit(ExitCodes.OK);
+        q4(fromXlsx, xlsx.toString(), "--baseline", baseline.toString()).assertExit(ExitCodes.OK);
+        JsonNode outcomes = json(fromXlsx.resolve("results.json")).get("outcomes");
+        assertTrue(outcomes.size() > 100 && outcomes.findValues("customers").size() > 1000, outcomes.toString());
+        for (String file : List.of("results.json", "report.md", "scores.csv")) {
+            assertEquals(Files.readString(fromCsv.resolve(file), StandardCharsets.UTF_8),
+                    Files.readString(fromXlsx.resolve(file), StandardCharsets.UTF_8), file);
+        }
+    }
+
+    @Test
+    void theContentsListLinksToTheSectionJustBeforeItems() throws IOException {
+        Path out = dir.resolve("q4");
+        q4(out, OUTCOMES).assertExit(ExitCodes.OK);
+        String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        int nav = html.indexOf("<nav aria-label=\"Contents\">");
+        Matcher link = Pattern.compile("href=\"#([^\"]+)\"").matcher(html.substring(nav, html.indexOf("</nav>", nav)));
+        List<String> targets = new ArrayList<>();
+        while (link.find()) {
+            targets.add(link.group(1));
+            assertTrue(html.contains("id=\"" + link.group(1) + "\""), link.group() + " has no target");
+        }
+        assertEquals(targets.indexOf("outcomes") + 1, targets.indexOf("items"), targets.toString());
+        assertTrue(html.indexOf("id=\"outcomes\"") < html.indexOf("id=\"items\""), "the section comes before Items");
+    }
+
+    @Test
     void theOrderOfTheOutcomeRowsDoesNotChangeAByte() throws IOException {
         Path first = dir.resolve("a");
         q4(first, OUTCOMES).assertExit(ExitCodes.OK);
@@ -184,7 +241,9 @@ class OutcomesTest {
         Path out = dir.resolve("plain");
         CliRun.of("report", "examples/survey.csv", "-o", out.toString()).assertExit(ExitCodes.OK);
         assertNull(json(out.resolve("results.json")).get("outcomes"));
-        assertFalse(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8).contains("id=\"outcomes\""));
+        String html = Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8);
+        assertFalse(html.contains("id=\"outcomes\""));
+        assertFalse(html.contains("href=\"#outcomes\""), "no contents entry without the section");
     }
 
     @Test

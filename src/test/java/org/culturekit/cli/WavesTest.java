@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,9 +161,22 @@ class WavesTest {
         assertEquals(330, line.get("scored").asInt());
         assertEquals("2026-Q4", line.get("wave").asText());
         assertEquals(1, line.get("gatesBreached").size());
+        // the example's exports have no timestamps, so no date unless one is given
+        assertTrue(line.get("date").isNull(), summary.out());
         CliRun quiet = q4("--quiet").assertExit(ExitCodes.OK);
         assertEquals("", quiet.out());
         assertEquals("", quiet.err());
+    }
+
+    @Test
+    void theSummaryEndsWithTheReportsDateAfterTheKeysScriptsAlreadyRead() throws IOException {
+        CliRun summary = q4("--summary", "--date", "2026-11-30", "-f", "json").assertExit(ExitCodes.OK);
+        JsonNode line = new ObjectMapper().readTree(summary.out());
+        List<String> keys = new ArrayList<>();
+        line.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("wave", "read", "scored", "score100", "sayDoGap", "enps", "gatesBreached", "date"), keys);
+        assertEquals("2026-11-30", line.get("date").asText());
+        assertEquals(results().get("date"), line.get("date"), "the same date as results.json");
     }
 
     @Test

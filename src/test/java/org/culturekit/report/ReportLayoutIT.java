@@ -119,6 +119,23 @@ class ReportLayoutIT {
         assertTrue(layout.heatmapRows() >= 20, "heatmap rows checked: " + layout.heatmapRows());
     }
 
+    @Test
+    void theStoreReportWithCustomerOutcomesFitsScreenPhoneAndPaper() throws Exception {
+        // the store example as docs/reports.md runs it: with a baseline, so the cross-lagged tables are there too
+        Path baseline = OUT.resolve("stores-2026-q2");
+        culturekit("report", "examples/stores-2026-q2.csv", "--wave", "2026-Q2", "-f", "json", "-o",
+                baseline.toString());
+        Path output = OUT.resolve("stores");
+        culturekit("report", "examples/stores.csv", "--wave", "2026-Q4", "--outcomes",
+                "examples/customer-outcomes.csv", "--baseline", baseline.resolve("results.json").toString(), "-f",
+                "html", "-o", output.toString());
+        String html = Files.readString(output.resolve("report.html"), StandardCharsets.UTF_8);
+        assertTrue(html.contains("<section id=\"outcomes\">") && html.contains("Culture earlier"),
+                "the report has the outcomes section with its lagged view");
+
+        check(output.resolve("report.html"), "stores");
+    }
+
     private static void culturekit(String... args) {
         StringWriter out = new StringWriter();
         int code = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))

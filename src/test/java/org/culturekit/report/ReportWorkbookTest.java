@@ -284,7 +284,7 @@ class ReportWorkbookTest {
     }
 
     /** A figure of results.json: the same double in a numeric cell, or "–" where it is null. */
-    private static void assertFigure(JsonNode expected, Cell cell, String what) {
+    static void assertFigure(JsonNode expected, Cell cell, String what) {
         assertNotNull(cell, what);
         if (expected == null || expected.isNull()) {
             assertEquals(CellType.STRING, cell.getCellType(), what);
