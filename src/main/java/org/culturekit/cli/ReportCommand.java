@@ -213,7 +213,7 @@ final class ReportCommand implements Callable<Integer> {
         Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
         List<String> breaches = Gate.breaches(gates, results, baseline, questionnaire.reporting().minGroupSize());
         ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave, totalInvited,
-                !noComments, changes, history, breaches));
+                !noComments, changes, history, breaches, headcounts == null ? null : headcounts.segment()));
         List<Path> written = writeAll(renderer, model, questionnaire, results, changes, breaches, err);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
