@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,9 +23,13 @@ import java.util.concurrent.FutureTask;
 import org.culturekit.cli.run.Plural;
 import org.culturekit.cli.run.Scoring;
 import org.culturekit.export.ResponseTimes;
+import org.culturekit.input.InputException;
+import org.culturekit.model.Headcounts;
 import org.culturekit.model.OutcomeTable;
 import org.culturekit.model.Questionnaire;
+import org.culturekit.model.Segment;
 import org.culturekit.model.VisibleText;
+import org.culturekit.outcomes.InvitedReader;
 import org.culturekit.questionnaire.Questionnaires;
 import org.culturekit.report.OutputFiles;
 import org.culturekit.report.PdfReport;
@@ -38,6 +43,7 @@ import org.culturekit.report.ScoresCsv;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Gate;
 import org.culturekit.scoring.OutcomeLinks;
+import org.culturekit.scoring.Participation;
 import org.culturekit.scoring.Results;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -99,9 +105,17 @@ final class ReportCommand implements Callable<Integer> {
                     + "one; else none.")
     String date;
 
-    @Option(names = "--invited", paramLabel = "N",
-            description = "How many people were invited, to show the response rate.")
-    Long invited;
+    @Option(names = "--invited", paramLabel = "N|FILE",
+            description = "How many people were invited, to show the response rate: a whole number, or a CSV file "
+                    + "headed <segment>,invited (for example team,invited) with one row per group, which adds each "
+                    + "shown group's invited and response rate. A value of digits only is a number; write a file "
+                    + "named so as ./500.")
+    String invitedArgument;
+
+    /** The number {@code --invited} gave, or null. */
+    private Long invited;
+    /** The file {@code --invited} gave, or null. */
+    private Path invitedFile;
 
     @Option(names = "--no-comments", negatable = false,
             description = "Leave every comment out of the reports and results.json.")
@@ -145,9 +159,10 @@ final class ReportCommand implements Callable<Integer> {
         }
         Questionnaire questionnaire = Questionnaires.load(input.questionnaire);
         List<Path> historyFiles = waves.history == null ? List.of() : WaveFiles.historyFiles(waves.history, output);
+        invitedArgument();
         OutputGuard.of(spec).exports(csvFiles).input("-q", input.questionnaireFile())
                 .input("--baseline", waves.baseline).inputs("--history", historyFiles)
-                .inputs("--outcomes", outcomeFiles).templates(templateDir)
+                .inputs("--outcomes", outcomeFiles).input("--invited", invitedFile).templates(templateDir)
                 .check(output, formats, imports.rejects);
         List<Gate> gates = waves.gates(spec, questionnaire);
         Results baseline = waves.baseline == null ? null : WaveFiles.read(waves.baseline);
@@ -162,6 +177,8 @@ final class ReportCommand implements Callable<Integer> {
         if (invited != null && invited < 1) {
             throw new ParameterException(spec.commandLine(), "--invited must be at least 1");
         }
+        Headcounts headcounts = invitedFile == null ? null
+                : InvitedReader.read(invitedFile, questionnaire, imports.readOptions(spec, false).encoding());
         Scoring.Scored run = Scoring.run(questionnaire, csvFiles, imports.scoring(spec, err).withCoverageRequired(true));
         Results scored = Scoring.publishable(run.results(), questionnaire, csvFiles);
         if (isoDate == null) {
@@ -173,6 +190,20 @@ final class ReportCommand implements Callable<Integer> {
                     + Plural.of(scored.rows().scored(), "respondent", "respondents") + " scored; give the number "
                     + "of people invited, or check the exports for rows that are not responses");
         }
+        OptionalLong totalInvited = invited == null ? OptionalLong.empty() : OptionalLong.of(invited);
+        if (headcounts != null) {
+            int segment = questionnaire.segments().stream().map(Segment::id).toList().indexOf(headcounts.segment());
+            InvitedReader.check(headcounts, run.groupSizes().get(segment)).forEach(warning -> Scoring.warn(err,
+                    warning));
+            if (headcounts.total() < scored.rows().scored()) {
+                throw new InputException(headcounts.file(), "invites " + headcounts.total() + " in all, fewer than "
+                        + "the " + Plural.of(scored.rows().scored(), "respondent", "respondents") + " scored (those "
+                        + "who left " + headcounts.segment() + " blank count too); correct the counts, or check the "
+                        + "exports for rows that are not responses");
+            }
+            scored = Participation.withInvited(scored, headcounts);
+            totalInvited = Participation.total(scored, headcounts);
+        }
         Results results = (noComments ? scored.withoutComments() : scored).withWave(wave.isEmpty() ? null : wave)
                 .withDate(isoDate);
         if (!outcomeFiles.isEmpty()) {
@@ -181,9 +212,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
         List<String> breaches = Gate.breaches(gates, results, baseline, questionnaire.reporting().minGroupSize());
-        ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave,
-                invited == null ? OptionalLong.empty() : OptionalLong.of(invited), !noComments, changes, history,
-                breaches));
+        ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave, totalInvited,
+                !noComments, changes, history, breaches, headcounts == null ? null : headcounts.segment()));
         List<Path> written = writeAll(renderer, model, questionnaire, results, changes, breaches, err);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
@@ -200,6 +230,31 @@ final class ReportCommand implements Callable<Integer> {
         breaches.forEach(breach -> spec.commandLine().getErr().println("gate breached: "
                 + VisibleText.TERMINAL.of(breach)));
         return breaches.isEmpty() ? ExitCodes.OK : ExitCodes.GATE_BREACHED;
+    }
+
+    /**
+     * Sorts {@code --invited}'s value into a number or a file: digits only (with an optional sign, so that a
+     * negative count is refused as one) is a number, anything else a path; a file named 500 is given as ./500.
+     */
+    private void invitedArgument() {
+        if (invitedArgument == null) {
+            return;
+        }
+        String value = invitedArgument.strip();
+        if (!value.matches("[+-]?[0-9]+")) {
+            try {
+                invitedFile = Path.of(invitedArgument);
+            } catch (InvalidPathException e) {
+                throw new ParameterException(spec.commandLine(), "--invited takes a number or a file; "
+                        + VisibleText.TERMINAL.of(invitedArgument) + " is neither");
+            }
+            return;
+        }
+        try {
+            invited = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--invited " + value + " is too large a number");
+        }
     }
 
     /** {@code --date}'s value, checked: a real day written as YYYY-MM-DD. */

@@ -337,7 +337,13 @@ final class QuestionnaireDecoder {
                     + ") must be at least 'minGroupSize' (" + minGroupSize + ")");
             return Reporting.DEFAULT;
         }
-        return new Reporting(minGroupSize, minCommentGroupSize);
+        int minResponseRate = reporting.integer("minResponseRate").orElse(Reporting.DEFAULT_MIN_RESPONSE_RATE);
+        if (minResponseRate < 0 || minResponseRate > 100) {
+            reporting.problem("minResponseRate", "'minResponseRate' (" + minResponseRate + ") is a percentage: "
+                    + "write a whole number from 0 to 100 (0 flags no group)");
+            return Reporting.DEFAULT;
+        }
+        return new Reporting(minGroupSize, minCommentGroupSize, minResponseRate);
     }
 
     /** The item that {@code node} names, reporting a problem if there is none. */

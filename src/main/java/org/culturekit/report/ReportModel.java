@@ -38,6 +38,7 @@ import org.culturekit.scoring.Results;
  * @param trend the scores over the waves given with {@code --history}, or null
  * @param breaches the CI gates breached, one sentence each
  * @param outcomes culture against customer outcomes, or null without {@code --outcomes}
+ * @param participation each group's invited and response rate, or null without {@code --invited FILE}
  */
 public record ReportModel(
         String title,
@@ -66,7 +67,8 @@ public record ReportModel(
         ChangesView changes,
         TrendView trend,
         List<String> breaches,
-        OutcomesView outcomes) {
+        OutcomesView outcomes,
+        ParticipationView participation) {
 
     public ReportModel {
         Objects.requireNonNull(title, "title");

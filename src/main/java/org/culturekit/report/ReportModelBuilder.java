@@ -107,7 +107,8 @@ final class ReportModelBuilder {
                 options.changes() == null ? null : changes(options.changes()),
                 options.history().isEmpty() ? null : trend(options.history()),
                 options.breaches(),
-                OutcomesView.of(questionnaire, results));
+                OutcomesView.of(questionnaire, results),
+                ParticipationView.of(questionnaire, results, options));
     }
 
     private String responseRate() {

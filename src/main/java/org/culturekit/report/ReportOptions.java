@@ -15,9 +15,11 @@ import org.culturekit.scoring.Results;
  * @param changes the changes since a baseline wave, or null
  * @param history earlier waves' results, oldest first, for trends (empty for none)
  * @param breaches the CI gates this wave breaches, one sentence each
+ * @param invitedSegment the segment {@code --invited FILE} gave headcounts for, or null; with it, {@code invited}
+ *     is the file's total, or empty when that total may not be published
  */
 public record ReportOptions(String wave, OptionalLong invited, boolean comments, Changes changes,
-        List<Results> history, List<String> breaches) {
+        List<Results> history, List<String> breaches, String invitedSegment) {
     public static final ReportOptions DEFAULT =
             new ReportOptions("", OptionalLong.empty(), true, null, List.of(), List.of());
 
@@ -26,6 +28,12 @@ public record ReportOptions(String wave, OptionalLong invited, boolean comments,
         Objects.requireNonNull(invited, "invited");
         history = List.copyOf(history);
         breaches = List.copyOf(breaches);
+    }
+
+    /** Options without headcounts per group. */
+    public ReportOptions(String wave, OptionalLong invited, boolean comments, Changes changes, List<Results> history,
+            List<String> breaches) {
+        this(wave, invited, comments, changes, history, breaches, null);
     }
 
     /** Options with a wave label, a count of invitations and the comment switch only. */

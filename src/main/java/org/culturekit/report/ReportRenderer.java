@@ -65,7 +65,8 @@ public final class ReportRenderer {
     /** Every bundled template, for {@code templates export}. */
     public static final List<String> BUNDLED_TEMPLATES =
             List.of("report.ftlh", "report.ftlmd", "print.ftlh", "lib/html.ftlh", "lib/markdown.ftlmd",
-                    "lib/print.ftlh", "lib/outcomes.ftlh", "lib/outcomes.ftlmd");
+                    "lib/print.ftlh", "lib/outcomes.ftlh", "lib/outcomes.ftlmd", "lib/participation.ftlh",
+                    "lib/participation.ftlmd");
 
     /** The most characters a template may produce. */
     public static final long DEFAULT_MAX_OUTPUT = 50L * 1024 * 1024;
@@ -540,7 +541,8 @@ public final class ReportRenderer {
         public ClassMemberAccessPolicy forClass(Class<?> contextClass) {
             boolean model = contextClass.isRecord()
                     && (contextClass.getName().startsWith(ReportModel.class.getName())
-                            || contextClass.getName().startsWith(OutcomesView.class.getName()));
+                            || contextClass.getName().startsWith(OutcomesView.class.getName())
+                            || contextClass.getName().startsWith(ParticipationView.class.getName()));
             return new ClassMemberAccessPolicy() {
                 @Override
                 public boolean isMethodExposed(Method method) {

@@ -127,7 +127,7 @@ public final class ResultsJson {
     }
 
     @JsonFilter(Withholding.ID)
-    @JsonPropertyOrder({"value", "suppressed", "n", "indices", "sayDo", "enps"})
+    @JsonPropertyOrder({"value", "suppressed", "n", "invited", "responseRate", "indices", "sayDo", "enps"})
     @JsonDeserialize(using = GroupReader.class)
     private abstract static class GroupFormat {
         @JsonIgnore
@@ -138,6 +138,14 @@ public final class ResultsJson {
 
         @JsonProperty
         abstract Long n();
+
+        @JsonProperty
+        @JsonInclude(JsonInclude.Include.NON_NULL) // only with --invited FILE: every other results.json stays as it was
+        abstract Long invited();
+
+        @JsonProperty
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        abstract Double responseRate();
 
         @JsonProperty
         abstract List<GroupIndex> indices();
@@ -333,9 +341,12 @@ public final class ResultsJson {
             for (JsonNode cell : g.path("indices")) {
                 cells.add(context.readTreeAsValue(cell, GroupIndex.class));
             }
+            Results.GroupParticipation participation = g.path("invited").isIntegralNumber()
+                    && g.path("responseRate").isNumber() ? new Results.GroupParticipation(g.path("invited").asLong(),
+                    g.path("responseRate").asDouble()) : null;
             return new Group(g.path("value").asText(), Cell.shown(new Results.GroupFigures(g.path("n").asLong(), cells,
                     cell(g.path("sayDo"), Results.GroupGap.class, context),
-                    cell(g.path("enps"), Results.GroupEnps.class, context))));
+                    cell(g.path("enps"), Results.GroupEnps.class, context), participation)));
         }
 
         private static <T> Cell<T> cell(JsonNode node, Class<T> type, DeserializationContext context)

@@ -216,6 +216,26 @@ public final class Accumulator {
         return atoms;
     }
 
+    /**
+     * Per segment, every group that respondents gave, hidden or not, with its respondents; the blank value is
+     * left out. For checking other files against the survey (the invited per group), never for publishing.
+     */
+    public List<Map<String, Long>> groupSizes() {
+        List<Map<String, Long>> sizes = new ArrayList<>();
+        for (Map<String, Tally> segment : segments) {
+            Map<String, Long> groups = new TreeMap<>();
+            segment.forEach((label, tally) -> groups.merge(label, tally.respondents, Long::sum));
+            sizes.add(groups);
+        }
+        cells.forEach((cell, tally) -> {
+            for (int s = 0; s < sizes.size(); s++) {
+                sizes.get(s).merge(label(cell.values[s]), tally.respondents, Long::sum);
+            }
+        });
+        sizes.forEach(groups -> groups.remove(""));
+        return sizes;
+    }
+
     /** The results so far; the accumulator can go on taking responses. */
     public Results results() {
         List<Map<String, Tally>> groups = segments;

@@ -96,6 +96,14 @@ public record Results(
                 segments, drivers, comments, linked);
     }
 
+    /** These results with {@code segment}'s groups replaced by {@code groups}. */
+    Results withGroups(String segment, List<Group> groups) {
+        List<SegmentResult> replaced = segments.stream().map(s -> s.id().equals(segment)
+                ? new SegmentResult(s.id(), s.agreement(), groups) : s).toList();
+        return new Results(schemaVersion, wave, date, questionnaire, rows, indices, sayDo, enps, perceptionGap,
+                replaced, drivers, comments, outcomes);
+    }
+
     /** These results dated {@code isoDate} (null for none). */
     public Results withDate(String isoDate) {
         return new Results(schemaVersion, wave, isoDate, questionnaire, rows, indices, sayDo, enps, perceptionGap,
@@ -403,6 +411,17 @@ public record Results(
         public Cell<GroupEnps> enps() {
             return figures.shown().map(GroupFigures::enps).orElse(null);
         }
+
+        /** How many of the group were invited, null when withheld or not given ({@code --invited FILE}). */
+        public Long invited() {
+            return figures.shown().map(GroupFigures::participation).map(GroupParticipation::invited).orElse(null);
+        }
+
+        /** Percent of the invited who were scored, null when withheld or not given. */
+        public Double responseRate() {
+            return figures.shown().map(GroupFigures::participation).map(GroupParticipation::responseRate)
+                    .orElse(null);
+        }
     }
 
     /**
@@ -412,12 +431,33 @@ public record Results(
      * @param indices per index
      * @param sayDo the group's respondent gaps, null without pairs
      * @param enps the group's eNPS, null without an eNPS item
+     * @param participation how many were invited and the response rate, null without {@code --invited FILE}
+     *     for this segment
      */
-    public record GroupFigures(long n, List<GroupIndex> indices, Cell<GroupGap> sayDo, Cell<GroupEnps> enps) {
+    public record GroupFigures(long n, List<GroupIndex> indices, Cell<GroupGap> sayDo, Cell<GroupEnps> enps,
+            GroupParticipation participation) {
         public GroupFigures {
             indices = List.copyOf(indices);
         }
+
+        /** Figures without participation. */
+        public GroupFigures(long n, List<GroupIndex> indices, Cell<GroupGap> sayDo, Cell<GroupEnps> enps) {
+            this(n, indices, sayDo, enps, null);
+        }
+
+        /** These figures with the group's participation. */
+        GroupFigures with(GroupParticipation given) {
+            return new GroupFigures(n, indices, sayDo, enps, given);
+        }
     }
+
+    /**
+     * A shown group's participation.
+     *
+     * @param invited how many of the group were invited
+     * @param responseRate percent of them who were scored: 100 · n / invited
+     */
+    public record GroupParticipation(long invited, double responseRate) {}
 
     /**
      * One index within a group: a withheld cell carries only its id.

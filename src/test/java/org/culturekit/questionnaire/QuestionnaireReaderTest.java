@@ -89,7 +89,7 @@ class QuestionnaireReaderTest {
         assertTrue(yaml.segments().get(1).definesLeaders());
         assertEquals(Optional.of("ResponseId"), yaml.respondentId());
         assertEquals(List.of("comment"), yaml.comments());
-        assertEquals(new Reporting(6, 12), yaml.reporting());
+        assertEquals(new Reporting(6, 12, 75), yaml.reporting());
     }
 
     @Test

@@ -107,13 +107,16 @@ public final class Scoring {
      * @param unreadableAnswers how many answers could not be read and were treated as missing
      * @param headerOnly the exports with header rows and no responses, in the order given
      * @param latestResponse the latest submit time of the rows scored, from the platforms' timestamp columns
+     * @param groupSizes per segment, every group given with its respondents, hidden or not: for checks against
+     *     other files only, never to publish
      */
     public record Scored(Results results, long unreadableAnswers, List<String> headerOnly,
-            ResponseTimes.Latest latestResponse) {
+            ResponseTimes.Latest latestResponse, List<Map<String, Long>> groupSizes) {
         public Scored {
             Objects.requireNonNull(results, "results");
             Objects.requireNonNull(latestResponse, "latestResponse");
             headerOnly = List.copyOf(headerOnly);
+            groupSizes = List.copyOf(groupSizes);
         }
     }
 
@@ -205,7 +208,7 @@ public final class Scoring {
         List<Results.Exclusion> exclusions = new ArrayList<>();
         excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
         return new Scored(accumulator.results().withExclusions(exclusions).withUnmappedItems(neverMapped),
-                problemCount, headerOnly, latestResponse);
+                problemCount, headerOnly, latestResponse, accumulator.groupSizes());
     }
 
     /** Checks and warns about {@code file}'s columns once its header is mapped. */
