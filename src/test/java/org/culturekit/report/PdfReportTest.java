@@ -169,6 +169,32 @@ class PdfReportTest {
     }
 
     @Test
+    void chineseJapaneseAndKoreanTextIsDrawnWithTheFallbackFontWhichIsEmbeddedOnlyThen() throws IOException {
+        String cjk = "顧客チーム";
+        byte[] withCjk = pdf(Samples.model(cjk), null);
+        byte[] without = pdf(Samples.model("Ops"), null);
+
+        assertTrue(text(withCjk).contains(cjk), "the text is drawn, not replaced");
+        assertTrue(fontNames(withCjk).stream().anyMatch(n -> n.endsWith("+DroidSansFallback")),
+                fontNames(withCjk).toString());
+        assertEquals(Set.of("DejaVuSans", "DejaVuSans-Bold"),
+                new TreeSet<>(fontNames(without).stream().map(n -> n.substring(7)).toList()));
+    }
+
+    /** The names of the fonts every page uses. */
+    private static Set<String> fontNames(byte[] pdf) throws IOException {
+        Set<String> names = new HashSet<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    names.add(page.getResources().getFont(name).getName());
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
     void hiddenGroupsShowNoFigure() throws IOException {
         // group names without digits, so that any digit on a hidden group's row would be a figure
         ReportModel model = Samples.model("Ops");
