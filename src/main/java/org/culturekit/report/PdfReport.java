@@ -1,6 +1,7 @@
 package org.culturekit.report;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
@@ -21,9 +22,12 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.fontbox.FontBoxFont;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.fontbox.util.BoundingBox;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -34,6 +38,7 @@ import org.apache.pdfbox.pdmodel.font.FontMappers;
 import org.apache.pdfbox.pdmodel.font.FontMapping;
 import org.apache.pdfbox.pdmodel.font.PDCIDSystemInfo;
 import org.apache.pdfbox.pdmodel.font.PDFontDescriptor;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.w3c.dom.Document;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
@@ -53,7 +58,11 @@ public final class PdfReport {
     /** The font families a print template may use: the fonts bundled in the jar. */
     public static final String FONT_FAMILY = "DejaVu Sans";
 
-    /** For the Chinese, Japanese and Korean text DejaVu Sans lacks; read only when a report has some. */
+    /**
+     * For the Chinese, Japanese and Korean text DejaVu Sans lacks; given to the PDF writer only when a report has a
+     * character DejaVu Sans has no glyph for. Named in a template's font list, the writer would otherwise read all
+     * 4 MB of it for every document (it takes the line height from every font of the list) and embed it unused.
+     */
     public static final String FALLBACK_FONT_FAMILY = "Droid Sans Fallback";
 
     /** PDFBox's logger, held so that its level, once set, stays set. */
@@ -77,7 +86,7 @@ public final class PdfReport {
         String xhtml = renderer.render(model, ReportFormat.PDF);
         Document document = parse(xhtml);
         try {
-            out.write(layOut(document, model.title(), digest(xhtml)));
+            out.write(layOut(document, model.title(), digest(xhtml), !Coverage.covers(xhtml)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -89,7 +98,8 @@ public final class PdfReport {
      */
     public static void prepare() {
         try {
-            layOut(parse("<html><body><p>culturekit <b>report</b></p></body></html>"), "", new byte[16]);
+            Coverage.covers("");
+            layOut(parse("<html><body><p>culturekit <b>report</b></p></body></html>"), "", new byte[16], false);
         } catch (IOException | RuntimeException e) {
             // a fault here would be met, and reported, by write
         }
@@ -173,7 +183,7 @@ public final class PdfReport {
         return safe == null ? text : safe.toString();
     }
 
-    private static byte[] layOut(Document document, String title, byte[] id) throws IOException {
+    private static byte[] layOut(Document document, String title, byte[] id, boolean fallback) throws IOException {
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .withW3cDocument(document, null)
                 .useDefaultPageSize(210, 297, BaseRendererBuilder.PageSizeUnits.MM)
@@ -188,10 +198,12 @@ public final class PdfReport {
                 // a character no bundled font has (an emoji, say) shows as the replacement character, not as "#"
                 .useReplacementText("\ufffd")
                 .withProducer("culturekit");
-        font(builder, FONT_FAMILY, "fonts/dejavu/DejaVuSans.ttf", 400);
-        font(builder, FONT_FAMILY, "fonts/dejavu/DejaVuSans-Bold.ttf", 700);
-        font(builder, FALLBACK_FONT_FAMILY, "fonts/droid/DroidSansFallbackFull.ttf", 400);
+        if (fallback) {
+            font(builder, FALLBACK_FONT_FAMILY, "fonts/droid/DroidSansFallbackFull.ttf", 400);
+        }
         try (PDDocument pdf = new PDDocument()) {
+            withoutLigatures(builder, pdf, "fonts/dejavu/DejaVuSans.ttf", 400);
+            withoutLigatures(builder, pdf, "fonts/dejavu/DejaVuSans-Bold.ttf", 700);
             builder.usePDDocument(pdf);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 renderer.layout();
@@ -216,13 +228,52 @@ public final class PdfReport {
     }
 
     private static void font(PdfRendererBuilder builder, String family, String resource, int weight) {
-        builder.useFont(() -> {
-            InputStream in = PdfReport.class.getClassLoader().getResourceAsStream(resource);
-            if (in == null) {
-                throw new IllegalStateException(resource + " is missing from the jar");
+        builder.useFont(() -> resource(resource), family, weight, BaseRendererBuilder.FontStyle.NORMAL, true);
+    }
+
+    /**
+     * Gives the writer a DejaVu Sans face with its glyph substitutions (GSUB: the fi and fl ligatures, for the
+     * scripts it has) switched off. PDFBox applies them to every string it draws, word by word, which took a
+     * third of the PDF writer's time on a large report; text without them reads the same, and copies and
+     * searches as written. The font is subset and embedded as before.
+     */
+    private static void withoutLigatures(PdfRendererBuilder builder, PDDocument pdf, String resource, int weight)
+            throws IOException {
+        TrueTypeFont ttf;
+        try (InputStream in = resource(resource)) {
+            ttf = new TTFParser().parse(new RandomAccessReadBuffer(in));
+        }
+        ttf.setEnableGsub(false);
+        builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, ttf, true)), FONT_FAMILY, weight,
+                BaseRendererBuilder.FontStyle.NORMAL, true);
+    }
+
+    private static InputStream resource(String resource) {
+        InputStream in = PdfReport.class.getClassLoader().getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException(resource + " is missing from the jar");
+        }
+        return in;
+    }
+
+    /** Which characters DejaVu Sans has: its character map, read once. */
+    private static final class Coverage {
+        private static final CmapLookup DEJAVU = read();
+
+        private static CmapLookup read() {
+            try (InputStream in = resource("fonts/dejavu/DejaVuSans.ttf")) {
+                // the font stays open: the map reads its table from it
+                return new TTFParser().parse(new RandomAccessReadBuffer(in)).getUnicodeCmapLookup();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            return in;
-        }, family, weight, BaseRendererBuilder.FontStyle.NORMAL, true);
+        }
+
+        /** Whether DejaVu Sans has a glyph for every character of {@code text} but U+FFFD, which no font needs. */
+        static boolean covers(String text) {
+            // below U+0250: Latin, which DejaVu Sans has in full, and the markup's line breaks, which are never drawn
+            return text.codePoints().allMatch(c -> c < 0x250 || c == 0xfffd || DEJAVU.getGlyphId(c) != 0);
+        }
     }
 
     /**

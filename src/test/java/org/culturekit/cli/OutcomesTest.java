@@ -25,6 +25,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.culturekit.export.xlsx.XlsxFixtures;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,6 +189,52 @@ class OutcomesTest {
         }
         assertEquals(targets.indexOf("outcomes") + 1, targets.indexOf("items"), targets.toString());
         assertTrue(html.indexOf("id=\"outcomes\"") < html.indexOf("id=\"items\""), "the section comes before Items");
+    }
+
+    @Test
+    void thePdfHasTheSectionInItsContentsWithEveryShownStoreAndNoHiddenOne() throws IOException {
+        Path out = dir.resolve("q4");
+        q4(out, OUTCOMES, "-f", "pdf").assertExit(ExitCodes.OK);
+        JsonNode results = json(out.resolve("results.json"));
+        Set<String> hidden = new HashSet<>();
+        Set<String> points = new HashSet<>();
+        results.at("/segments/0/groups").forEach(g -> {
+            if (g.get("suppressed").asBoolean()) {
+                hidden.add(g.get("value").asText());
+            }
+        });
+        Set<String> metrics = new HashSet<>();
+        for (JsonNode o : results.get("outcomes")) {
+            metrics.add(o.get("metric").asText() + " by " + o.get("segment").asText());
+            o.get("points").forEach(p -> points.add(p.get("group").asText()));
+        }
+        assertFalse(hidden.isEmpty() || points.isEmpty(), "the example hides stores and shows others");
+
+        String text;
+        List<String> bookmarks = new ArrayList<>();
+        try (PDDocument pdf = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setSortByPosition(true);
+            text = stripper.getText(pdf);
+            for (PDOutlineItem item : pdf.getDocumentCatalog().getDocumentOutline().children()) {
+                bookmarks.add(item.getTitle());
+            }
+        }
+        assertTrue(bookmarks.contains("Culture and customer outcomes"), bookmarks.toString());
+        assertTrue(text.lines().anyMatch(l -> l.matches("Culture and customer outcomes\\s*\\.+\\s*\\d+")),
+                "the contents list the section with its page");
+        int start = text.lastIndexOf("Culture and customer outcomes");
+        String section = text.substring(start, text.indexOf("\nItems", start));
+        for (String metric : metrics) {
+            assertTrue(section.contains(metric), metric);
+        }
+        for (String store : points) {
+            assertTrue(section.contains(store), store + " is a point in the PDF");
+        }
+        for (String store : hidden) {
+            assertFalse(section.contains(store), store + " is named in the PDF's outcomes section");
+        }
+        assertTrue(section.contains("Every measure against") && section.contains("Reading these figures"), section);
     }
 
     @Test

@@ -12,27 +12,131 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.awt.geom.Point2D;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeSet;
+import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.culturekit.cli.run.Scoring;
+import org.culturekit.questionnaire.QuestionnaireReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 class PdfReportTest {
     /** Markup, an entity, a bell, a right-to-left override, a non-character and a word wider than any column. */
     private static final String HOSTILE = "</td><script>x</script> &amp; & \u0007 \u202e \uffff "
             + "Unbreakable".repeat(20);
 
+    /** The fill of each band's shade in print.ftlh, as in report.ftlh. */
+    private static final Map<String, Integer> TONES = Map.of("tone0", 0xf4a582, "tone1", 0xfddbc7,
+            "tone2", 0xf7f7f7, "tone3", 0xd1e5f0, "tone4", 0x92c5de);
+
     @TempDir Path dir;
+
+    /** The bundled example: bands on every index, hidden groups, and bright and hot spots in the heatmaps. */
+    private static final class Example {
+        static final ReportModel MODEL = ReportModel.of(
+                QuestionnaireReader.read(Path.of("questionnaires/customer-centric-culture.yaml")),
+                Scoring.run(QuestionnaireReader.read(Path.of("questionnaires/customer-centric-culture.yaml")),
+                        List.of(Path.of("examples/survey.csv")), Scoring.Options.DEFAULT).results(),
+                ReportOptions.DEFAULT);
+    }
+
+    @Test
+    void heatmapCellsAndCardsAreShadedByTheirBandAndHotSpotsNeverAre() {
+        ReportModel model = Example.MODEL;
+        List<Element> rows = new ArrayList<>();
+        NodeList tables = PdfReport.parse(new ReportRenderer(null).render(model, ReportFormat.PDF))
+                .getElementsByTagName("table");
+        for (int t = 0; t < tables.getLength(); t++) {
+            Element table = (Element) tables.item(t);
+            if (table.getAttribute("class").equals("heat") && table.getElementsByTagName("tbody").getLength() > 0
+                    && !((Element) table.getElementsByTagName("th").item(0)).getTextContent().equals("Index")) {
+                NodeList trs = ((Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr");
+                for (int r = 0; r < trs.getLength(); r++) {
+                    rows.add((Element) trs.item(r));
+                }
+            }
+        }
+        // the printed heatmaps, table after table, each row's cells after its group and n
+        List<String> printed = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        int hot = 0;
+        int bright = 0;
+        for (ReportModel.SegmentTable segment : model.segments()) {
+            for (ReportModel.GroupRow group : segment.groups()) {
+                if (group.suppressed()) {
+                    continue;
+                }
+                List<ReportModel.Cell> cells = new ArrayList<>(group.cells());
+                cells.add(group.sayDo());
+                cells.add(group.enps());
+                for (ReportModel.Cell cell : cells) {
+                    String shade = cell.suppressed() ? "hidden"
+                            : "num" + (cell.flag().equals("hot-spot") || cell.tone().isEmpty() ? "" : " " + cell.tone())
+                                    + (cell.flag().isEmpty() ? "" : " " + cell.flag());
+                    String marker = cell.flag().equals("hot-spot") ? " ▼" : cell.flag().equals("bright-spot") ? " ▲" : "";
+                    expected.add(group.value() + ": " + shade + " " + (cell.suppressed() ? "not shown" : cell.text() + marker));
+                    hot += cell.flag().equals("hot-spot") ? 1 : 0;
+                    bright += cell.flag().equals("bright-spot") ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(hot > 0 && bright > 0, "the example has both kinds of spot");
+        for (Element row : rows) {
+            NodeList tds = row.getElementsByTagName("td");
+            String group = tds.item(0).getTextContent();
+            if (tds.getLength() > 2) {
+                for (int c = 2; c < tds.getLength(); c++) {
+                    Element td = (Element) tds.item(c);
+                    printed.add(group + ": " + td.getAttribute("class") + " " + td.getTextContent());
+                }
+            }
+        }
+        assertEquals(expected, printed);
+    }
+
+    @Test
+    void everyBandShadeOfTheExampleIsFilledInThePdfAndTheLegendNamesEveryBand() throws IOException {
+        ReportModel model = Example.MODEL;
+        Set<String> tones = new TreeSet<>();
+        for (ReportModel.IndexCard card : model.indices()) {
+            tones.add(card.tone());
+        }
+        model.segments().forEach(s -> s.groups().forEach(g -> g.cells().forEach(c -> {
+            if (!c.suppressed() && !c.flag().equals("hot-spot")) {
+                tones.add(c.tone());
+            }
+        })));
+        assertTrue(tones.size() >= 3, tones.toString());
+        byte[] bytes = pdf(model, null);
+
+        Set<Integer> fills = fills(bytes);
+        for (String tone : tones) {
+            assertTrue(fills.contains(TONES.get(tone)), tone + " is filled");
+        }
+        String text = text(bytes);
+        for (ReportModel.BandKey band : model.indices().get(0).bands()) {
+            assertTrue(text.contains(band.label() + ": " + band.range()), band.toString());
+        }
+        assertTrue(text.contains("▲ bright spot") && text.contains("▼ hot spot"), "the markers are in the key");
+    }
 
     @Test
     void everyPageIsA4PortraitAndEveryFontIsABundledOneEmbedded() throws IOException {
@@ -62,6 +166,32 @@ class PdfReportTest {
         assertTrue(text.contains("\ufffd"), "a character XML forbids is replaced");
         assertTrue(text.replaceAll("\\s", "").contains("Unbreakable".repeat(20)), "the long word is all there");
         assertEquals(List.of(), outsideThePage(bytes), "characters beyond the page's edges");
+    }
+
+    @Test
+    void chineseJapaneseAndKoreanTextIsDrawnWithTheFallbackFontWhichIsEmbeddedOnlyThen() throws IOException {
+        String cjk = "顧客チーム";
+        byte[] withCjk = pdf(Samples.model(cjk), null);
+        byte[] without = pdf(Samples.model("Ops"), null);
+
+        assertTrue(text(withCjk).contains(cjk), "the text is drawn, not replaced");
+        assertTrue(fontNames(withCjk).stream().anyMatch(n -> n.endsWith("+DroidSansFallback")),
+                fontNames(withCjk).toString());
+        assertEquals(Set.of("DejaVuSans", "DejaVuSans-Bold"),
+                new TreeSet<>(fontNames(without).stream().map(n -> n.substring(7)).toList()));
+    }
+
+    /** The names of the fonts every page uses. */
+    private static Set<String> fontNames(byte[] pdf) throws IOException {
+        Set<String> names = new HashSet<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                for (COSName name : page.getResources().getFontNames()) {
+                    names.add(page.getResources().getFont(name).getName());
+                }
+            }
+        }
+        return names;
     }
 
     @Test
@@ -146,6 +276,66 @@ class PdfReportTest {
             stripper.setSortByPosition(true);
             return Normalizer.normalize(stripper.getText(document), Normalizer.Form.NFKC);
         }
+    }
+
+    /** The colour of every area a PDF fills, as 0xRRGGBB. */
+    private static Set<Integer> fills(byte[] pdf) throws IOException {
+        Set<Integer> fills = new HashSet<>();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            for (PDPage page : document.getPages()) {
+                new PDFGraphicsStreamEngine(page) {
+                    @Override
+                    public void fillPath(int windingRule) throws IOException {
+                        fills.add(getGraphicsState().getNonStrokingColor().toRGB());
+                    }
+
+                    @Override
+                    public void fillAndStrokePath(int windingRule) throws IOException {
+                        fillPath(windingRule);
+                    }
+
+                    @Override
+                    public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {}
+
+                    @Override
+                    public void drawImage(PDImage image) {}
+
+                    @Override
+                    public void clip(int windingRule) {}
+
+                    @Override
+                    public void moveTo(float x, float y) {}
+
+                    @Override
+                    public void lineTo(float x, float y) {}
+
+                    @Override
+                    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
+
+                    @Override
+                    public Point2D getCurrentPoint() {
+                        return new Point2D.Float();
+                    }
+
+                    @Override
+                    public void closePath() {}
+
+                    @Override
+                    public void endPath() {}
+
+                    @Override
+                    public void strokePath() {}
+
+                    @Override
+                    public void shadingFill(COSName shadingName) {}
+
+                    void run() throws IOException {
+                        processPage(getPage());
+                    }
+                }.run();
+            }
+        }
+        return fills;
     }
 
     /** Each character drawn outside its page's media box, with its page number. */
