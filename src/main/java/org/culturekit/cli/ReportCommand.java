@@ -347,7 +347,6 @@ final class ReportCommand implements Callable<Integer> {
                     }
                 }
                 if (workbook != null) {
-                    // closed here: a staged byte stream is buffered, and publishing does not flush it
                     try (OutputStream out = workbook) {
                         ReportWorkbook.write(questionnaire, results, changes,
                                 results.date() == null ? null : LocalDate.parse(results.date()), out);

@@ -287,6 +287,8 @@ public final class OutputFiles {
         private final Writer out;
         private boolean closed;
         private boolean abandoned;
+        /** The buffer of a binary output, or null for a text one. */
+        private volatile OutputStream bytes;
 
         StagedFile(Path temp, Path target, FileChannel channel, Staging staging) {
             this.temp = temp;
@@ -320,7 +322,7 @@ public final class OutputFiles {
 
         /** The file as bytes, for a binary output: buffered, and refused once the file is closed or abandoned. */
         OutputStream bytes() {
-            return new BufferedOutputStream(new OutputStream() {
+            bytes = new BufferedOutputStream(new OutputStream() {
                 @Override
                 public void write(int b) throws IOException {
                     write(new byte[] {(byte) b}, 0, 1);
@@ -339,6 +341,7 @@ public final class OutputFiles {
                     StagedFile.this.close();
                 }
             }, PIECE);
+            return bytes;
         }
 
         /** Writes what is left; the file stays open until it is forced, in {@link #finish}. */
@@ -371,8 +374,24 @@ public final class OutputFiles {
             }
         }
 
-        /** Encodes what is left and forces the file to disk; it stays open, and locked, until abandoned. */
-        synchronized void finish() throws IOException {
+        /**
+         * Writes what is left (a binary output's buffer too, whether or not its writer closed it) and forces the
+         * file to disk; it stays open, and locked, until abandoned.
+         */
+        void finish() throws IOException {
+            if (bytes != null && !closed()) {
+                // outside this file's lock: the buffer takes its own lock first, then this one, as any write does
+                bytes.flush();
+            }
+            finishText();
+        }
+
+        /** Whether the writer closed it: then anything still in a binary output's buffer came after, refused. */
+        private synchronized boolean closed() {
+            return closed;
+        }
+
+        private synchronized void finishText() throws IOException {
             close();
             try {
                 channel.force(true);

@@ -90,6 +90,17 @@ class OutputFilesTest {
     }
 
     @Test
+    void aBinaryOutputLeftOpenIsPublishedWhole() throws IOException {
+        // smaller than the buffer, and never closed or flushed by its writer: publishing writes it out
+        byte[] bytes = "%PDF-1.7 small".getBytes(StandardCharsets.US_ASCII);
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+            staging.openBytes("report.pdf").write(bytes);
+            staging.publish();
+        }
+        assertArrayEquals(bytes, Files.readAllBytes(dir.resolve("report.pdf")));
+    }
+
+    @Test
     void anUnpublishedStagingLeavesTheTargetsAsTheyWereAndNoTemporaryFile() throws IOException {
         Files.writeString(dir.resolve("report.md"), "previous", StandardCharsets.UTF_8);
         try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
