@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar, run as a user runs it: {@code java -jar}, from another directory. */
 class JarIT {
-    private static final Path JAR = Path.of("target/culturekit.jar").toAbsolutePath();
+    private static final Path JAR = ProcessRun.JAR;
     private static final Path EXAMPLE = Path.of("examples/survey.csv").toAbsolutePath();
     /** A questionnaire of two items, for exports of a column or two (the default one would refuse them). */
     private static final String SMALL = Path.of(CliTest.SMALL).toAbsolutePath().toString();
@@ -39,11 +39,7 @@ class JarIT {
 
     private ProcessRun java(List<String> jvmOptions, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessRun.JAVA.toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return ProcessRun.of(dir, command, environment);
+        return ProcessRun.jar(dir, jvmOptions, environment, args);
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code report -f pdf} run as a user runs it, by {@code java -jar} and by {@code bin/culturekit}. */
 class PdfIT {
-    private static final Path JAR = Path.of("target/culturekit.jar").toAbsolutePath();
+    private static final Path JAR = ProcessRun.JAR;
     private static final Path LAUNCHER = Path.of("bin/culturekit").toAbsolutePath();
     private static final Path EXAMPLE = Path.of("examples/survey.csv").toAbsolutePath();
 
@@ -40,11 +40,7 @@ class PdfIT {
 
     private ProcessRun java(List<String> jvmOptions, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ProcessRun.JAVA.toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        return ProcessRun.of(dir, command, environment);
+        return ProcessRun.jar(dir, jvmOptions, environment, args);
     }
 
     @Test

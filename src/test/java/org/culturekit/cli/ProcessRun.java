@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +22,19 @@ import java.util.concurrent.TimeUnit;
 record ProcessRun(int code, String out, String err) {
     /** The java that runs the tests, so the jar and the launcher run on the JVM the build used. */
     static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
+
+    /** The packaged jar, as the build leaves it. */
+    static final Path JAR = Path.of("target/culturekit.jar").toAbsolutePath();
+
+    /** Runs {@code java [jvmOptions] -jar culturekit.jar args} in {@code dir}, as a user runs the jar. */
+    static ProcessRun jar(Path dir, List<String> jvmOptions, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(JAVA.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        return of(dir, command, environment);
+    }
 
     /** Runs {@code command} in {@code dir} with {@code environment} added, its streams kept in {@code dir}. */
     static ProcessRun of(Path dir, List<String> command, Map<String, String> environment)
