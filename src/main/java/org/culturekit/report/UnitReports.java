@@ -71,6 +71,11 @@ public final class UnitReports {
      */
     public record Report(String folder, Results results, ReportModel model) {}
 
+    /** The units, as scored. */
+    public Units units() {
+        return units;
+    }
+
     /** The units that have a report, in the tree's order. */
     public List<Units.Unit> published() {
         return units.units().stream().filter(Units.Unit::published).toList();
