@@ -298,6 +298,9 @@ class DisclosureAttackTest {
             return level.equalsIgnoreCase("Lead") || level.equalsIgnoreCase("Manager");
         }
 
+        /** Each measure's respondents: those who answered what its figures are computed from. */
+        private final Map<String, Predicate<Response>> measures = new LinkedHashMap<>();
+
         private void publish(String measure, String cell, Set<Integer> members) {
             published.computeIfAbsent(measure, m -> new LinkedHashMap<>()).put(cell, members);
         }
@@ -306,6 +309,16 @@ class DisclosureAttackTest {
             Predicate<Response> index = r -> answered(r, 0) || answered(r, 1);
             Predicate<Response> gap = r -> answered(r, 2) && answered(r, 3);
             Predicate<Response> enps = r -> answered(r, 4);
+            measures.put("respondents", r -> true);
+            measures.put("index", index);
+            measures.put("gap", gap);
+            measures.put("pair", gap);
+            measures.put("enps", enps);
+            measures.put("driver", index.and(enps));
+            for (int j = 0; j < results.indices().get(0).items().size(); j++) {
+                int item = j;
+                measures.put("item " + j, r -> answered(r, item));
+            }
             publish("respondents", "everyone", who(r -> true));
             publishWhole("everyone", results, r -> true, index, gap, enps);
             if (!results.perceptionGap().get(0).figures().suppressed()) {
@@ -366,6 +379,15 @@ class DisclosureAttackTest {
                     cells.forEach((name, members) -> {
                         if (name.startsWith(segment.id() + "=")) {
                             rest.removeAll(members);
+                        }
+                    });
+                    // a hidden group whose very respondents are published under another name is shown
+                    int position = results.segments().indexOf(segment);
+                    Predicate<Response> answeredIt = measures.get(measure);
+                    responses.stream().map(r -> r.segments().get(position).strip()).distinct().forEach(label -> {
+                        Set<Integer> group = who(answeredIt.and(r -> r.segments().get(position).strip().equals(label)));
+                        if (cells.containsValue(group)) {
+                            rest.removeAll(group);
                         }
                     });
                     if (small(rest.size())) {
