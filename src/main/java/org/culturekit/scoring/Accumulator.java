@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.culturekit.model.FreeText;
+import org.culturekit.model.Hierarchy;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Response;
 
@@ -55,19 +56,34 @@ public final class Accumulator {
     private final int maxCells;
     /** Per comment question: its answers by group of the first segment. */
     private final CommentSample[] comments;
+    /** With an organisation tree: the sums its units need beyond their groups' tallies; else null. */
+    private final UnitSums units;
 
     public Accumulator(Questionnaire questionnaire) {
-        this(new Plan(questionnaire), null, MAX_CELLS);
+        this(new Plan(questionnaire), null, MAX_CELLS, null);
+    }
+
+    /**
+     * An accumulator that also scores every unit of {@code tree} (null for none), whose leaves are groups of one of
+     * the questionnaire's segments.
+     */
+    public Accumulator(Questionnaire questionnaire, Hierarchy tree) {
+        this(new Plan(questionnaire), null, MAX_CELLS, tree);
     }
 
     /** An accumulator that keeps at most {@code maxCells} cells, and so do its parts: for tests. */
     Accumulator(Questionnaire questionnaire, int maxCells) {
-        this(new Plan(questionnaire), null, maxCells);
+        this(new Plan(questionnaire), null, maxCells, null);
+    }
+
+    /** An accumulator with a tree that keeps at most {@code maxCells} cells: for tests. */
+    Accumulator(Questionnaire questionnaire, Hierarchy tree, int maxCells) {
+        this(new Plan(questionnaire), null, maxCells, tree);
     }
 
     /** An accumulator that counts answers value by value on scales of at most {@code talliedPoints}: for tests. */
     Accumulator(Questionnaire questionnaire, int maxCells, int talliedPoints) {
-        this(new Plan(questionnaire, talliedPoints), null, maxCells);
+        this(new Plan(questionnaire, talliedPoints), null, maxCells, null);
     }
 
     /**
@@ -75,10 +91,10 @@ public final class Accumulator {
      * it skips work that the comments already merged here make needless, with the same results once merged.
      */
     public Accumulator part() {
-        return new Accumulator(plan, this, maxCells);
+        return new Accumulator(plan, this, maxCells, null);
     }
 
-    private Accumulator(Plan plan, Accumulator target, int maxCells) {
+    private Accumulator(Plan plan, Accumulator target, int maxCells, Hierarchy tree) {
         this.maxCells = maxCells;
         this.plan = plan;
         Questionnaire questionnaire = plan.questionnaire;
@@ -93,6 +109,11 @@ public final class Accumulator {
         comments = new CommentSample[questionnaire.comments().size()];
         for (int c = 0; c < comments.length; c++) {
             comments[c] = new CommentSample(target == null ? null : target.comments[c]);
+        }
+        if (target != null) {
+            units = target.units == null ? null : target.units.part();
+        } else {
+            units = tree == null ? null : new UnitSums(plan, tree);
         }
     }
 
@@ -121,6 +142,9 @@ public final class Accumulator {
             everyone.add(observation);
         }
         totals.add(observation);
+        if (units != null) {
+            units.add(observation, segmentValues);
+        }
         Tally cell = probe == null ? null : cellOf(segmentValues);
         if (cell != null) {
             cell.add(observation);
@@ -195,6 +219,9 @@ public final class Accumulator {
         for (int c = 0; c < comments.length; c++) {
             comments[c].merge(other.comments[c]);
         }
+        if (units != null) {
+            units.merge(other.units);
+        }
     }
 
     private void addSizes(Cell cell, long[] sizes) {
@@ -238,6 +265,25 @@ public final class Accumulator {
 
     /** The results so far; the accumulator can go on taking responses. */
     public Results results() {
+        return builder().build();
+    }
+
+    /**
+     * The results so far and, with a tree, every unit's, under one set of disclosure decisions: one run is one
+     * publication (docs/privacy.md).
+     *
+     * @param results the organisation's results
+     * @param units the units', or null without a tree
+     */
+    public record Published(Results results, Units units) {}
+
+    /** The results so far and every unit's; the accumulator can go on taking responses. */
+    public Published published() {
+        ResultsBuilder builder = builder();
+        return new Published(builder.build(), units == null ? null : builder.units());
+    }
+
+    private ResultsBuilder builder() {
         List<Map<String, Tally>> groups = segments;
         if (!cells.isEmpty()) {
             // this one's own cells, added to copies of its groups: it can go on taking responses
@@ -256,7 +302,7 @@ public final class Accumulator {
                 all.merge(group);
             }
         }
-        return new ResultsBuilder(plan, all, totals, groups, atoms(groups), comments).build();
+        return new ResultsBuilder(plan, all, totals, groups, atoms(groups), comments, units);
     }
 
     /** A combination of segment values as read, one per segment. */

@@ -20,7 +20,9 @@ import java.util.TreeMap;
  *   <li>across partitions, for two shown cells A and B, {@code |A∖B|} and {@code |B∖A|} are each 0 or at least
  *       {@code k};
  *   <li>for a shown cell X and another partition, X less the shown cells of that partition inside X, and the
- *       shown cells of that partition that cover X less X, are each 0 or at least {@code k}.
+ *       shown cells of that partition that cover X less X, are each 0 or at least {@code k};
+ *   <li>two cells of the same respondents are both shown or both hidden, unless one was hidden before the rules
+ *       ran (not shown, rather than protected).
  * </ul>
  *
  * Where a rule fails, the smallest cell it involves is hidden (ties: the later cell), never the first (everyone).
@@ -31,6 +33,8 @@ final class Disclosure {
     private final int[] partition;
     private final int k;
     private final boolean[] hidden;
+    /** Cells hidden before the rules ran: not shown here, rather than protected. */
+    private final boolean[] given;
     /** Per cell: the cells of other partitions it shares respondents with, ascending, and how many it shares. */
     private final int[][] neighbour;
     private final long[][] shared;
@@ -74,10 +78,12 @@ final class Disclosure {
         int cells = partition.length;
         size = overlaps.size;
         hidden = new boolean[cells];
+        given = new boolean[cells];
         neighbour = new int[cells][];
         shared = new long[cells][];
         for (int c = 0; c < cells; c++) {
-            hidden[c] = (alreadyHidden != null && alreadyHidden[c]) || size[c] < k;
+            given[c] = alreadyHidden != null && alreadyHidden[c];
+            hidden[c] = given[c] || size[c] < k;
             Map<Integer, Long> near = overlaps.shared.get(c);
             neighbour[c] = near.keySet().stream().mapToInt(Integer::intValue).toArray();
             shared[c] = near.values().stream().mapToLong(Long::longValue).toArray();
@@ -166,10 +172,17 @@ final class Disclosure {
         long covered = 0;
         for (int i = from; i < to; i++) {
             int a = neighbour[x][i];
+            long common = shared[x][i];
             if (hidden[a]) {
+                if (common == size[x] && common == size[a] && x != 0 && !given[a]) {
+                    // the same respondents in two partitions (a team that is a whole unit of the tree above it)
+                    // are one figure: shown in one place, it is shown, and the rules that hid it fail; a cell that
+                    // is merely not shown here (leaders outside the indices) protects nothing
+                    hidden[x] = true;
+                    return true;
+                }
                 continue;
             }
-            long common = shared[x][i];
             if (small(size[x] - common) || small(size[a] - common)) {
                 return hideSmallest(List.of(x, a));
             }

@@ -56,9 +56,43 @@ final class ResultsBuilder {
     private final Cells cells;
     /** Per measure ({@link Measures}), per cell: whether the disclosure rules hide it. */
     private final boolean[][] hidden;
+    /** With an organisation tree: the sums of its leaves; else null. */
+    private final UnitSums units;
+    /** For a unit's results: the decisions made for the whole run; null for the organisation's. */
+    private final Decided decided;
 
+    /**
+     * What a unit's results may show, decided with every other figure of the run ({@link UnitsBuilder}).
+     */
+    interface Decided {
+        /** Whether measure {@code m} ({@link Measures}) is hidden for the unit (null) or its child unit {@code child}. */
+        boolean hidden(int m, String child);
+
+        /** Whether item {@code j} of index {@code x} is hidden for the unit. */
+        boolean itemHidden(int x, int j);
+
+        /** Whether say-do pair {@code p} is hidden for the unit. */
+        boolean pairHidden(int p);
+
+        /** Whether index {@code x}'s link with eNPS is hidden for the unit. */
+        boolean driverHidden(int x);
+    }
+
+    /** The organisation's results, and with {@code units} (or null) those of every unit of its tree. */
     ResultsBuilder(Plan plan, Tally everyone, Totals totals, List<Map<String, Tally>> segments,
-            List<Measures.Atom> atoms, CommentSample[] comments) {
+            List<Measures.Atom> atoms, CommentSample[] comments, UnitSums units) {
+        this(plan, everyone, totals, segments, atoms, comments, units, null);
+    }
+
+    /** A unit's results: {@code segments} is its child units alone, and {@code decided} what it may show. */
+    ResultsBuilder(Plan plan, Tally everyone, Totals totals, Map<String, Tally> children, Decided decided) {
+        this(plan, everyone, totals, List.of(children), List.of(), new CommentSample[0], null, decided);
+    }
+
+    private ResultsBuilder(Plan plan, Tally everyone, Totals totals, List<Map<String, Tally>> segments,
+            List<Measures.Atom> atoms, CommentSample[] comments, UnitSums units, Decided decided) {
+        this.units = units;
+        this.decided = decided;
         this.plan = plan;
         this.everyone = everyone;
         this.totals = totals;
@@ -82,10 +116,20 @@ final class ResultsBuilder {
             values.add(labels);
             tallies.add(sums);
         }
-        cells = new Cells(values, plan.leaderSegment >= 0);
-        hidden = disclose(atoms.isEmpty() && segments.isEmpty()
-                ? List.of(new Measures.Atom(new String[0], everyone.measureSizes()))
-                : atoms);
+        cells = new Cells(values, plan.leaderSegment >= 0, units == null ? null : units.tree);
+        if (decided != null) {
+            hidden = new boolean[Measures.count(plan.indices.size())][cells.count()];
+            for (int m = 0; m < hidden.length; m++) {
+                hidden[m][0] = decided.hidden(m, null);
+                for (int i = 0; i < values.get(0).size(); i++) {
+                    hidden[m][cells.group(0, i)] = decided.hidden(m, values.get(0).get(i));
+                }
+            }
+        } else {
+            hidden = disclose(atoms.isEmpty() && segments.isEmpty()
+                    ? List.of(new Measures.Atom(new String[0], everyone.measureSizes()))
+                    : atoms);
+        }
     }
 
     /**
@@ -100,8 +144,10 @@ final class ResultsBuilder {
         /** Per segment: group label (blank for not given) → position in the segment. */
         final List<Map<String, Integer>> positions = new ArrayList<>();
         final int[] partition;
+        /** The units of the organisation tree, after every segment's groups; null without a tree. */
+        final TreeCells tree;
 
-        Cells(List<List<String>> values, boolean leaderSegment) {
+        Cells(List<List<String>> values, boolean leaderSegment, org.culturekit.model.Hierarchy hierarchy) {
             int next = 1;
             leaders = leaderSegment ? next++ : -1;
             others = leaderSegment ? next++ : -1;
@@ -120,6 +166,12 @@ final class ResultsBuilder {
                     next++;
                 }
                 positions.add(position);
+            }
+            tree = hierarchy == null ? null : new TreeCells(hierarchy, next);
+            if (tree != null) {
+                for (int i = 0; i < tree.count(); i++) {
+                    partitionOf.add(2 + values.size() + tree.level(i));
+                }
             }
             partition = partitionOf.stream().mapToInt(Integer::intValue).toArray();
         }
@@ -147,6 +199,12 @@ final class ResultsBuilder {
             // a group hidden as a whole shows no figure of any measure
             boolean[] before = m == Measures.RESPONDENTS ? new boolean[count] : result[Measures.RESPONDENTS].clone();
             before[0] = false;
+            if (cells.tree != null) {
+                // the respondents in no unit of the tree are never shown as one
+                for (int c : cells.tree.nowhere()) {
+                    before[c] = true;
+                }
+            }
             boolean leadersShown = m >= Measures.index(0) && m < Measures.gap(plan.indices.size());
             if (cells.leaders > 0) {
                 // leaders and others are compared per index only; elsewhere they show nothing
@@ -160,7 +218,8 @@ final class ResultsBuilder {
 
     /** The cells a respondent with these group labels belongs to. */
     private int[] membership(String[] labels) {
-        int[] member = new int[1 + (cells.leaders > 0 ? 1 : 0) + labels.length];
+        int[] tree = cells.tree == null ? new int[0] : cells.tree.cells(cells.tree.leaf(labels[units.segment]));
+        int[] member = new int[1 + (cells.leaders > 0 ? 1 : 0) + labels.length + tree.length];
         int at = 0;
         member[at++] = 0;
         if (cells.leaders > 0) {
@@ -168,6 +227,9 @@ final class ResultsBuilder {
         }
         for (int s = 0; s < labels.length; s++) {
             member[at++] = cells.group(s, cells.positions.get(s).get(labels[s]));
+        }
+        for (int cell : tree) {
+            member[at++] = cell;
         }
         return member;
     }
@@ -225,7 +287,7 @@ final class ResultsBuilder {
         // figures of the others: then the pooled shares and the reliability, which use every item, are withheld
         boolean whole = true;
         for (int j = 0; j < ip.size(); j++) {
-            whole &= totals.item(x, j).n() >= k;
+            whole &= !itemHidden(x, j);
         }
         Reliability reliability = whole ? Reliability.of(covariance(x)) : null;
         List<ItemResult> items = new ArrayList<>();
@@ -253,7 +315,7 @@ final class ResultsBuilder {
     private ItemResult item(int x, int j, Reliability reliability) {
         String id = plan.indices.get(x).index().items().get(j);
         Sums sums = totals.item(x, j);
-        if (sums.n() < k) {
+        if (itemHidden(x, j)) {
             return new ItemResult(id, Cell.withheld());
         }
         long[] classes = totals.itemClasses(x, j);
@@ -305,7 +367,7 @@ final class ResultsBuilder {
         List<Gap> pairs = new ArrayList<>();
         for (int p = 0; p < plan.pairs.size(); p++) {
             var pair = plan.pairs.get(p).pair();
-            pairs.add(new Gap(pair.id(), pair.name(), everyone.pairGap[p].n() < k
+            pairs.add(new Gap(pair.id(), pair.name(), pairHidden(p)
                     ? Cell.withheld()
                     : Cell.shown(gap(everyone.pairGap[p], everyone.pairGapAtLeast1[p], totals.sayAndDo[p]))));
         }
@@ -546,7 +608,7 @@ final class ResultsBuilder {
             String id = plan.indices.get(x).index().id();
             Sums s = totals.driver[x];
             long n = s.n();
-            if (n < k || enpsHidden || hidden[Measures.index(x)][0]) {
+            if (driverHidden(x) || enpsHidden || hidden[Measures.index(x)][0]) {
                 drivers.add(new Driver(id, Cell.withheld()));
                 continue;
             }
@@ -646,6 +708,43 @@ final class ResultsBuilder {
         List<Results.Comment> kept = new ArrayList<>(combined.kept.values());
         long shown = kept.stream().mapToLong(Results.Comment::count).sum();
         groups.add(new Results.CommentGroup(label, kept, combined.total - shown));
+    }
+
+    // ---- what is shown beyond the disclosure rules' measures ----
+
+    /** An item's figures are over those who answered it: for the organisation, shown from k of them. */
+    private boolean itemHidden(int x, int j) {
+        return decided == null ? totals.item(x, j).n() < k : decided.itemHidden(x, j);
+    }
+
+    private boolean pairHidden(int p) {
+        return decided == null ? everyone.pairGap[p].n() < k : decided.pairHidden(p);
+    }
+
+    private boolean driverHidden(int x) {
+        return decided == null ? totals.driver[x].n() < k : decided.driverHidden(x);
+    }
+
+    // ---- the units of an organisation tree ----
+
+    /** Every unit's results, under the decisions this builder made for the run; with a tree only. */
+    Units units() {
+        return new UnitsBuilder(plan, everyone, totals, segments.get(units.segment), units, cells.tree, hidden, k,
+                this::againstEveryone).build();
+    }
+
+    /**
+     * Each of {@code groups} against everyone else, per index, tested as a segment's groups are; {@code shown}
+     * gives, per measure, which of them may be shown.
+     */
+    GroupIndex[][] againstEveryone(List<Tally> groups, java.util.function.IntFunction<boolean[]> shown) {
+        GroupIndex[][] result = new GroupIndex[groups.size()][plan.indices.size()];
+        boolean[] unit = new boolean[groups.size()];
+        java.util.Arrays.fill(unit, true);
+        for (int x = 0; x < plan.indices.size(); x++) {
+            fillCells(x, groups, unit, shown.apply(Measures.index(x)), result);
+        }
+        return result;
     }
 
     // ---- shared ----

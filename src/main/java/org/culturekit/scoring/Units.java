@@ -58,7 +58,7 @@ public record Units(Hierarchy hierarchy, Questionnaire questionnaire, List<Unit>
 
     /**
      * A unit against the rest of a larger population, index by index, tested as a group against the rest of its
-     * segment is: {@link Results.GroupIndexFigures#delta} is the unit's mean less the rest's, {@code q} is
+     * segment is: {@link Results.GroupIndexFigures#deltaVsRest} is the unit's mean less the rest's, {@code q} is
      * Benjamini–Hochberg adjusted over the published units compared the same way, and {@code flag} marks a bright
      * or hot spot.
      *

@@ -269,10 +269,18 @@ class DisclosureAttackTest {
         private final Results results;
         /** measure → published cells (name → respondents). */
         private final Map<String, Map<String, Set<Integer>>> published = new LinkedHashMap<>();
+        /** The units of an organisation tree published in the same run, or null; their tree's segment is the first. */
+        private Units units;
 
         Checker(List<Response> responses, Results results) {
             this.responses = responses;
             this.results = results;
+        }
+
+        /** Checks the units' reports too, as publications of the same run. */
+        Checker withUnits(Units value) {
+            units = value;
+            return this;
         }
 
         private Set<Integer> who(Predicate<Response> test) {
@@ -290,6 +298,9 @@ class DisclosureAttackTest {
             return level.equalsIgnoreCase("Lead") || level.equalsIgnoreCase("Manager");
         }
 
+        /** Each measure's respondents: those who answered what its figures are computed from. */
+        private final Map<String, Predicate<Response>> measures = new LinkedHashMap<>();
+
         private void publish(String measure, String cell, Set<Integer> members) {
             published.computeIfAbsent(measure, m -> new LinkedHashMap<>()).put(cell, members);
         }
@@ -298,29 +309,18 @@ class DisclosureAttackTest {
             Predicate<Response> index = r -> answered(r, 0) || answered(r, 1);
             Predicate<Response> gap = r -> answered(r, 2) && answered(r, 3);
             Predicate<Response> enps = r -> answered(r, 4);
-            publish("respondents", "everyone", who(r -> true));
-            Results.IndexResult a = results.indices().get(0);
-            if (!a.figures().suppressed()) {
-                publish("index", "everyone", who(index));
-            }
-            for (int j = 0; j < a.items().size(); j++) {
+            measures.put("respondents", r -> true);
+            measures.put("index", index);
+            measures.put("gap", gap);
+            measures.put("pair", gap);
+            measures.put("enps", enps);
+            measures.put("driver", index.and(enps));
+            for (int j = 0; j < results.indices().get(0).items().size(); j++) {
                 int item = j;
-                if (!a.items().get(j).figures().suppressed()) {
-                    publish("item " + j, "everyone", who(r -> answered(r, item)));
-                }
+                measures.put("item " + j, r -> answered(r, item));
             }
-            if (!results.sayDo().overall().suppressed()) {
-                publish("gap", "everyone", who(gap));
-            }
-            if (!results.sayDo().pairs().get(0).figures().suppressed()) {
-                publish("pair", "everyone", who(gap));
-            }
-            if (!results.enps().suppressed()) {
-                publish("enps", "everyone", who(enps));
-            }
-            if (!results.drivers().get(0).figures().suppressed()) {
-                publish("driver", "everyone", who(index.and(enps)));
-            }
+            publish("respondents", "everyone", who(r -> true));
+            publishWhole("everyone", results, r -> true, index, gap, enps);
             if (!results.perceptionGap().get(0).figures().suppressed()) {
                 publish("index", "leaders", who(index.and(Checker::leader)));
                 publish("index", "others", who(index.and(r -> !leader(r))));
@@ -346,7 +346,13 @@ class DisclosureAttackTest {
                     }
                 }
             }
+            if (units != null) {
+                publishUnits(index, gap, enps);
+            }
             published.forEach((measure, cells) -> {
+                if (units != null) {
+                    checkChildren(measure, cells);
+                }
                 List<String> names = new ArrayList<>(cells.keySet());
                 for (int i = 0; i < names.size(); i++) {
                     Set<Integer> x = cells.get(names.get(i));
@@ -375,11 +381,86 @@ class DisclosureAttackTest {
                             rest.removeAll(members);
                         }
                     });
+                    // a hidden group whose very respondents are published under another name is shown
+                    int position = results.segments().indexOf(segment);
+                    Predicate<Response> answeredIt = measures.get(measure);
+                    responses.stream().map(r -> r.segments().get(position).strip()).distinct().forEach(label -> {
+                        Set<Integer> group = who(answeredIt.and(r -> r.segments().get(position).strip().equals(label)));
+                        if (cells.containsValue(group)) {
+                            rest.removeAll(group);
+                        }
+                    });
                     if (small(rest.size())) {
                         fail(measure + ": the hidden groups of " + segment.id() + " add up to " + rest.size());
                     }
                 }
             });
+        }
+
+        /** The figures everyone and every unit show over a whole population: items, say-do, eNPS, drivers. */
+        private void publishWhole(String name, Results of, Predicate<Response> in, Predicate<Response> index,
+                Predicate<Response> gap, Predicate<Response> enps) {
+            Results.IndexResult a = of.indices().get(0);
+            if (!a.figures().suppressed()) {
+                publish("index", name, who(in.and(index)));
+            }
+            for (int j = 0; j < a.items().size(); j++) {
+                int item = j;
+                if (!a.items().get(j).figures().suppressed()) {
+                    publish("item " + j, name, who(in.and(r -> answered(r, item))));
+                }
+            }
+            if (!of.sayDo().overall().suppressed()) {
+                publish("gap", name, who(in.and(gap)));
+            }
+            if (!of.sayDo().pairs().get(0).figures().suppressed()) {
+                publish("pair", name, who(in.and(gap)));
+            }
+            if (!of.enps().suppressed()) {
+                publish("enps", name, who(in.and(enps)));
+            }
+            if (!of.drivers().get(0).figures().suppressed()) {
+                publish("driver", name, who(in.and(index).and(enps)));
+            }
+        }
+
+        /** Every published unit's figures, and its child units as its groups. */
+        private void publishUnits(Predicate<Response> index, Predicate<Response> gap, Predicate<Response> enps) {
+            for (Units.Unit unit : units.units()) {
+                if (!unit.published()) {
+                    continue;
+                }
+                Set<String> leaves = Set.copyOf(units.hierarchy().leavesUnder(unit.unit().id()));
+                Predicate<Response> in = r -> leaves.contains(r.segments().get(0).strip());
+                String name = "unit " + unit.unit().id();
+                publish("respondents", name, who(in));
+                publishWhole(name, unit.results(), in, index, gap, enps);
+                for (Results.Group child : unit.results().segments().get(0).groups()) {
+                    assertEquals(!child.suppressed(), units.units().stream()
+                            .anyMatch(u -> u.unit().id().equals(child.value()) && u.published()),
+                            "child " + child.value() + " of " + name + " is shown as it is published");
+                }
+            }
+        }
+
+        /** A published unit less its published child units leaves 0 or at least k. */
+        private void checkChildren(String measure, Map<String, Set<Integer>> cells) {
+            for (Units.Unit unit : units.units()) {
+                Set<Integer> parent = cells.get("unit " + unit.unit().id());
+                if (parent == null || unit.unit().children().isEmpty()) {
+                    continue;
+                }
+                Set<Integer> rest = new HashSet<>(parent);
+                unit.unit().children().forEach(child -> {
+                    Set<Integer> shown = cells.get("unit " + child);
+                    if (shown != null) {
+                        rest.removeAll(shown);
+                    }
+                });
+                if (small(rest.size())) {
+                    fail(measure + ": unit " + unit.unit().id() + " less its published children is " + rest.size());
+                }
+            }
         }
 
         private static int difference(Set<Integer> a, Set<Integer> b) {

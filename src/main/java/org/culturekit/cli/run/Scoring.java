@@ -19,11 +19,13 @@ import org.culturekit.export.ReadOptions;
 import org.culturekit.export.ids.RespondentIds;
 import org.culturekit.export.ResponseReader;
 import org.culturekit.export.ResponseTimes;
+import org.culturekit.model.Hierarchy;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.VisibleText;
 import org.culturekit.scoring.Accumulator;
 import org.culturekit.scoring.Coverage;
 import org.culturekit.scoring.Results;
+import org.culturekit.scoring.Units;
 
 /**
  * The one way exports are scored, by every command and the golden tests alike: every export is read through the
@@ -109,9 +111,11 @@ public final class Scoring {
      * @param latestResponse the latest submit time of the rows scored, from the platforms' timestamp columns
      * @param groupSizes per segment, every group given with its respondents, hidden or not: for checks against
      *     other files only, never to publish
+     * @param units every unit of the organisation tree, under the same disclosure decisions as the results; null
+     *     without a tree
      */
     public record Scored(Results results, long unreadableAnswers, List<String> headerOnly,
-            ResponseTimes.Latest latestResponse, List<Map<String, Long>> groupSizes) {
+            ResponseTimes.Latest latestResponse, List<Map<String, Long>> groupSizes, Units units) {
         public Scored {
             Objects.requireNonNull(results, "results");
             Objects.requireNonNull(latestResponse, "latestResponse");
@@ -139,18 +143,26 @@ public final class Scoring {
     /** The scored items no export has a column for, in questionnaire order. */
     private final List<String> neverMapped;
 
-    private Scoring(Questionnaire questionnaire, Options options) {
+    private Scoring(Questionnaire questionnaire, Hierarchy tree, Options options) {
         this.questionnaire = questionnaire;
         this.options = options;
         this.err = options.err();
-        this.accumulator = new Accumulator(questionnaire);
+        this.accumulator = new Accumulator(questionnaire, tree);
         this.scoredItems = Coverage.scoredItems(questionnaire);
         this.neverMapped = new ArrayList<>(scoredItems);
     }
 
     /** Scores {@code files} together as {@code options} say. */
     public static Scored run(Questionnaire questionnaire, List<Path> files, Options options) {
-        return new Scoring(questionnaire, options).run(files);
+        return run(questionnaire, null, files, options);
+    }
+
+    /**
+     * Scores {@code files} together as {@code options} say, and every unit of {@code tree} (null for none) in the
+     * same pass, under the same disclosure decisions.
+     */
+    public static Scored run(Questionnaire questionnaire, Hierarchy tree, List<Path> files, Options options) {
+        return new Scoring(questionnaire, tree, options).run(files);
     }
 
     private Scored run(List<Path> files) {
@@ -207,8 +219,9 @@ public final class Scoring {
         }
         List<Results.Exclusion> exclusions = new ArrayList<>();
         excluded.forEach((reason, count) -> exclusions.add(new Results.Exclusion(reason, count)));
-        return new Scored(accumulator.results().withExclusions(exclusions).withUnmappedItems(neverMapped),
-                problemCount, headerOnly, latestResponse, accumulator.groupSizes());
+        Accumulator.Published published = accumulator.published();
+        return new Scored(published.results().withExclusions(exclusions).withUnmappedItems(neverMapped),
+                problemCount, headerOnly, latestResponse, accumulator.groupSizes(), published.units());
     }
 
     /** Checks and warns about {@code file}'s columns once its header is mapped. */
