@@ -46,7 +46,7 @@ public final class HierarchyReader {
     /** Deeper than any real organisation (Viva Glint stops at 25), shallow enough for a readable path. */
     static final int MAX_LEVELS = 50;
 
-    /** How many of the survey's groups a message names before "and N more". */
+    /** How many groups, units or lines a message names before "and N more". */
     private static final int LISTED = 20;
 
     private final String file;
@@ -61,7 +61,8 @@ public final class HierarchyReader {
 
     /**
      * Reads {@code path} and checks it on its own: the header, each row, that the rows make one tree, and, when
-     * the questionnaire lists the segment's values, that every leaf is one of its groups.
+     * the questionnaire lists the segment's values, that every leaf is one of its groups. The units are the
+     * cells trimmed, compared exactly, as {@link InvitedReader} compares groups with the reports' labels.
      *
      * @param encoding the encoding when the file has no byte-order mark, or null for UTF-8
      * @throws InputException listing every problem found, each with its line and column
@@ -113,20 +114,19 @@ public final class HierarchyReader {
         if (problems.isEmpty() && rows.isEmpty()) {
             problem(header.line(), 0, "has a header but no rows; add one row per unit");
         }
+        Row root = null;
         if (problems.size() < OutcomeReader.MAX_PROBLEMS) {
-            boolean linked = parents(rows, refused);
-            Row root = root(rows, header.line(), refused.isEmpty());
+            parents(rows, refused);
+            root = root(rows, header.line(), refused.isEmpty());
             cycles(rows);
-            if (linked && root != null && problems.isEmpty()) {
-                Hierarchy tree = tree(rows, root, segment.id());
-                depth(tree);
-                leaves(tree, segment, questionnaire);
-                throwProblems();
-                return tree;
-            }
         }
+        // the leaves are checked once the rows make one tree: before, a misspelt parent would make its unit a leaf
         throwProblems();
-        throw new IllegalStateException("a problem was noted but not thrown");
+        Hierarchy tree = tree(rows, root, segment.id());
+        depth(tree);
+        leaves(tree, segment, questionnaire);
+        throwProblems();
+        return tree;
     }
 
     /** The segment the header names; anything else in the header is a problem. */
@@ -204,19 +204,16 @@ public final class HierarchyReader {
     }
 
     /**
-     * Notes every parent that is not a unit of the file, and returns whether there was none; a unit whose row was
-     * refused is not noted again as its children's parent.
+     * Notes every parent that is not a unit of the file; a unit whose row was refused is not noted again as its
+     * children's parent.
      */
-    private boolean parents(Map<String, Row> rows, Set<String> refused) {
-        boolean linked = true;
+    private void parents(Map<String, Row> rows, Set<String> refused) {
         for (Row row : rows.values()) {
             if (row.parent() != null && !rows.containsKey(row.parent()) && !refused.contains(row.parent())) {
                 problem(row.line(), 2, "parent " + Excerpt.of(row.parent()) + " is not a unit of this file; give it "
                         + "a row of its own (with its parent, blank for the top unit), or correct the spelling");
-                linked = false;
             }
         }
-        return linked;
     }
 
     /**
@@ -272,7 +269,7 @@ public final class HierarchyReader {
             return;
         }
         List<String> named = cycle.stream().map(row -> Excerpt.of(row.id()) + " (line " + row.line() + ")").toList();
-        problem(first.line(), 2, "units " + String.join(", ", named) + " are each other's parents in a cycle, so "
+        problem(first.line(), 2, "units " + listed(named, LISTED) + " are each other's parents in a cycle, so "
                 + "none of them reaches the top unit; give one of them a parent outside the cycle");
     }
 
@@ -371,7 +368,7 @@ public final class HierarchyReader {
     }
 
     private static String lines(List<Row> rows) {
-        return String.join(", ", rows.stream().map(row -> Long.toString(row.line())).toList());
+        return listed(rows.stream().map(row -> Long.toString(row.line())).toList(), LISTED);
     }
 
     private static String listed(List<String> values, int limit) {

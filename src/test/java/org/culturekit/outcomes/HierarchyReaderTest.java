@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
+import org.culturekit.cli.run.Scoring;
 import org.culturekit.export.xlsx.XlsxFixtures;
 import org.culturekit.input.InputException;
 import org.culturekit.model.Hierarchy;
@@ -185,6 +187,21 @@ class HierarchyReaderTest {
     }
 
     @Test
+    void namesAtMostTwentyUnitsOfACycleAndLinesOfRoots() throws IOException {
+        StringBuilder cycle = new StringBuilder("team,parent\nAll,\nu1,u30\n");
+        StringBuilder roots = new StringBuilder("team,parent\n");
+        for (int i = 2; i <= 30; i++) {
+            cycle.append('u').append(i).append(",u").append(i - 1).append('\n');
+            roots.append('r').append(i).append(",\n");
+        }
+        String message = problem(cycle.toString());
+        assertTrue(message.contains("'u20' (line 22) and 10 more are each other's parents"), message);
+        message = problem(roots.toString());
+        assertTrue(message.contains("has 29 units with a blank parent, on lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, "
+                + "14, 15, 16, 17, 18, 19, 20, 21 and 9 more; the tree"), message);
+    }
+
+    @Test
     void refusesATreeDeeperThanFiftyLevels() throws IOException {
         StringBuilder text = new StringBuilder("team,parent\nL1,\n");
         for (int level = 2; level <= 51; level++) {
@@ -266,7 +283,8 @@ class HierarchyReaderTest {
         assertEquals(tree.file() + ":3:1: team 'Sales' is a group of the survey but has child units here; "
                 + "respondents belong to leaves, so add a leaf for them under it (for example 'Sales (direct)', "
                 + "recoding their team to it in the export), or rename the unit above them", e.getMessage());
-        assertFalse(e.getMessage().contains("17"), "no count of a group that may be hidden");
+        assertFalse(e.getMessage().substring(tree.file().length()).contains("17"),
+                "no count of a group that may be hidden");
     }
 
     @Test
@@ -286,6 +304,23 @@ class HierarchyReaderTest {
         assertEquals("customer-operations-and-field-service-excellence-programme-2", slugs.get(longName + " B"));
         assertTrue(slugs.values().stream().allMatch(slug -> slug.length() <= 60 && slug.matches("[a-z0-9-]+")));
         assertEquals(slugs.size(), new HashSet<>(slugs.values()).size());
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({
+        "examples/org-tree.csv,        examples/stores.csv, 63, 40",
+        "examples/org-tree-survey.csv, examples/survey.csv, 15, 9",
+    })
+    void theExampleTreesHaveEveryTeamOfTheirSurveyAsALeaf(String treeFile, String export, int units, int teams) {
+        Hierarchy tree = HierarchyReader.read(Path.of(treeFile), QUESTIONNAIRE, null);
+        Map<String, Long> groupSizes = Scoring.run(QUESTIONNAIRE, List.of(Path.of(export)), Scoring.Options.DEFAULT)
+                .groupSizes().get(0);
+        assertEquals(units, tree.units().size());
+        assertEquals(new TreeSet<>(groupSizes.keySet()),
+                new TreeSet<>(tree.leaves().stream().map(Hierarchy.Unit::id).toList()));
+        assertEquals(teams, groupSizes.size());
+        assertEquals(List.of(), HierarchyReader.check(tree, groupSizes));
+        assertTrue(tree.units().stream().allMatch(unit -> unit.leader() != null));
     }
 
     private static Questionnaire withTeams(String... codesAndLabels) {
