@@ -353,9 +353,10 @@ public final class HierarchyReader {
                 nowhere.add(Excerpt.of(group));
             } else if (!unit.isLeaf()) {
                 checker.problem(unit.line(), 1, tree.segment() + " " + Excerpt.of(group) + " is a group of the survey "
-                        + "but has child units here; respondents belong to leaves, so add a leaf for them under it "
-                        + "(for example " + Excerpt.of(group + " (direct)") + ", recoding their " + tree.segment()
-                        + " to it in the export), or rename the unit above them");
+                        + "but has child units here; respondents belong to leaves, so give them one: rename the unit "
+                        + "(for example to " + Excerpt.of(group + " (all)") + ") and add the leaf " + Excerpt.of(group)
+                        + " under it, or add a leaf such as " + Excerpt.of(group + " (direct)") + " under it and "
+                        + "recode their " + tree.segment() + " to it in the export");
             }
         }
         checker.throwProblems();

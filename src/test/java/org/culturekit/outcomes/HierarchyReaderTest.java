@@ -281,8 +281,9 @@ class HierarchyReaderTest {
         InputException e = assertThrows(InputException.class,
                 () -> HierarchyReader.check(tree, Map.of("Sales", 17L, "Sales North", 23L)));
         assertEquals(tree.file() + ":3:1: team 'Sales' is a group of the survey but has child units here; "
-                + "respondents belong to leaves, so add a leaf for them under it (for example 'Sales (direct)', "
-                + "recoding their team to it in the export), or rename the unit above them", e.getMessage());
+                + "respondents belong to leaves, so give them one: rename the unit (for example to 'Sales (all)') and "
+                + "add the leaf 'Sales' under it, or add a leaf such as 'Sales (direct)' under it and recode their "
+                + "team to it in the export", e.getMessage());
         assertFalse(e.getMessage().substring(tree.file().length()).contains("17"),
                 "no count of a group that may be hidden");
     }
