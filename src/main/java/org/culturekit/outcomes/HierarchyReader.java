@@ -1,7 +1,6 @@
 package org.culturekit.outcomes;
 
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,17 +10,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import org.culturekit.export.csv.CsvTable;
 import org.culturekit.export.table.Table;
-import org.culturekit.export.xlsx.XlsxTable;
 import org.culturekit.input.Excerpt;
 import org.culturekit.input.InputException;
-import org.culturekit.input.Problem;
 import org.culturekit.model.Hierarchy;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Segment;
@@ -50,10 +45,11 @@ public final class HierarchyReader {
     private static final int LISTED = 20;
 
     private final String file;
-    private final List<Problem> problems = new ArrayList<>();
+    private final FileProblems problems;
 
     private HierarchyReader(String file) {
         this.file = file;
+        this.problems = new FileProblems(file);
     }
 
     /** One row of the file, before the tree is built. */
@@ -68,15 +64,9 @@ public final class HierarchyReader {
      * @throws InputException listing every problem found, each with its line and column
      */
     public static Hierarchy read(Path path, Questionnaire questionnaire, Charset encoding) {
-        String file = path.toString();
-        if (Files.isDirectory(path)) {
-            throw new InputException(file, "is a directory; --hierarchy takes a CSV file headed "
-                    + "<segment>,parent[,leader] with one row per unit");
-        }
-        try (Table table = file.toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                ? XlsxTable.open(path, file, Table.DEFAULT_COLUMN_LIMIT)
-                : CsvTable.open(path, file, encoding, OutcomeReader.MAX_CELL, Table.DEFAULT_COLUMN_LIMIT)) {
-            return new HierarchyReader(file).read(table, questionnaire);
+        try (Table table = OutcomeReader.open(path, encoding, "--hierarchy takes a CSV file headed "
+                + "<segment>,parent[,leader] with one row per unit")) {
+            return new HierarchyReader(path.toString()).read(table, questionnaire);
         }
     }
 
@@ -92,7 +82,7 @@ public final class HierarchyReader {
         Map<String, Row> rows = new LinkedHashMap<>();
         Set<String> refused = new HashSet<>();
         Table.Row row;
-        while ((row = table.next()) != null && problems.size() < OutcomeReader.MAX_PROBLEMS) {
+        while ((row = table.next()) != null && !problems.full()) {
             if (row.cells().stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -115,7 +105,7 @@ public final class HierarchyReader {
             problem(header.line(), 0, "has a header but no rows; add one row per unit");
         }
         Row root = null;
-        if (problems.size() < OutcomeReader.MAX_PROBLEMS) {
+        if (!problems.full()) {
             parents(rows, refused);
             root = root(rows, header.line(), refused.isEmpty());
             cycles(rows);
@@ -269,8 +259,8 @@ public final class HierarchyReader {
             return;
         }
         List<String> named = cycle.stream().map(row -> Excerpt.of(row.id()) + " (line " + row.line() + ")").toList();
-        problem(first.line(), 2, "units " + listed(named, LISTED) + " are each other's parents in a cycle, so "
-                + "none of them reaches the top unit; give one of them a parent outside the cycle");
+        problem(first.line(), 2, "units " + FileProblems.listed(named, LISTED) + " are each other's parents in a "
+                + "cycle, so none of them reaches the top unit; give one of them a parent outside the cycle");
     }
 
     /** The units from the root down, depth-first, children in file order: a printed tree reads naturally. */
@@ -323,7 +313,7 @@ public final class HierarchyReader {
             String code = segment.values().get(leaf.id());
             String hint = code != null ? Excerpt.of(leaf.id()) + " is the code of " + Excerpt.of(code.strip())
                     + "; name the group as the reports do, by its label"
-                    : "a leaf is one of its groups: " + listed(valid.stream().map(Excerpt::of).toList(), 5)
+                    : "a leaf is one of its groups: " + FileProblems.listed(valid.stream().map(Excerpt::of).toList(), 5)
                     + "; correct the spelling, or give the unit child units";
             problem(leaf.line(), 1, "unknown leaf " + Excerpt.of(leaf.id()) + ": it has no child units, and it is "
                     + "not a " + segment.id() + " group of questionnaire '" + questionnaire.id() + "'; " + hint);
@@ -364,30 +354,19 @@ public final class HierarchyReader {
             return List.of();
         }
         return List.of(tree.file() + ": " + nowhere.size() + " " + tree.segment() + " group(s) of the survey are "
-                + "not in the tree: " + listed(nowhere, LISTED) + "; they roll up to no unit and are in the "
-                + "organisation's report only (check the spelling against the survey's)");
+                + "not in the tree: " + FileProblems.listed(nowhere, LISTED) + "; they roll up to no unit and are in "
+                + "the organisation's report only (check the spelling against the survey's)");
     }
 
     private static String lines(List<Row> rows) {
-        return listed(rows.stream().map(row -> Long.toString(row.line())).toList(), LISTED);
-    }
-
-    private static String listed(List<String> values, int limit) {
-        int shown = Math.min(limit, values.size());
-        return String.join(", ", values.subList(0, shown))
-                + (values.size() > shown ? " and " + (values.size() - shown) + " more" : "");
+        return FileProblems.listed(rows.stream().map(row -> Long.toString(row.line())).toList(), LISTED);
     }
 
     private void problem(long line, int column, String message) {
-        if (problems.size() < OutcomeReader.MAX_PROBLEMS) {
-            problems.add(new Problem(file, line, column, message, ""));
-        }
+        problems.add(line, column, message);
     }
 
     private void throwProblems() {
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparingLong(Problem::line).thenComparingLong(Problem::column));
-            throw new InputException(problems);
-        }
+        problems.throwAny();
     }
 }

@@ -197,8 +197,8 @@ class HierarchyReaderTest {
         String message = problem(cycle.toString());
         assertTrue(message.contains("'u20' (line 22) and 10 more are each other's parents"), message);
         message = problem(roots.toString());
-        assertTrue(message.contains("has 29 units with a blank parent, on lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, "
-                + "14, 15, 16, 17, 18, 19, 20, 21 and 9 more; the tree"), message);
+        assertTrue(message.contains("has 29 units with a blank parent, on lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, "
+                + "13, 14, 15, 16, 17, 18, 19, 20, 21 and 9 more; the tree"), message);
     }
 
     @Test
