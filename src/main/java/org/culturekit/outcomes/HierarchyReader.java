@@ -150,8 +150,8 @@ public final class HierarchyReader {
     private Row row(Table.Row row, String segment, int width, boolean mayBeShort) {
         List<String> cells = row.cells();
         if (cells.size() > width || (cells.size() < width && !mayBeShort)) {
-            problem(row.line(), Math.min(cells.size(), width) + 1, "has " + cells.size() + " cells but the header "
-                    + "has " + width + "; every row is one unit, its parent" + (width == 3 ? " and its leader" : ""));
+            problem(row.line(), Math.min(cells.size(), width) + 1, "has " + cells.size()
+                    + (cells.size() == 1 ? " cell" : " cells") + " but the header has " + width + "; every row is one unit, its parent" + (width == 3 ? " and its leader" : ""));
             return null;
         }
         boolean fits = true;

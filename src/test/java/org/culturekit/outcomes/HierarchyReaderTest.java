@@ -118,7 +118,7 @@ class HierarchyReaderTest {
         String message = problem("team,parent\nAll,\nNorth,All,Ann Lee\n ,All\nSouth\n");
         assertTrue(message.contains("tree.csv:3:3: has 3 cells but the header has 2"), message);
         assertTrue(message.contains("tree.csv:4:1: no unit in the first column"), message);
-        assertTrue(message.contains("tree.csv:5:2: has 1 cells but the header has 2"), message);
+        assertTrue(message.contains("tree.csv:5:2: has 1 cell but the header has 2"), message);
         assertTrue(problem("team,parent\nAll,\n\"" + "x".repeat(1001) + "\",All\n")
                 .contains("tree.csv:3:1: the field starting here (column 1) is longer than 1000 characters"),
                 "the CSV reader's own bound");
