@@ -135,15 +135,15 @@ final class ReportCommand implements Callable<Integer> {
     List<Path> outcomeFiles = new ArrayList<>();
 
     @Option(names = "--hierarchy", paramLabel = "FILE",
-            description = "The organisation tree, for --per-unit: a CSV (or .xlsx) headed <segment>,parent[,leader] "
+            description = "The organisation tree, for --per-unit: a CSV or xlsx file headed <segment>,parent[,leader] "
                     + "(for example team,parent,leader) with one row per unit: the segment's groups and the units "
                     + "above them, each with its parent (blank for the root) and its leader's name.")
     Path hierarchyFile;
 
     @Option(names = "--per-unit",
-            description = "Also write a report for every unit of the --hierarchy tree that has enough "
-                    + "respondents, into DIR/units/<unit>/, with DIR/units/index.html linking them as a tree. "
-                    + "DIR/units/ is replaced as a whole.")
+            description = "Also write a report for every unit of the --hierarchy tree that may be published, into "
+                    + "DIR/units/<unit>/, and a page linking them as a tree, DIR/units/index.html. Each run replaces "
+                    + "DIR/units/ as a whole.")
     boolean perUnit;
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
