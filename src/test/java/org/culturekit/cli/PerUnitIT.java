@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * changed, and the usage errors.
  */
 class PerUnitIT {
-    private static final Path LAUNCHER = Path.of("bin/culturekit").toAbsolutePath();
     private static final Path STORES = Path.of("examples/stores.csv").toAbsolutePath();
     private static final Path TREE = Path.of("examples/org-tree.csv").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,11 +40,7 @@ class PerUnitIT {
     }
 
     private ProcessRun launcher(String... args) throws IOException, InterruptedException {
-        Map<String, String> env = new HashMap<>(Map.of("JAVA_HOME", ProcessRun.JAVA.getParent().getParent()
-                .toString(), "JAVA_OPTS", "", "CULTUREKIT_JAVA_OPTS", ""));
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
-        command.addAll(List.of(args));
-        return ProcessRun.of(dir, command, env);
+        return ProcessRun.launcher(dir, args);
     }
 
     @Test
