@@ -95,9 +95,21 @@ public record Hierarchy(String file, String segment, List<Unit> units) {
         return path;
     }
 
-    /** The leaves at or below {@code id}, in the order of {@link #units}. */
+    /**
+     * The leaves at or below {@code id}, in the order of {@link #units}: found by walking down from {@code id}
+     * once, so that asking for every unit of a tree of many thousands stays quick.
+     */
     public List<String> leavesUnder(String id) {
-        return leaves().stream().map(Unit::id).filter(leaf -> path(leaf).contains(id)).toList();
+        Map<String, Unit> byId = byId();
+        Set<String> below = new HashSet<>();
+        List<String> next = new ArrayList<>(byId.containsKey(id) ? List.of(id) : List.of());
+        while (!next.isEmpty()) {
+            Unit unit = byId.get(next.remove(next.size() - 1));
+            if (below.add(unit.id())) {
+                next.addAll(unit.children());
+            }
+        }
+        return leaves().stream().map(Unit::id).filter(below::contains).toList();
     }
 
     /**
@@ -112,7 +124,8 @@ public record Hierarchy(String file, String segment, List<Unit> units) {
             String base = slug(unit.id());
             String slug = base;
             for (int n = 2; !taken.add(slug); n++) {
-                slug = base + "-" + n;
+                String suffix = "-" + n;
+                slug = cut(base, MAX_SLUG - suffix.length()) + suffix;
             }
             slugs.put(unit.id(), slug);
         }
@@ -123,15 +136,20 @@ public record Hierarchy(String file, String segment, List<Unit> units) {
             "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8",
             "lpt9");
 
+    private static final int MAX_SLUG = 60;
+
     static String slug(String id) {
         String ascii = Normalizer.normalize(id, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        if (slug.length() > 60) {
-            slug = slug.substring(0, 60).replaceAll("-+$", "");
-        }
+        String slug = cut(ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", ""),
+                MAX_SLUG);
         if (slug.isEmpty()) {
             return "unit";
         }
         return RESERVED.contains(slug) ? slug + "-unit" : slug;
+    }
+
+    /** {@code slug} in at most {@code length} characters, never ending in a hyphen. */
+    private static String cut(String slug, int length) {
+        return slug.length() <= length ? slug : slug.substring(0, length).replaceAll("-+$", "");
     }
 }

@@ -1,22 +1,16 @@
 package org.culturekit.outcomes;
 
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.culturekit.export.csv.CsvTable;
 import org.culturekit.export.table.Table;
-import org.culturekit.export.xlsx.XlsxTable;
 import org.culturekit.input.Excerpt;
 import org.culturekit.input.InputException;
-import org.culturekit.input.Problem;
 import org.culturekit.model.Headcounts;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Segment;
@@ -38,10 +32,11 @@ public final class InvitedReader {
     private static final Pattern GROUPED = Pattern.compile("\\d{1,3}([,.' \u00a0]\\d{3})+");
 
     private final String file;
-    private final List<Problem> problems = new ArrayList<>();
+    private final FileProblems problems;
 
     private InvitedReader(String file) {
         this.file = file;
+        this.problems = new FileProblems(file);
     }
 
     /**
@@ -51,15 +46,9 @@ public final class InvitedReader {
      * @throws InputException listing every problem found, each with its line and column
      */
     public static Headcounts read(Path path, Questionnaire questionnaire, Charset encoding) {
-        String file = path.toString();
-        if (Files.isDirectory(path)) {
-            throw new InputException(file, "is a directory; --invited takes a number, or a CSV file headed "
-                    + "<segment>,invited with one row per group");
-        }
-        try (Table table = file.toLowerCase(Locale.ROOT).endsWith(".xlsx")
-                ? XlsxTable.open(path, file, Table.DEFAULT_COLUMN_LIMIT)
-                : CsvTable.open(path, file, encoding, OutcomeReader.MAX_CELL, Table.DEFAULT_COLUMN_LIMIT)) {
-            return new InvitedReader(file).read(table, questionnaire);
+        try (Table table = OutcomeReader.open(path, encoding, "--invited takes a number, or a CSV file headed "
+                + "<segment>,invited with one row per group")) {
+            return new InvitedReader(path.toString()).read(table, questionnaire);
         }
     }
 
@@ -73,7 +62,7 @@ public final class InvitedReader {
         List<Headcounts.Row> rows = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
         Table.Row row;
-        while ((row = table.next()) != null && problems.size() < OutcomeReader.MAX_PROBLEMS) {
+        while ((row = table.next()) != null && !problems.full()) {
             if (row.cells().stream().allMatch(String::isBlank)) {
                 continue;
             }
@@ -188,35 +177,24 @@ public final class InvitedReader {
         }
         if (!missing.isEmpty()) {
             checker.problem(0, 0, "has no row for " + missing.size() + " surveyed " + counts.segment() + " group(s): "
-                    + listed(missing.stream().map(Excerpt::of).toList()) + "; add a row for each (its respondents "
-                    + "count in the overall response rate, so its invited must too)");
+                    + FileProblems.listed(missing.stream().map(Excerpt::of).toList(), 10) + "; add a row for each "
+                    + "(its respondents count in the overall response rate, so its invited must too)");
         }
         checker.throwProblems();
         List<String> warnings = new ArrayList<>();
         if (!notSurveyed.isEmpty()) {
             warnings.add(counts.file() + ": " + notSurveyed.size() + " " + counts.segment() + " group(s) no "
-                    + "respondent is in, counted as invited with none responding: " + listed(notSurveyed)
-                    + " (check the spelling against the survey's)");
+                    + "respondent is in, counted as invited with none responding: "
+                    + FileProblems.listed(notSurveyed, 10) + " (check the spelling against the survey's)");
         }
         return warnings;
     }
 
-    private static String listed(List<String> values) {
-        int shown = Math.min(10, values.size());
-        return String.join(", ", values.subList(0, shown))
-                + (values.size() > shown ? " and " + (values.size() - shown) + " more" : "");
-    }
-
     private void problem(long line, int column, String message) {
-        if (problems.size() < OutcomeReader.MAX_PROBLEMS) {
-            problems.add(new Problem(file, line, column, message, ""));
-        }
+        problems.add(line, column, message);
     }
 
     private void throwProblems() {
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparingLong(Problem::line).thenComparingLong(Problem::column));
-            throw new InputException(problems);
-        }
+        problems.throwAny();
     }
 }

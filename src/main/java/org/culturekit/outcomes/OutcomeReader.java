@@ -61,15 +61,26 @@ public final class OutcomeReader {
      * @throws InputException listing every problem found, each with its line and column
      */
     public static OutcomeTable read(Path path, Questionnaire questionnaire, Charset encoding) {
+        try (Table table = open(path, encoding, "--outcomes takes a CSV file of outcomes per group")) {
+            return new OutcomeReader(path.toString()).read(table, questionnaire);
+        }
+    }
+
+    /**
+     * The rows of a file a user gives this package's readers: the first sheet of an .xlsx workbook, or a CSV file
+     * in any encoding and delimiter the export reader takes, its cells at most {@link #MAX_CELL} characters.
+     *
+     * @param encoding the encoding when the file has no byte-order mark, or null for UTF-8
+     * @param usage what the option takes, for the message when {@code path} is a folder
+     */
+    static Table open(Path path, Charset encoding, String usage) {
         String file = path.toString();
         if (Files.isDirectory(path)) {
-            throw new InputException(file, "is a directory; --outcomes takes a CSV file of outcomes per group");
+            throw new InputException(file, "is a directory; " + usage);
         }
-        try (Table table = file.toLowerCase(Locale.ROOT).endsWith(".xlsx")
+        return file.toLowerCase(Locale.ROOT).endsWith(".xlsx")
                 ? XlsxTable.open(path, file, Table.DEFAULT_COLUMN_LIMIT)
-                : CsvTable.open(path, file, encoding, MAX_CELL, Table.DEFAULT_COLUMN_LIMIT)) {
-            return new OutcomeReader(file).read(table, questionnaire);
-        }
+                : CsvTable.open(path, file, encoding, MAX_CELL, Table.DEFAULT_COLUMN_LIMIT);
     }
 
     private OutcomeTable read(Table table, Questionnaire questionnaire) {
