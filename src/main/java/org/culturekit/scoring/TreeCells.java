@@ -45,9 +45,14 @@ final class TreeCells {
             depth.put(unit.id(), d);
             deepest = Math.max(deepest, d);
         }
+        // root first; walked with one index of the units, as a tree may have many thousands
+        Map<String, Hierarchy.Unit> byId = tree.byId();
         List<List<String>> paths = new ArrayList<>();
         for (String leaf : leaves) {
-            List<String> path = new ArrayList<>(tree.path(leaf));
+            List<String> path = new ArrayList<>();
+            for (Hierarchy.Unit unit = byId.get(leaf); unit != null; unit = byId.get(unit.parent())) {
+                path.add(unit.id());
+            }
             Collections.reverse(path);
             paths.add(path);
         }

@@ -258,7 +258,8 @@ final class UnitsBuilder {
 
     /** Each published unit but the root against everyone else, per index. */
     private Map<String, GroupIndex[]> againstOrganisation(Map<String, Results> published) {
-        List<String> ids = published.keySet().stream().filter(id -> !tree.unit(id).isRoot()).toList();
+        String root = tree.root().id();
+        List<String> ids = published.keySet().stream().filter(id -> !id.equals(root)).toList();
         List<Tally> tallies = ids.stream().map(tallyOf::get).toList();
         GroupIndex[][] compared = againstEveryone.apply(tallies, m -> {
             boolean[] shown = new boolean[ids.size()];

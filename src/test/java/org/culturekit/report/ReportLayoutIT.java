@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Timeout.ThreadMode;
 /**
  * Opens HTML reports in headless Chromium at desktop (1280 px) and phone (390 px) widths and proves that nothing
  * is cut off: no table is wider than its box, no element reaches past the viewport, no cell hides part of its
- * text. Then prints each report to A4 portrait with Chromium and proves with {@code pdftotext} that every figure
+ * text. Then prints each report to A4 and to US Letter, portrait, with Chromium and proves with {@code pdftotext} that every figure
  * of every table row is on the printed pages, in the row's order (a clipped column drops the row's last figures,
  * a closed {@code <details>} drops whole rows).
  *
@@ -61,9 +61,22 @@ class ReportLayoutIT {
     private static final Duration OVERALL = Duration.ofSeconds(230);
     private static final int DESKTOP = 1280;
     private static final int PHONE = 390;
-    /** A4 in inches, as DevTools wants it; the report's own {@code @page} rule sets the same size. */
-    private static final double A4_WIDTH = 8.27;
-    private static final double A4_HEIGHT = 11.69;
+    /**
+     * The papers a report is printed on, in inches as DevTools wants them: the report's {@code @page} rule sets
+     * portrait and leaves the size to the printer, so both must hold every figure.
+     */
+    private enum Paper {
+        A4(8.27, 11.69),
+        LETTER(8.5, 11);
+
+        final double width;
+        final double height;
+
+        Paper(double width, double height) {
+            this.width = width;
+            this.height = height;
+        }
+    }
     /** How many lines of the printed text one table row may take: its figures sit on its first line. */
     private static final int ROW_LINES = 3;
     /** Words whose vertical middles are this close, in pt, stand on one printed line. */
@@ -181,7 +194,16 @@ class ReportLayoutIT {
         }
         // the figures as the desktop page shows them, row by row
         JsonNode rows = open(file, DESKTOP, null).get("rows");
-        byte[] pdf = print(file);
+        Layout layout = null;
+        for (Paper paper : Paper.values()) {
+            layout = printed(file, name + "-" + paper.name().toLowerCase(java.util.Locale.ROOT), rows, paper);
+        }
+        return layout;
+    }
+
+    /** Prints {@code file} on {@code paper} and finds every row of {@code rows} on one printed line, in order. */
+    private static Layout printed(Path file, String name, JsonNode rows, Paper paper) throws Exception {
+        byte[] pdf = print(file, paper);
         Path pdfFile = OUT.resolve(name + ".pdf");
         Files.write(pdfFile, pdf);
         List<String> lines = pdfLines(pdfFile);
@@ -231,17 +253,17 @@ class ReportLayoutIT {
     }
 
     /**
-     * Prints {@code file} to A4 portrait, with its backgrounds (the band colours), as Chromium's print does. It is
-     * loaded afresh, so its {@code <details>} are closed, as a reader who prints at once has them.
+     * Prints {@code file} on {@code paper} in portrait, with its backgrounds (the band colours), as Chromium's print
+     * does. It is loaded afresh, so its {@code <details>} are closed, as a reader who prints at once has them.
      */
-    private static byte[] print(Path file) throws Exception {
+    private static byte[] print(Path file, Paper paper) throws Exception {
         browser.devTools("Emulation.clearDeviceMetricsOverride", Map.of());
         browser.command("POST", "/url", Map.of("url", file.toUri().toString()));
         assertEquals(0, browser.execute("return document.querySelectorAll('details[open]').length").asInt(),
                 "folded sections start closed");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("paperWidth", A4_WIDTH);
-        params.put("paperHeight", A4_HEIGHT);
+        params.put("paperWidth", paper.width);
+        params.put("paperHeight", paper.height);
         params.put("landscape", false);
         params.put("printBackground", true);
         params.put("preferCSSPageSize", true);
