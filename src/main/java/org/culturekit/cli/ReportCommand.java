@@ -37,7 +37,6 @@ import org.culturekit.outcomes.InvitedReader;
 import org.culturekit.questionnaire.Questionnaires;
 import org.culturekit.report.OutputFiles;
 import org.culturekit.report.PdfReport;
-import org.culturekit.report.RenderException;
 import org.culturekit.report.ReportFormat;
 import org.culturekit.report.ReportModel;
 import org.culturekit.report.ReportOptions;
@@ -195,11 +194,8 @@ final class ReportCommand implements Callable<Integer> {
                 .check(output, formats, imports.rejects, perUnit ? UnitReports.FOLDER : null);
         if (perUnit) {
             // before the exports are read: a folder that cannot be replaced fails the run at once
-            OutputFiles.Staging.foreign(output.resolve(UnitReports.FOLDER), unitFiles()).ifPresent(entry -> {
-                throw new RenderException(entry + " is not a file culturekit wrote; --per-unit replaces "
-                        + output.resolve(UnitReports.FOLDER) + " as a whole, so move it out of there, or choose "
-                        + "another directory with -o");
-            });
+            OutputFiles.Staging.refuseForeign(output.resolve(UnitReports.FOLDER), unitFiles(),
+                    "choose another directory with -o");
         }
         List<Gate> gates = waves.gates(spec, questionnaire);
         Results baseline = waves.baseline == null ? null : WaveFiles.read(waves.baseline);

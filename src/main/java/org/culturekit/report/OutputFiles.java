@@ -258,8 +258,17 @@ public final class OutputFiles {
         }
 
         private void refuseForeign() {
-            Path folder = directory.resolve(replaced);
-            foreign(folder, replacedNames).ifPresent(entry -> {
+            refuseForeign(directory.resolve(replaced), replacedNames, advice);
+        }
+
+        /**
+         * Refuses to replace {@code folder} when it holds anything culturekit did not write ({@link #foreign});
+         * {@code advice} ends the message, which names the first such entry.
+         *
+         * @throws RenderException naming it
+         */
+        public static void refuseForeign(Path folder, Set<String> names, String advice) {
+            foreign(folder, names).ifPresent(entry -> {
                 throw new RenderException(entry + " is not a file culturekit wrote; " + folder + " is replaced "
                         + "as a whole by each run, so move it out of there, or " + advice);
             });

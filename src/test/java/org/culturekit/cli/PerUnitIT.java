@@ -127,8 +127,8 @@ class PerUnitIT {
         ProcessRun refused = java("report", STORES.toString(), "--hierarchy", TREE.toString(), "--per-unit", "-o",
                 "out");
         assertEquals(1, refused.code());
-        assertEquals("error: out/units/north/notes.txt is not a file culturekit wrote; --per-unit replaces out/units "
-                + "as a whole, so move it out of there, or choose another directory with -o\n", refused.err());
+        assertEquals("error: out/units/north/notes.txt is not a file culturekit wrote; out/units is replaced as a "
+                + "whole by each run, so move it out of there, or choose another directory with -o\n", refused.err());
         assertEquals("mine", Files.readString(notes, StandardCharsets.UTF_8));
         assertEquals(Set.of("units"), names(dir.resolve("out")));
     }
