@@ -115,6 +115,10 @@ final class OutputGuard {
             return;
         }
         Path target = canonical(rejects);
+        if (output != null && replaced != null && target.startsWith(canonical(output).resolve(replaced))) {
+            throw usage("--rejects " + rejects + " is inside " + output.resolve(replaced) + ", which the run "
+                    + "replaces as a whole; choose another --rejects path");
+        }
         if (realTemplates != null && target.startsWith(realTemplates)) {
             throw usage("--rejects " + rejects + " is inside --template-dir " + templateDir + "; choose another "
                     + "--rejects path");

@@ -67,6 +67,10 @@ class OutputGuardTest {
                         + " would replace " + dir.resolve("out/units") + ", which holds an input file: --baseline "
                         + baseline + "; choose another -o folder");
         assertArrayEquals(before, Files.readAllBytes(baseline));
+        report("--rejects", dir.resolve("out/units/rejects.csv").toString(), "--hierarchy", tree.toString(),
+                "--per-unit", "-o", dir.resolve("out").toString()).assertExit(ExitCodes.USAGE).assertErrContains(
+                        "--rejects " + dir.resolve("out/units/rejects.csv") + " is inside " + dir.resolve("out/units")
+                                + ", which the run replaces as a whole; choose another --rejects path");
         // without --per-unit the folder is not written, and may be read
         report("--baseline", baseline.toString(), "-f", "md", "-o", dir.resolve("out").toString())
                 .assertExit(ExitCodes.OK);
