@@ -461,7 +461,7 @@ final class ReportCommand implements Callable<Integer> {
                     }
                     case JSON -> {
                         try (Writer out = staging.open(name)) {
-                            ResultsJson.write(report.results(), units.units(), unit, out);
+                            ResultsJson.write(report.results(), unit, units::hasReport, out);
                         }
                     }
                     case CSV -> {

@@ -40,11 +40,11 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.culturekit.model.Hierarchy;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Results;
@@ -510,15 +510,14 @@ public final class ResultsJson {
      * Writes the {@code results.json} of a unit's report into {@code out}, which is not closed: the document of
      * {@code results}, the unit's figures, and its {@code "unit"} object.
      *
-     * @param units every unit of the run, to say which of the unit's children have a report
      * @param unit the unit, published
+     * @param hasReport whether a unit, by id, has a report: said of each of the unit's children
      */
-    public static void write(Results results, Units units, Units.Unit unit, Writer out) throws IOException {
-        Map<String, Boolean> published = new HashMap<>();
-        units.units().forEach(u -> published.put(u.unit().id(), u.published()));
+    public static void write(Results results, Units.Unit unit, Predicate<String> hasReport, Writer out)
+            throws IOException {
         Hierarchy.Unit self = unit.unit();
-        List<Child> children = self.children().stream()
-                .map(child -> new Child(child, published.getOrDefault(child, false))).toList();
+        List<Child> children = self.children().stream().map(child -> new Child(child, hasReport.test(child)))
+                .toList();
         List<Comparison> comparisons = unit.comparisons().stream()
                 .map(c -> new Comparison(c.against().name().toLowerCase(Locale.ROOT), c.with(), c.indices()))
                 .toList();

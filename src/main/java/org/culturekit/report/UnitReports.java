@@ -76,6 +76,12 @@ public final class UnitReports {
         return units;
     }
 
+    /** Whether the unit {@code id} has a report. */
+    public boolean hasReport(String id) {
+        Units.Unit unit = byId.get(id);
+        return unit != null && unit.published();
+    }
+
     /** The units that have a report, in the tree's order. */
     public List<Units.Unit> published() {
         return units.units().stream().filter(Units.Unit::published).toList();

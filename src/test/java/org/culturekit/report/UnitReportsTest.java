@@ -40,12 +40,13 @@ class UnitReportsTest {
      * organisation is withheld.
      */
     private static final Units UNITS = units();
+    private static final UnitReports REPORTS = new UnitReports(UNITS, Samples.results(), "", null);
 
     @Test
     void aUnitsResultsJsonIsTheMainDocumentWithTheUnitObjectAfterIt() throws IOException {
         Units.Unit north = unit("North");
         StringWriter out = new StringWriter();
-        ResultsJson.write(north.results(), UNITS, north, out);
+        ResultsJson.write(north.results(), north, REPORTS::hasReport, out);
         ObjectNode document = (ObjectNode) JSON.readTree(out.toString());
         JsonNode unit = document.remove("unit");
         assertEquals(JSON.readTree(ResultsJson.write(north.results())), document, "the main schema, unchanged");
@@ -71,7 +72,7 @@ class UnitReportsTest {
     void theRootsUnitObjectHasNoParentAndNoComparison() throws IOException {
         Units.Unit root = unit("All " + HOSTILE);
         StringWriter out = new StringWriter();
-        ResultsJson.write(root.results(), UNITS, root, out);
+        ResultsJson.write(root.results(), root, REPORTS::hasReport, out);
         JsonNode unit = JSON.readTree(out.toString()).get("unit");
         assertTrue(unit.get("parent").isNull());
         assertEquals(HOSTILE, unit.get("leader").asText());
