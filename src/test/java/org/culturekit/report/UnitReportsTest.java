@@ -142,6 +142,26 @@ class UnitReportsTest {
         assertNull(other.participation(), "headcounts of another segment say nothing of the units");
     }
 
+    @Test
+    void theLeaderPageSaysNotShownForWhatTheRulesWithhold() {
+        Units.Unit leeds = unit("Leeds");
+        Results r = leeds.results();
+        Results withheld = new Results(r.schemaVersion(), r.wave(), r.date(), r.questionnaire(), r.rows(),
+                r.indices().stream().map(i -> new Results.IndexResult(i.id(), i.name(), Results.Cell.withheld(),
+                        i.fingerprint(), i.items())).toList(),
+                new Results.SayDo(Results.Cell.withheld(), r.sayDo().pairs().stream()
+                        .map(p -> new Results.Gap(p.id(), p.name(), Results.Cell.withheld())).toList()),
+                r.enps(), r.perceptionGap(), r.segments(), r.drivers(), r.comments());
+        List<Units.Unit> all = new ArrayList<>(UNITS.units());
+        all.set(all.indexOf(leeds), new Units.Unit(leeds.unit(), withheld, List.of()));
+        Units units = new Units(UNITS.hierarchy(), UNITS.questionnaire(), all, List.of());
+        ReportModel model = new UnitReports(units, organisation(), "", null).report(all.get(2)).model();
+        assertEquals(new UnitView.LeaderPage("not shown", "not shown", "not shown", List.of()), model.unit().page());
+        String md = new ReportRenderer(null).render(model, ReportFormat.MD);
+        assertTrue(md.contains("- **Strongest:** not shown\n- **Weakest:** not shown\n- **Widest say-do gap:** not "
+                + "shown\n"), md);
+    }
+
     // ---- the fixture ----
 
     private static Questionnaire unitQuestionnaire() {
