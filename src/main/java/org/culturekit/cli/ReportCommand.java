@@ -344,7 +344,7 @@ final class ReportCommand implements Callable<Integer> {
                     switch (entry.getKey()) {
                         case JSON -> ResultsJson.write(results, options.changes(), options.breaches(),
                                 entry.getValue());
-                        case CSV -> entry.getValue().write(ScoresCsv.write(results));
+                        case CSV -> entry.getValue().write(ScoresCsv.write(results, options.invited()));
                         default -> { }
                     }
                 }
