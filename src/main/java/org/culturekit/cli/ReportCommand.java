@@ -219,7 +219,7 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
             // VisibleText's notation is JSON's own escape: the line stays the same JSON, with no raw bidi control
-            out.println(VisibleText.TERMINAL.of(ResultsJson.summary(results, breaches)));
+            out.println(VisibleText.TERMINAL.of(ResultsJson.summary(results, breaches, totalInvited)));
         } else if (!quiet) {
             List<String> names = new ArrayList<>();
             written.forEach(path -> names.add(VisibleText.TERMINAL.of(path.toString())));
