@@ -212,13 +212,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
         List<String> breaches = Gate.breaches(gates, results, baseline, questionnaire.reporting().minGroupSize());
-        ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave, totalInvited,
-                !noComments, changes, history, breaches, headcounts == null ? null : headcounts.segment()));
-        List<Path> written = writeAll(renderer, model, questionnaire, results, changes, breaches, err);
+        ReportOptions options = new ReportOptions(wave, totalInvited, !noComments, changes, history, breaches,
+                headcounts == null ? null : headcounts.segment());
+        ReportModel model = ReportModel.of(questionnaire, results, options);
+        List<Path> written = writeAll(renderer, model, questionnaire, results, options, err);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
             // VisibleText's notation is JSON's own escape: the line stays the same JSON, with no raw bidi control
-            out.println(VisibleText.TERMINAL.of(ResultsJson.summary(results, breaches)));
+            out.println(VisibleText.TERMINAL.of(ResultsJson.summary(results, breaches, totalInvited)));
         } else if (!quiet) {
             List<String> names = new ArrayList<>();
             written.forEach(path -> names.add(VisibleText.TERMINAL.of(path.toString())));
@@ -305,7 +306,7 @@ final class ReportCommand implements Callable<Integer> {
      * and CSV writers; each rendering still has its own limits.
      */
     private List<Path> writeAll(FutureTask<ReportRenderer> prepared, ReportModel model, Questionnaire questionnaire,
-            Results results, Changes changes, List<String> breaches, PrintWriter err) {
+            Results results, ReportOptions options, PrintWriter err) {
         ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "culturekit-render-format");
             thread.setDaemon(true);
@@ -341,14 +342,15 @@ final class ReportCommand implements Callable<Integer> {
                 // the JSON and CSV on this thread while the templates render, rather than after they have
                 for (Map.Entry<ReportFormat, Writer> entry : outputs.entrySet()) {
                     switch (entry.getKey()) {
-                        case JSON -> ResultsJson.write(results, changes, breaches, entry.getValue());
-                        case CSV -> entry.getValue().write(ScoresCsv.write(results));
+                        case JSON -> ResultsJson.write(results, options.changes(), options.breaches(),
+                                entry.getValue());
+                        case CSV -> entry.getValue().write(ScoresCsv.write(results, options.invited()));
                         default -> { }
                     }
                 }
                 if (workbook != null) {
                     try (OutputStream out = workbook) {
-                        ReportWorkbook.write(questionnaire, results, changes,
+                        ReportWorkbook.write(questionnaire, results, options,
                                 results.date() == null ? null : LocalDate.parse(results.date()), out);
                     }
                 }
