@@ -251,15 +251,16 @@ final class ReportCommand implements Callable<Integer> {
         }
         Changes changes = baseline == null ? null : Changes.between(baseline, results, questionnaire.reporting().minGroupSize());
         List<String> breaches = Gate.breaches(gates, results, baseline, questionnaire.reporting().minGroupSize());
-        ReportModel model = ReportModel.of(questionnaire, results, new ReportOptions(wave, totalInvited,
-                !noComments, changes, history, breaches, headcounts == null ? null : headcounts.segment()));
+        ReportOptions options = new ReportOptions(wave, totalInvited, !noComments, changes, history, breaches,
+                headcounts == null ? null : headcounts.segment());
+        ReportModel model = ReportModel.of(questionnaire, results, options);
         UnitReports units = hierarchy == null ? null
                 : new UnitReports(run.units(), results, wave, headcounts);
-        List<Path> written = writeAll(renderer, model, questionnaire, results, changes, breaches, units, err);
+        List<Path> written = writeAll(renderer, model, questionnaire, results, options, units, err);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
             // VisibleText's notation is JSON's own escape: the line stays the same JSON, with no raw bidi control
-            out.println(VisibleText.TERMINAL.of(ResultsJson.summary(results, breaches)));
+            out.println(VisibleText.TERMINAL.of(ResultsJson.summary(results, breaches, totalInvited)));
         } else if (!quiet) {
             // the organisation's outputs by name; the units' by their number and folder, not thousands of paths
             Path unitFolder = output.resolve(UnitReports.FOLDER);
@@ -365,7 +366,7 @@ final class ReportCommand implements Callable<Integer> {
      * and CSV writers; each rendering still has its own limits.
      */
     private List<Path> writeAll(FutureTask<ReportRenderer> prepared, ReportModel model, Questionnaire questionnaire,
-            Results results, Changes changes, List<String> breaches, UnitReports units, PrintWriter err) {
+            Results results, ReportOptions options, UnitReports units, PrintWriter err) {
         ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "culturekit-render-format");
             thread.setDaemon(true);
@@ -404,14 +405,15 @@ final class ReportCommand implements Callable<Integer> {
                 // the JSON and CSV on this thread while the templates render, rather than after they have
                 for (Map.Entry<ReportFormat, Writer> entry : outputs.entrySet()) {
                     switch (entry.getKey()) {
-                        case JSON -> ResultsJson.write(results, changes, breaches, entry.getValue());
-                        case CSV -> entry.getValue().write(ScoresCsv.write(results));
+                        case JSON -> ResultsJson.write(results, options.changes(), options.breaches(),
+                                entry.getValue());
+                        case CSV -> entry.getValue().write(ScoresCsv.write(results, options.invited()));
                         default -> { }
                     }
                 }
                 if (workbook != null) {
                     try (OutputStream out = workbook) {
-                        ReportWorkbook.write(questionnaire, results, changes,
+                        ReportWorkbook.write(questionnaire, results, options,
                                 results.date() == null ? null : LocalDate.parse(results.date()), out);
                     }
                 }
@@ -466,12 +468,12 @@ final class ReportCommand implements Callable<Integer> {
                     }
                     case CSV -> {
                         try (Writer out = staging.open(name)) {
-                            out.write(ScoresCsv.write(report.results()));
+                            out.write(ScoresCsv.write(report.results(), report.options().invited()));
                         }
                     }
                     case XLSX -> {
                         try (OutputStream out = staging.openBytes(name)) {
-                            ReportWorkbook.write(units.units().questionnaire(), report.results(), null,
+                            ReportWorkbook.write(units.units().questionnaire(), report.results(), report.options(),
                                     report.results().date() == null ? null : LocalDate.parse(report.results().date()),
                                     out);
                         }

@@ -20,6 +20,11 @@ import org.culturekit.scoring.Results;
  * @param note why the overall response rate is not shown, or empty when it is
  */
 public record ParticipationView(String segment, String threshold, List<Row> groups, int flagged, String note) {
+    /** Why the overall response rate is missing when {@link Participation#total} withholds it. */
+    static final String WITHHELD = "The overall response rate is not shown: the groups not shown here are fewer "
+            + "than " + Participation.MIN_UNSHOWN + ", so the total invited, less the shown groups' invited, would "
+            + "give away how many one hidden group invited.";
+
     public ParticipationView {
         groups = List.copyOf(groups);
     }
@@ -63,9 +68,7 @@ public record ParticipationView(String segment, String threshold, List<Row> grou
                         rate == null ? Display.NONE : percentDown(rate), low));
             }
         }
-        String note = options.invited().isPresent() ? "" : "The overall response rate is not shown: the groups "
-                + "not shown here are fewer than " + Participation.MIN_UNSHOWN + ", so the total invited, less the "
-                + "shown groups' invited, would give away how many one hidden group invited.";
+        String note = options.invited().isPresent() ? "" : WITHHELD;
         return new ParticipationView(options.invitedSegment(), threshold + "%", rows, flagged, note);
     }
 

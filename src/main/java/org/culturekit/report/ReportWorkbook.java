@@ -23,13 +23,15 @@ import org.dhatim.fastexcel.Worksheet;
 
 /**
  * Writes {@code report.xlsx} for analysts (docs/reports.md): an About sheet, the indices, one heatmap per
- * segment, the items, say-do gaps, eNPS, the changes since a baseline, the links to customer outcomes (with their
+ * segment, the participation per group ({@code --invited FILE}), the items, say-do gaps, eNPS, the changes since a baseline, the links to customer outcomes (with their
  * points: shown groups only) and the comments, from the same
  * {@link Results} as every other format.
  *
  * <ul>
  *   <li>Figures are numbers at full precision, exactly those of {@code results.json}, shown through number
- *       formats; a group's index score is its mean placed on 0–100, as in the HTML heatmap.
+ *       formats; a group's index score is its mean placed on 0–100, as in the HTML heatmap. One exception: a
+ *       group's response rate is rounded down to a whole percent, as the HTML prints it, because a format
+ *       rounds to nearest and a flagged 59.6% would read as the 60% it is below.
  *   <li>A withheld figure is the text "not shown" and never a number; an undefined one is "–".
  *   <li>Text from the data is a text cell, which a spreadsheet never evaluates, so it is written as it is (no
  *       apostrophe, unlike {@link SpreadsheetText} in the untyped CSV), with control and bidi characters
@@ -54,6 +56,8 @@ public final class ReportWorkbook {
     static final String HOT_SPOT = "0 \\▼";
     private static final String MEAN = "0.00";
     private static final String PERCENT = "0";
+    /** A share of 1 as a percentage: the response rates, which Excel then sums and averages as shares. */
+    static final String RATE = "0%";
     // fastexcel writes format codes into XML unescaped: no quotes, no '<' (so no "<0.001" for tiny p-values)
     private static final String SIGNED = "+0.00;-0.00;0.00";
     private static final String SIGNED_WHOLE = "+0;-0;0";
@@ -69,15 +73,17 @@ public final class ReportWorkbook {
     private final Questionnaire questionnaire;
     private final Results results;
     private final Changes changes;
+    private final ReportOptions options;
     private final LocalDate date;
     private final Workbook workbook;
     private final SheetNames names = new SheetNames();
 
-    private ReportWorkbook(Questionnaire questionnaire, Results results, Changes changes, LocalDate date,
+    private ReportWorkbook(Questionnaire questionnaire, Results results, ReportOptions options, LocalDate date,
             Workbook workbook) {
         this.questionnaire = questionnaire;
         this.results = results;
-        this.changes = changes;
+        this.changes = options.changes();
+        this.options = options;
         this.date = date;
         this.workbook = workbook;
     }
@@ -85,17 +91,19 @@ public final class ReportWorkbook {
     /**
      * Writes the workbook into {@code out}, which is not closed.
      *
-     * @param changes the changes since a baseline, or null for no Changes sheet
+     * @param options the changes since a baseline (or null for no Changes sheet), the invited count where the
+     *     overall response rate may be published, and the segment of {@code --invited FILE} (or null for no
+     *     Participation sheet)
      * @param date the report's date, or null when it has none
      */
-    public static void write(Questionnaire questionnaire, Results results, Changes changes, LocalDate date,
+    public static void write(Questionnaire questionnaire, Results results, ReportOptions options, LocalDate date,
             OutputStream out) throws IOException {
         // held whole to be re-dated: a report's workbook is tens of kilobytes, whatever the number of rows
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         Workbook workbook = new Workbook(written, "culturekit", null);
         // compressed once, when re-dated, rather than twice
         workbook.setCompressionLevel(0);
-        new ReportWorkbook(questionnaire, results, changes, date, workbook).sheets();
+        new ReportWorkbook(questionnaire, results, options, date, workbook).sheets();
         workbook.finish();
         WorkbookZip.copyDated(written.toByteArray(), date == null ? WorkbookZip.NO_DATE : date, out);
     }
@@ -104,6 +112,9 @@ public final class ReportWorkbook {
         about();
         indices();
         results.segments().forEach(this::heatmap);
+        if (options.invitedSegment() != null) {
+            participation();
+        }
         items();
         if (results.sayDo() != null) {
             sayDo(results.sayDo());
@@ -140,6 +151,16 @@ public final class ReportWorkbook {
         sheet.label("Respondents");
         sheet.count(1, results.rows().scored());
         sheet.next();
+        if (options.invited().isPresent() && options.invited().getAsLong() > 0) {
+            // as the HTML header: only where the total gives away no hidden group's invited (Participation.total)
+            long invited = options.invited().getAsLong();
+            sheet.label("Invited");
+            sheet.count(1, invited);
+            sheet.next();
+            sheet.label("Response rate");
+            sheet.number(1, (double) results.rows().scored() / invited, RATE);
+            sheet.next();
+        }
         sheet.label("Rows read");
         sheet.count(1, results.rows().read());
         sheet.next();
@@ -258,6 +279,50 @@ public final class ReportWorkbook {
         }
         sheet.next();
         legend(sheet);
+    }
+
+    /**
+     * The Participation sheet, as the HTML's section: each group of the segment with its respondents, invited and
+     * response rate, flagged below {@code reporting.minResponseRate}; a hidden group gives neither count.
+     */
+    private void participation() {
+        int threshold = questionnaire.reporting().minResponseRate();
+        Sheet sheet = new Sheet("Participation", 14, 28, 12, 10, 14, 16);
+        sheet.header("Segment", "Group", "Respondents", "Invited", "Response rate",
+                "Below " + threshold + "%");
+        for (Results.SegmentResult segment : results.segments()) {
+            if (!segment.id().equals(options.invitedSegment())) {
+                continue;
+            }
+            for (Results.Group group : segment.groups()) {
+                sheet.text(0, segment.id());
+                sheet.text(1, group.value());
+                if (group.suppressed()) {
+                    sheet.notShown(2, 5);
+                } else {
+                    sheet.count(2, group.n());
+                    sheet.count(3, group.invited());
+                    Double rate = group.responseRate();
+                    sheet.number(4, rate == null ? null : Math.floor(rate) / 100, RATE);
+                    if (rate == null) {
+                        sheet.muted(5, UNDEFINED);
+                    } else {
+                        sheet.text(5, rate < threshold ? "⚑ yes" : "no");
+                    }
+                }
+                sheet.next();
+            }
+        }
+        sheet.ws.setAutoFilter(0, 0, 5);
+        sheet.next();
+        sheet.pair("Response rate", "The share of each group's invited whose answers were scored, rounded down to "
+                + "a whole percent. Groups below " + threshold + "% are flagged ⚑: their results may not speak for "
+                + "the whole group. A group without a headcount has “–”.");
+        sheet.pair("“not shown”", "Too few responses to show without risking anonymity, so the group's invited "
+                + "count is not shown either.");
+        if (options.invited().isEmpty()) {
+            sheet.pair("Overall", ParticipationView.WITHHELD);
+        }
     }
 
     private void items() {

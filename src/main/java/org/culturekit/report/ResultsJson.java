@@ -44,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 import org.culturekit.model.Hierarchy;
 import org.culturekit.scoring.Changes;
@@ -116,9 +117,12 @@ public final class ResultsJson {
      * @param gatesBreached the CI gates breached
      * @param date the report's date (YYYY-MM-DD), as in results.json, or null; last, so that the keys scripts
      *     already read keep their places
+     * @param responseRate the overall response rate, percent of those invited, where the report shows it
+     *     ({@code --invited}); after the date, and absent otherwise, so that every line without it is as it was
      */
     private record Summary(String wave, long read, long scored, Map<String, Double> score100, Double sayDoGap,
-            Double enps, List<String> gatesBreached, String date) {}
+            Double enps, List<String> gatesBreached, String date,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double responseRate) {}
 
     // ---- the format, as mix-ins: scoring's records stay free of Jackson ----
 
@@ -526,8 +530,14 @@ public final class ResultsJson {
         out.write('\n');
     }
 
-    /** One line of JSON for scripts: rows, each index's score, the say-do gap, eNPS, the breaches and the date. */
-    public static String summary(Results results, List<String> breaches) {
+    /**
+     * One line of JSON for scripts: rows, each index's score, the say-do gap, eNPS, the breaches, the date and
+     * the response rate.
+     *
+     * @param invited the overall invited count where it may be published ({@link ReportOptions#invited()}), or
+     *     empty: then the line has no response rate
+     */
+    public static String summary(Results results, List<String> breaches, OptionalLong invited) {
         Map<String, Double> scores = new LinkedHashMap<>();
         results.indices().forEach(index -> scores.put(index.id(),
                 index.figures().shown().map(Results.IndexFigures::score100).orElse(null)));
@@ -537,7 +547,8 @@ public final class ResultsJson {
                     results.sayDo() == null ? null
                             : results.sayDo().overall().shown().map(Results.GapFigures::meanGap).orElse(null),
                     results.enps() == null ? null : results.enps().shown().map(Results.Enps::score).orElse(null),
-                    breaches, results.date()), out);
+                    breaches, results.date(), invited.isPresent() && invited.getAsLong() > 0
+                            ? 100.0 * results.rows().scored() / invited.getAsLong() : null), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

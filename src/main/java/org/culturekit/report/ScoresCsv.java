@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.culturekit.model.VisibleText;
@@ -22,6 +23,10 @@ import org.culturekit.scoring.Results;
  *       are made safe against formula injection (docs/exports.md).
  *   <li>A suppressed group or cell is one row with metric {@code suppressed} and value 1, and nothing else,
  *       exactly as in the other outputs.
+ *   <li>With {@code --invited}, participation is measure {@code all}, beside a group's {@code n}: a shown group
+ *       with a headcount ({@code --invited FILE}) has metrics {@code invited} and {@code responseRate} (percent),
+ *       and so has segment and group {@code all} where the report shows the overall rate. A hidden group's stay
+ *       out, as its {@code n} does.
  *   <li>With {@code --outcomes}, each culture measure against each customer metric is measure
  *       {@code outcome/<lag>/<measure>/<metric>}: group {@code all} for the statistics, and each unit's culture
  *       figure, metric value and customers under its group.
@@ -35,10 +40,23 @@ public final class ScoresCsv {
 
     private ScoresCsv() {}
 
-    /** The CSV text, with a header row and {@code \n} line endings. */
+    /** The CSV text without an overall response rate. */
     public static String write(Results results) {
+        return write(results, OptionalLong.empty());
+    }
+
+    /**
+     * The CSV text, with a header row and {@code \n} line endings.
+     *
+     * @param invited the overall invited count where it may be published ({@link ReportOptions#invited()}), or
+     *     empty
+     */
+    public static String write(Results results, OptionalLong invited) {
         ScoresCsv csv = new ScoresCsv();
         csv.everyone(results);
+        if (invited.isPresent() && invited.getAsLong() > 0) {
+            csv.participation(ALL, ALL, invited.getAsLong(), 100.0 * results.rows().scored() / invited.getAsLong());
+        }
         results.segments().forEach(csv::segment);
         if (results.outcomes() != null) {
             results.outcomes().forEach(csv::outcome);
@@ -130,6 +148,9 @@ public final class ScoresCsv {
                 continue;
             }
             add(segment.id(), group.value(), ALL, "n", (double) group.n());
+            if (group.invited() != null) {
+                participation(segment.id(), group.value(), group.invited(), group.responseRate());
+            }
             for (Results.GroupIndex cell : group.indices()) {
                 if (!(cell.figures() instanceof Results.Cell.Shown<Results.GroupIndexFigures> shown)) {
                     add(segment.id(), group.value(), cell.id(), "suppressed", 1.0);
@@ -166,6 +187,11 @@ public final class ScoresCsv {
                 }
             }
         }
+    }
+
+    private void participation(String segment, String group, long invited, double responseRate) {
+        add(segment, group, ALL, "invited", (double) invited);
+        add(segment, group, ALL, "responseRate", responseRate);
     }
 
     private void outcome(Results.Outcome outcome) {

@@ -67,9 +67,10 @@ public final class UnitReports {
      *
      * @param folder its folder inside the output folder, {@code units/<slug>}
      * @param results its figures, with its child units' participation when known
+     * @param options what its model was made with, for the outputs written from its figures (CSV, XLSX)
      * @param model what its templates render
      */
-    public record Report(String folder, Results results, ReportModel model) {}
+    public record Report(String folder, Results results, ReportOptions options, ReportModel model) {}
 
     /** The units, as scored. */
     public Units units() {
@@ -100,9 +101,9 @@ public final class UnitReports {
                             : OptionalLong.empty())
                     : Participation.total(results, children);
         }
-        ReportModel model = ReportModel.of(units.questionnaire(), results, new ReportOptions(wave, total, true, null,
-                List.of(), List.of(), segment));
-        return new Report(FOLDER + "/" + slugs.get(unit.unit().id()), results,
+        ReportOptions options = new ReportOptions(wave, total, true, null, List.of(), List.of(), segment);
+        ReportModel model = ReportModel.of(units.questionnaire(), results, options);
+        return new Report(FOLDER + "/" + slugs.get(unit.unit().id()), results, options,
                 model.withUnit(UnitView.of(units, unit, byId, slugs, model.actions())));
     }
 

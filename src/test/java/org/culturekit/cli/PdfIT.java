@@ -148,7 +148,7 @@ class PdfIT {
     }
 
     /** The PDF's text, line by line in reading order, with ligatures written out (NFKC). */
-    private static String text(Path pdf) throws IOException {
+    static String text(Path pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);

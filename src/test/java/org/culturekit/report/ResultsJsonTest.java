@@ -1,15 +1,19 @@
 package org.culturekit.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.culturekit.scoring.Results;
 import org.junit.jupiter.api.Test;
@@ -33,6 +37,21 @@ class ResultsJsonTest {
         String text = Files.readString(GOLDEN.resolve(name).resolve("expected.json"), StandardCharsets.UTF_8)
                 .replace("\r\n", "\n");
         assertEquals(text, ResultsJson.write(ResultsJson.read(text)));
+    }
+
+    @Test
+    void theSummaryEndsWithTheOverallResponseRateOnlyWhenItMayBePublished() throws Exception {
+        Results results = ResultsJson.read(Files.readString(GOLDEN.resolve("typical/expected.json"),
+                StandardCharsets.UTF_8));
+        String without = ResultsJson.summary(results, List.of(), OptionalLong.empty());
+        assertFalse(without.contains("responseRate"), without);
+
+        String with = ResultsJson.summary(results, List.of(), OptionalLong.of(4 * results.rows().scored()));
+        // the keys scripts already read, in their places, then the rate: a prefix of the same line
+        assertEquals(without.substring(0, without.length() - 1) + ",\"responseRate\":25.0}", with);
+        List<String> keys = new ArrayList<>();
+        new ObjectMapper().readTree(with).fieldNames().forEachRemaining(keys::add);
+        assertEquals("responseRate", keys.get(keys.size() - 1), keys.toString());
     }
 
     @Test
