@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +133,29 @@ class PerUnitIT {
                 + "whole by each run, so move it out of there, or choose another directory with -o\n", refused.err());
         assertEquals("mine", Files.readString(notes, StandardCharsets.UTF_8));
         assertEquals(Set.of("units"), names(dir.resolve("out")));
+    }
+
+    @Test
+    void aUnitsPdfHasItsHeaderComparisonAndLeaderPageInTheContentsAndBookmarks() throws Exception {
+        ProcessRun run = java("report", STORES.toString(), "--hierarchy", TREE.toString(), "--per-unit", "-o", "out",
+                "-f", "pdf");
+        assertEquals(0, run.code(), run.err());
+        Path north = dir.resolve("out/units/north/report.pdf");
+        String text = PdfIT.text(north);
+        assertTrue(text.startsWith("North: "), text);
+        assertTrue(text.contains("Part of: All stores\n"), "named, not linked, on paper: " + text);
+        assertTrue(text.matches("(?s).*\nCompared with the rest[ .]*[0-9]+\n.*For the leader[ .]*[0-9]+\n.*"),
+                "in the contents");
+        assertTrue(text.contains("\nStrongest: "), text);
+        try (PDDocument document = Loader.loadPDF(north.toFile())) {
+            List<String> bookmarks = new ArrayList<>();
+            document.getDocumentCatalog().getDocumentOutline().children().forEach(b -> bookmarks.add(b.getTitle()));
+            assertEquals(bookmarks.indexOf("Summary") + 1, bookmarks.indexOf("Compared with the rest"),
+                    bookmarks.toString());
+            assertEquals("For the leader", bookmarks.get(bookmarks.size() - 1));
+        }
+        // the index links each unit's PDF, the one format asked for
+        assertTrue(Files.readString(dir.resolve("out/units/index.html")).contains("<a href=\"north/report.pdf\">"));
     }
 
     /** Each unit folder's results.json, by folder name. */
