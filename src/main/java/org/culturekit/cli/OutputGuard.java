@@ -72,6 +72,14 @@ final class OutputGuard {
      * rejects file {@code rejects} (when not null).
      */
     void check(Path output, List<ReportFormat> formats, Path rejects) {
+        check(output, formats, rejects, null);
+    }
+
+    /**
+     * As {@link #check(Path, List, Path)}, and the sub-folder {@code replaced} of {@code output} (null for none),
+     * which the run replaces as a whole, must hold no file the run reads.
+     */
+    void check(Path output, List<ReportFormat> formats, Path rejects, String replaced) {
         Path realTemplates = templateDir == null ? null : canonical(templateDir);
         List<Path> reports = new ArrayList<>();
         if (output != null) {
@@ -79,6 +87,19 @@ final class OutputGuard {
             if (realTemplates != null && outDir.startsWith(realTemplates)) {
                 throw usage("-o " + output + " is inside --template-dir " + templateDir + "; write the reports "
                         + "somewhere else");
+            }
+            if (replaced != null) {
+                Path folder = outDir.resolve(replaced);
+                for (Input input : inputs) {
+                    if (input.real.startsWith(folder)) {
+                        throw usage("-o " + output + " would replace " + output.resolve(replaced) + ", which holds an "
+                                + "input file: " + input.name + "; choose another -o folder");
+                    }
+                }
+                if (realTemplates != null && realTemplates.startsWith(folder)) {
+                    throw usage("-o " + output + " would replace " + output.resolve(replaced) + ", which holds "
+                            + "--template-dir " + templateDir + "; choose another -o folder");
+                }
             }
             for (ReportFormat format : new LinkedHashSet<>(formats)) {
                 Path target = canonical(outDir.resolve(format.fileName()));
@@ -94,6 +115,10 @@ final class OutputGuard {
             return;
         }
         Path target = canonical(rejects);
+        if (output != null && replaced != null && target.startsWith(canonical(output).resolve(replaced))) {
+            throw usage("--rejects " + rejects + " is inside " + output.resolve(replaced) + ", which the run "
+                    + "replaces as a whole; choose another --rejects path");
+        }
         if (realTemplates != null && target.startsWith(realTemplates)) {
             throw usage("--rejects " + rejects + " is inside --template-dir " + templateDir + "; choose another "
                     + "--rejects path");

@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,10 +27,12 @@ import org.culturekit.cli.run.Scoring;
 import org.culturekit.export.ResponseTimes;
 import org.culturekit.input.InputException;
 import org.culturekit.model.Headcounts;
+import org.culturekit.model.Hierarchy;
 import org.culturekit.model.OutcomeTable;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Segment;
 import org.culturekit.model.VisibleText;
+import org.culturekit.outcomes.HierarchyReader;
 import org.culturekit.outcomes.InvitedReader;
 import org.culturekit.questionnaire.Questionnaires;
 import org.culturekit.report.OutputFiles;
@@ -40,11 +44,13 @@ import org.culturekit.report.ReportRenderer;
 import org.culturekit.report.ReportWorkbook;
 import org.culturekit.report.ResultsJson;
 import org.culturekit.report.ScoresCsv;
+import org.culturekit.report.UnitReports;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Gate;
 import org.culturekit.scoring.OutcomeLinks;
 import org.culturekit.scoring.Participation;
 import org.culturekit.scoring.Results;
+import org.culturekit.scoring.Units;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,6 +133,18 @@ final class ReportCommand implements Callable<Integer> {
                     + "index and eNPS move with them across the shown groups.")
     List<Path> outcomeFiles = new ArrayList<>();
 
+    @Option(names = "--hierarchy", paramLabel = "FILE",
+            description = "The organisation tree, for --per-unit: a CSV or xlsx file headed <segment>,parent[,leader] "
+                    + "(for example team,parent,leader) with one row per unit: the segment's groups and the units "
+                    + "above them, each with its parent (blank for the root) and its leader's name.")
+    Path hierarchyFile;
+
+    @Option(names = "--per-unit",
+            description = "Also write a report for every unit of the --hierarchy tree that may be published, into "
+                    + "DIR/units/<unit>/, and a page linking them as a tree, DIR/units/index.html. Each run replaces "
+                    + "DIR/units/ as a whole.")
+    boolean perUnit;
+
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
@@ -137,16 +155,25 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (perUnit != (hierarchyFile != null)) {
+            throw new ParameterException(spec.commandLine(), perUnit
+                    ? "--per-unit needs the organisation tree: add --hierarchy FILE (a CSV headed "
+                            + "<segment>,parent[,leader])"
+                    : "--hierarchy FILE is read for the reports per unit: add --per-unit");
+        }
         // the templates do not depend on the data: parse them on another core while the exports are read
         FutureTask<ReportRenderer> renderer = new FutureTask<>(() -> {
             ReportRenderer prepared = new ReportRenderer(templateDir);
             new LinkedHashSet<>(formats).stream().filter(f -> f.template() != null).forEach(prepared::prepare);
+            if (perUnit) {
+                prepared.prepareUnits();
+            }
             if (formats.contains(ReportFormat.PDF)) {
                 PdfReport.prepare();
             }
             return prepared;
         });
-        if (formats.stream().anyMatch(f -> f.template() != null)) {
+        if (perUnit || formats.stream().anyMatch(f -> f.template() != null)) {
             Thread preparing = new Thread(renderer, "culturekit-prepare-templates");
             preparing.setDaemon(true);
             preparing.start();
@@ -162,8 +189,14 @@ final class ReportCommand implements Callable<Integer> {
         invitedArgument();
         OutputGuard.of(spec).exports(csvFiles).input("-q", input.questionnaireFile())
                 .input("--baseline", waves.baseline).inputs("--history", historyFiles)
-                .inputs("--outcomes", outcomeFiles).input("--invited", invitedFile).templates(templateDir)
-                .check(output, formats, imports.rejects);
+                .inputs("--outcomes", outcomeFiles).input("--invited", invitedFile)
+                .input("--hierarchy", hierarchyFile).templates(templateDir)
+                .check(output, formats, imports.rejects, perUnit ? UnitReports.FOLDER : null);
+        if (perUnit) {
+            // before the exports are read: a folder that cannot be replaced fails the run at once
+            OutputFiles.Staging.refuseForeign(output.resolve(UnitReports.FOLDER), unitFiles(),
+                    "choose another directory with -o");
+        }
         List<Gate> gates = waves.gates(spec, questionnaire);
         Results baseline = waves.baseline == null ? null : WaveFiles.read(waves.baseline);
         PrintWriter err = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getErr();
@@ -179,7 +212,10 @@ final class ReportCommand implements Callable<Integer> {
         }
         Headcounts headcounts = invitedFile == null ? null
                 : InvitedReader.read(invitedFile, questionnaire, imports.readOptions(spec, false).encoding());
-        Scoring.Scored run = Scoring.run(questionnaire, csvFiles, imports.scoring(spec, err).withCoverageRequired(true));
+        Hierarchy hierarchy = hierarchyFile == null ? null
+                : HierarchyReader.read(hierarchyFile, questionnaire, imports.readOptions(spec, false).encoding());
+        Scoring.Scored run = Scoring.run(questionnaire, hierarchy, csvFiles,
+                imports.scoring(spec, err).withCoverageRequired(true));
         Results scored = Scoring.publishable(run.results(), questionnaire, csvFiles);
         if (isoDate == null) {
             isoDate = dateOfData(run.latestResponse(), err);
@@ -191,10 +227,13 @@ final class ReportCommand implements Callable<Integer> {
                     + "of people invited, or check the exports for rows that are not responses");
         }
         OptionalLong totalInvited = invited == null ? OptionalLong.empty() : OptionalLong.of(invited);
+        if (hierarchy != null) {
+            HierarchyReader.check(hierarchy, run.groupSizes().get(segmentIndex(questionnaire, hierarchy.segment())))
+                    .forEach(warning -> Scoring.warn(err, warning));
+        }
         if (headcounts != null) {
-            int segment = questionnaire.segments().stream().map(Segment::id).toList().indexOf(headcounts.segment());
-            InvitedReader.check(headcounts, run.groupSizes().get(segment)).forEach(warning -> Scoring.warn(err,
-                    warning));
+            InvitedReader.check(headcounts, run.groupSizes().get(segmentIndex(questionnaire, headcounts.segment())))
+                    .forEach(warning -> Scoring.warn(err, warning));
             if (headcounts.total() < scored.rows().scored()) {
                 throw new InputException(headcounts.file(), "invites " + headcounts.total() + " in all, fewer than "
                         + "the " + Plural.of(scored.rows().scored(), "respondent", "respondents") + " scored (those "
@@ -215,22 +254,43 @@ final class ReportCommand implements Callable<Integer> {
         ReportOptions options = new ReportOptions(wave, totalInvited, !noComments, changes, history, breaches,
                 headcounts == null ? null : headcounts.segment());
         ReportModel model = ReportModel.of(questionnaire, results, options);
-        List<Path> written = writeAll(renderer, model, questionnaire, results, options, err);
+        UnitReports units = hierarchy == null ? null
+                : new UnitReports(run.units(), results, wave, headcounts);
+        List<Path> written = writeAll(renderer, model, questionnaire, results, options, units, err);
         PrintWriter out = spec.commandLine().getOut();
         if (summary) {
             // VisibleText's notation is JSON's own escape: the line stays the same JSON, with no raw bidi control
             out.println(VisibleText.TERMINAL.of(ResultsJson.summary(results, breaches, totalInvited)));
         } else if (!quiet) {
+            // the organisation's outputs by name; the units' by their number and folder, not thousands of paths
+            Path unitFolder = output.resolve(UnitReports.FOLDER);
             List<String> names = new ArrayList<>();
-            written.forEach(path -> names.add(VisibleText.TERMINAL.of(path.toString())));
-            out.printf("Scored %d of %s; wrote %s%n", results.rows().scored(),
-                    Plural.of(results.rows().read(), "row", "rows"),
-                    String.join(", ", names));
+            written.stream().filter(path -> units == null || !path.startsWith(unitFolder))
+                    .forEach(path -> names.add(VisibleText.TERMINAL.of(path.toString())));
+            out.printf("Scored %d of %s; wrote %s%s%n", results.rows().scored(),
+                    Plural.of(results.rows().read(), "row", "rows"), String.join(", ", names),
+                    units == null ? "" : " and " + Plural.of(units.published().size(), "unit report",
+                            "unit reports") + " in " + VisibleText.TERMINAL.of(unitFolder.toString()));
         }
         // breaches are errors: stderr even with --quiet
         breaches.forEach(breach -> spec.commandLine().getErr().println("gate breached: "
                 + VisibleText.TERMINAL.of(breach)));
         return breaches.isEmpty() ? ExitCodes.OK : ExitCodes.GATE_BREACHED;
+    }
+
+    /** The position of the segment {@code id} among the questionnaire's, as the run's group sizes are listed. */
+    private static int segmentIndex(Questionnaire questionnaire, String id) {
+        return questionnaire.segments().stream().map(Segment::id).toList().indexOf(id);
+    }
+
+    /** The file names culturekit writes into {@code units/}: the index, and each unit's report of any format. */
+    private static Set<String> unitFiles() {
+        Set<String> names = new HashSet<>();
+        names.add(UnitReports.INDEX);
+        for (ReportFormat format : ReportFormat.values()) {
+            names.add(format.fileName());
+        }
+        return names;
     }
 
     /**
@@ -306,7 +366,7 @@ final class ReportCommand implements Callable<Integer> {
      * and CSV writers; each rendering still has its own limits.
      */
     private List<Path> writeAll(FutureTask<ReportRenderer> prepared, ReportModel model, Questionnaire questionnaire,
-            Results results, ReportOptions options, PrintWriter err) {
+            Results results, ReportOptions options, UnitReports units, PrintWriter err) {
         ExecutorService pool = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "culturekit-render-format");
             thread.setDaemon(true);
@@ -314,8 +374,11 @@ final class ReportCommand implements Callable<Integer> {
         });
         try (OutputFiles.Staging staging = OutputFiles.Staging.in(output)) {
             staging.staleNote().ifPresent(note -> err.println("warning: " + note));
+            if (units != null) {
+                staging.replaceFolder(UnitReports.FOLDER, unitFiles());
+            }
             try {
-                ReportRenderer renderer = formats.stream().anyMatch(f -> f.template() != null)
+                ReportRenderer renderer = units != null || formats.stream().anyMatch(f -> f.template() != null)
                         ? finished(prepared) : null;
                 Map<ReportFormat, Writer> outputs = new LinkedHashMap<>();
                 OutputStream pdf = null;
@@ -355,12 +418,73 @@ final class ReportCommand implements Callable<Integer> {
                     }
                 }
                 rendering.forEach(ReportCommand::finished);
+                if (units != null) {
+                    writeUnits(units, renderer, staging, pool);
+                }
                 return staging.publish();
             } catch (IOException e) {
                 throw staging.failure(e);
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Stages every published unit's outputs, of the formats chosen, into {@code units/<slug>/}, and the index
+     * page. One unit at a time: its templates render on the pool while its JSON and CSV are written here, and the
+     * next unit waits, so that memory holds one unit's model however many units there are.
+     */
+    private void writeUnits(UnitReports units, ReportRenderer renderer, OutputFiles.Staging staging,
+            ExecutorService pool) throws IOException {
+        for (Units.Unit unit : units.published()) {
+            UnitReports.Report report = units.report(unit);
+            List<Future<?>> rendering = new ArrayList<>();
+            for (ReportFormat format : new LinkedHashSet<>(formats)) {
+                String name = report.folder() + "/" + format.fileName();
+                switch (format) {
+                    case HTML, MD -> {
+                        Writer out = staging.open(name);
+                        rendering.add(pool.submit(() -> {
+                            try (out) {
+                                renderer.render(report.model(), format, out);
+                            }
+                            return null;
+                        }));
+                    }
+                    case PDF -> {
+                        OutputStream out = staging.openBytes(name);
+                        rendering.add(pool.submit(() -> {
+                            try (out) {
+                                PdfReport.write(renderer, report.model(), out);
+                            }
+                            return null;
+                        }));
+                    }
+                    case JSON -> {
+                        try (Writer out = staging.open(name)) {
+                            ResultsJson.write(report.results(), unit, units::hasReport, out);
+                        }
+                    }
+                    case CSV -> {
+                        try (Writer out = staging.open(name)) {
+                            out.write(ScoresCsv.write(report.results(), report.options().invited()));
+                        }
+                    }
+                    case XLSX -> {
+                        try (OutputStream out = staging.openBytes(name)) {
+                            ReportWorkbook.write(units.units().questionnaire(), report.results(), report.options(),
+                                    report.results().date() == null ? null : LocalDate.parse(report.results().date()),
+                                    out);
+                        }
+                    }
+                }
+            }
+            rendering.forEach(ReportCommand::finished);
+        }
+        try (Writer out = staging.open(UnitReports.FOLDER + "/" + UnitReports.INDEX)) {
+            renderer.render(units.index(formats.contains(ReportFormat.HTML) ? ReportFormat.HTML.fileName()
+                    : formats.get(0).fileName()), out);
         }
     }
 

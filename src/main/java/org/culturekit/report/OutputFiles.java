@@ -45,6 +45,9 @@ import java.util.regex.Pattern;
 public final class OutputFiles {
     /** The names of staged files: the writing process's id, then a random number. */
     private static final Pattern STAGED = Pattern.compile("\\.culturekit-staged-(\\d{1,19})-\\d{1,20}\\.tmp");
+    /** The names of the new and old folders of a replaced folder ({@link Staging#replaceFolder}). */
+    private static final Pattern STAGED_FOLDER =
+            Pattern.compile("\\.culturekit-staged-(\\d{1,18})-\\d{1,20}\\.dir(\\.old)?");
 
     private OutputFiles() {}
 
@@ -84,6 +87,15 @@ public final class OutputFiles {
         /** Staged files of killed runs removed from the folder when this staging began. */
         private int staleRemoved;
         private boolean published;
+        /** The sub-folder replaced as a whole when published, or null; see {@link #replaceFolder}. */
+        private String replaced;
+        /** The file names culturekit writes into {@link #replaced} and its folders. */
+        private Set<String> replacedNames = Set.of();
+        /**
+         * The new folder of {@link #replaced}, filled as its files are written, until it takes the place of the
+         * old one when published.
+         */
+        private Path fresh;
 
         private Staging(Path directory, String advice, List<Path> created, boolean shared) {
             this.directory = directory;
@@ -170,12 +182,23 @@ public final class OutputFiles {
             }
             try {
                 Path target = directory.resolve(name);
+                if (fresh != null && target.startsWith(directory.resolve(replaced))) {
+                    // straight into the new folder, where no clean-up looks: it is closed once written, so that
+                    // a run of thousands of unit reports holds no more files open than a run of one
+                    Path file = fresh.resolve(directory.resolve(replaced).relativize(target));
+                    Files.createDirectories(file.getParent());
+                    FileChannel channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.WRITE), shared ? new FileAttribute<?>[0] : privateMode(file));
+                    StagedFile staged = new StagedFile(file, target, channel, this, true);
+                    files.add(staged);
+                    return staged;
+                }
                 while (true) {
                     Path temp = directory.resolve(".culturekit-staged-" + ProcessHandle.current().pid() + "-"
                             + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".tmp");
                     FileChannel channel = createLocked(temp, shared);
                     if (channel != null) {
-                        StagedFile file = new StagedFile(temp, target, channel, this);
+                        StagedFile file = new StagedFile(temp, target, channel, this, false);
                         files.add(file);
                         return file;
                     }
@@ -214,7 +237,89 @@ public final class OutputFiles {
         }
 
         /**
-         * Finishes every output and moves each into place, in the order opened.
+         * Makes the sub-folder {@code name} one output of this staging: the files opened as {@code name/…} are
+         * published into a new folder that then takes the old one's place, so that nothing an earlier run wrote
+         * there stays behind. The old folder may hold only what culturekit writes there, {@code names} directly in
+         * it or in its folders; anything else is refused, named, rather than deleted.
+         *
+         * @throws RenderException when the folder holds something else
+         */
+        public void replaceFolder(String name, Set<String> names) {
+            replaced = name;
+            replacedNames = Set.copyOf(names);
+            refuseForeign();
+            try {
+                fresh = directory.resolve(".culturekit-staged-" + ProcessHandle.current().pid() + "-"
+                        + Long.toUnsignedString(ThreadLocalRandom.current().nextLong()) + ".dir");
+                Files.createDirectory(fresh);
+            } catch (IOException e) {
+                throw failure(e);
+            }
+        }
+
+        private void refuseForeign() {
+            refuseForeign(directory.resolve(replaced), replacedNames, advice);
+        }
+
+        /**
+         * Refuses to replace {@code folder} when it holds anything culturekit did not write ({@link #foreign});
+         * {@code advice} ends the message, which names the first such entry.
+         *
+         * @throws RenderException naming it
+         */
+        public static void refuseForeign(Path folder, Set<String> names, String advice) {
+            foreign(folder, names).ifPresent(entry -> {
+                throw new RenderException(entry + " is not a file culturekit wrote; " + folder + " is replaced "
+                        + "as a whole by each run, so move it out of there, or " + advice);
+            });
+        }
+
+        /**
+         * The first entry of {@code folder}, by name, that culturekit did not write into it: anything but a
+         * file of {@code names} directly in it or in one of its folders, a link, or the folder itself when it is
+         * not a folder; empty when there is none, or no folder.
+         */
+        public static Optional<Path> foreign(Path folder, Set<String> names) {
+            if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.empty();
+            }
+            if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                return Optional.of(folder);
+            }
+            try {
+                for (Path entry : sorted(folder)) {
+                    if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        for (Path file : sorted(entry)) {
+                            if (!ours(file, names)) {
+                                return Optional.of(file);
+                            }
+                        }
+                    } else if (!ours(entry, names)) {
+                        return Optional.of(entry);
+                    }
+                }
+            } catch (IOException | DirectoryIteratorException e) {
+                return Optional.of(folder);
+            }
+            return Optional.empty();
+        }
+
+        private static boolean ours(Path file, Set<String> names) {
+            return names.contains(file.getFileName().toString()) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+        }
+
+        private static List<Path> sorted(Path folder) throws IOException {
+            List<Path> entries = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {
+                stream.forEach(entries::add);
+            }
+            entries.sort(null);
+            return entries;
+        }
+
+        /**
+         * Finishes every output and moves each into place, in the order opened; a folder to replace
+         * ({@link #replaceFolder}) is filled anew beside the old one and then put in its place.
          *
          * @return the paths written
          */
@@ -223,11 +328,30 @@ public final class OutputFiles {
                 for (StagedFile file : files) {
                     file.finish();
                 }
+                Path folder = replaced == null ? null : directory.resolve(replaced);
+                if (folder != null) {
+                    // checked again: something may have been put there while the run was scoring
+                    refuseForeign();
+                }
                 List<Path> written = new ArrayList<>();
                 for (StagedFile file : files) {
-                    // moved while still open, so locked: a clean-up elsewhere never takes a finished file
-                    move(file.temp, file.target);
+                    if (!file.direct) {
+                        // moved while still open, so locked: a clean-up elsewhere never takes a finished file
+                        move(file.temp, file.target);
+                    }
                     written.add(file.target);
+                }
+                if (folder != null) {
+                    Path old = folder.resolveSibling(fresh.getFileName() + ".old");
+                    boolean existed = Files.exists(folder, LinkOption.NOFOLLOW_LINKS);
+                    if (existed) {
+                        Files.move(folder, old, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                    Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
+                    fresh = null;
+                    if (existed) {
+                        deleteTree(old);
+                    }
                 }
                 published = true;
                 for (StagedFile file : files) {
@@ -256,6 +380,13 @@ public final class OutputFiles {
                     Files.deleteIfExists(file.temp);
                 } catch (IOException ignored) {
                     // best effort: the failure being reported matters more
+                }
+            }
+            if (fresh != null) {
+                try {
+                    deleteTree(fresh);
+                } catch (IOException ignored) {
+                    // best effort, as above
                 }
             }
             if (!published) {
@@ -289,12 +420,18 @@ public final class OutputFiles {
         private boolean abandoned;
         /** The buffer of a binary output, or null for a text one. */
         private volatile OutputStream bytes;
+        /**
+         * Whether it is written straight into the new folder of a replaced folder ({@link Staging#replaceFolder}),
+         * where it is forced and closed as soon as its writer closes it, rather than kept open until published.
+         */
+        final boolean direct;
 
-        StagedFile(Path temp, Path target, FileChannel channel, Staging staging) {
+        StagedFile(Path temp, Path target, FileChannel channel, Staging staging, boolean direct) {
             this.temp = temp;
             this.target = target;
             this.channel = channel;
             this.staging = staging;
+            this.direct = direct;
             out = new BufferedWriter(new OutputStreamWriter(new FileBytes(), StandardCharsets.UTF_8), PIECE);
         }
 
@@ -344,13 +481,20 @@ public final class OutputFiles {
             return bytes;
         }
 
-        /** Writes what is left; the file stays open until it is forced, in {@link #finish}. */
+        /**
+         * Writes what is left; the file stays open until it is forced, in {@link #finish}, unless it is
+         * {@link #direct}: then it is forced and closed now.
+         */
         @Override
         public synchronized void close() throws IOException {
             if (!closed) {
                 writable();
                 out.close();
                 closed = true;
+                if (direct) {
+                    force();
+                    channel.close();
+                }
             }
         }
 
@@ -392,7 +536,16 @@ public final class OutputFiles {
         }
 
         private synchronized void finishText() throws IOException {
+            if (direct && closed) {
+                return; // forced and closed already
+            }
             close();
+            if (!direct) {
+                force();
+            }
+        }
+
+        private void force() throws IOException {
             try {
                 channel.force(true);
             } catch (IOException e) {
@@ -450,6 +603,19 @@ public final class OutputFiles {
         } catch (IOException | DirectoryIteratorException e) {
             // a folder that can be written but not listed: nothing can be cleaned, and writing may still work
         }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, ".culturekit-staged-*.dir*")) {
+            for (Path entry : entries) {
+                Matcher name = STAGED_FOLDER.matcher(entry.getFileName().toString());
+                // a folder cannot be locked: it is a dead run's when no process of its id is running
+                if (name.matches() && !name.group(1).equals(own) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                        && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()) {
+                    deleteTree(entry);
+                    removed++;
+                }
+            }
+        } catch (IOException | DirectoryIteratorException | NumberFormatException e) {
+            // as above: what cannot be cleaned is left
+        }
         return removed;
     }
 
@@ -480,6 +646,19 @@ public final class OutputFiles {
                     "rw-------"))};
         }
         return new FileAttribute<?>[0];
+    }
+
+    /** Deletes {@code folder} and everything in it; links are removed, never followed. */
+    private static void deleteTree(Path folder) throws IOException {
+        List<Path> entries;
+        try (var walk = Files.walk(folder)) {
+            entries = new ArrayList<>(walk.toList());
+        }
+        // the deepest first, so that each folder is empty when its turn comes
+        entries.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path entry : entries) {
+            Files.deleteIfExists(entry);
+        }
     }
 
     /** Moves a finished temporary file over its target, atomically where the file system can. */

@@ -39,6 +39,7 @@ import org.culturekit.scoring.Results;
  * @param breaches the CI gates breached, one sentence each
  * @param outcomes culture against customer outcomes, or null without {@code --outcomes}
  * @param participation each group's invited and response rate, or null without {@code --invited FILE}
+ * @param unit what a unit's report adds ({@code --per-unit}), or null in the organisation's report
  */
 public record ReportModel(
         String title,
@@ -68,7 +69,8 @@ public record ReportModel(
         TrendView trend,
         List<String> breaches,
         OutcomesView outcomes,
-        ParticipationView participation) {
+        ParticipationView participation,
+        UnitView unit) {
 
     public ReportModel {
         Objects.requireNonNull(title, "title");
@@ -89,6 +91,14 @@ public record ReportModel(
     /** The model of a report. */
     public static ReportModel of(Questionnaire questionnaire, Results results, ReportOptions options) {
         return new ReportModelBuilder(questionnaire, results, options).build();
+    }
+
+    /** This model as a unit's report: {@code view} tells the templates which unit, and what it adds. */
+    ReportModel withUnit(UnitView view) {
+        return new ReportModel(title, questionnaireId, questionnaireVersion, wave, date, respondents, responseRate,
+                summary, rows, minGroupSize, minCommentGroupSize, indices, sayDo, enps, perceptionGaps, segments,
+                spots, moreSpots, drivers, actions, comments, commentsOff, notes, changes, trend, breaches, outcomes,
+                participation, view);
     }
 
     /** @param read rows read @param scored rows scored @param excluded rows left out by reason */

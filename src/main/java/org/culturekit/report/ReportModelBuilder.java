@@ -108,7 +108,8 @@ final class ReportModelBuilder {
                 options.history().isEmpty() ? null : trend(options.history()),
                 options.breaches(),
                 OutcomesView.of(questionnaire, results),
-                ParticipationView.of(questionnaire, results, options));
+                ParticipationView.of(questionnaire, results, options),
+                null);
     }
 
     private String responseRate() {
@@ -447,7 +448,8 @@ final class ReportModelBuilder {
                 Display.decimal(a, 1), Display.decimal(b, 1));
     }
 
-    private static double position(Scale scale, double value) {
+    /** {@code value} on {@code scale}'s 0–100 axis. */
+    static double position(Scale scale, double value) {
         return (value - scale.min()) / (scale.max() - scale.min()) * 100;
     }
 

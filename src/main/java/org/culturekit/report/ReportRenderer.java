@@ -62,11 +62,14 @@ public final class ReportRenderer {
     /** The bundled templates' location on the class path. */
     static final String BUNDLED = "report-templates";
 
+    /** The template of {@code units/index.html} ({@code report --per-unit}). */
+    public static final String UNITS = "units.ftlh";
+
     /** Every bundled template, for {@code templates export}. */
     public static final List<String> BUNDLED_TEMPLATES =
             List.of("report.ftlh", "report.ftlmd", "print.ftlh", "lib/html.ftlh", "lib/markdown.ftlmd",
                     "lib/print.ftlh", "lib/outcomes.ftlh", "lib/outcomes.ftlmd", "lib/participation.ftlh",
-                    "lib/participation.ftlmd");
+                    "lib/participation.ftlmd", "lib/unit.ftlh", "lib/unit.ftlmd", UNITS);
 
     /** The most characters a template may produce. */
     public static final long DEFAULT_MAX_OUTPUT = 50L * 1024 * 1024;
@@ -192,7 +195,25 @@ public final class ReportRenderer {
      * running, and writing, until {@code out} refuses it.
      */
     public void render(ReportModel model, ReportFormat format, Writer out) {
-        Template template = template(format.template());
+        render(model, format.template(), out);
+    }
+
+    /** Renders the page {@code units/index.html} into {@code out}, under the same limits as a report. */
+    public void render(UnitIndexView index, Writer out) {
+        render(index, UNITS, out);
+    }
+
+    /** Loads, checks and parses the template of {@code units/index.html} now, as {@link #prepare} does. */
+    public void prepareUnits() {
+        try {
+            template(UNITS);
+        } catch (RenderException e) {
+            // reported by render
+        }
+    }
+
+    private void render(Object model, String name, Writer out) {
+        Template template = template(name);
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
             // a stack with room for MAX_DEPTH nested elements, whatever the JVM's default thread stack size
             Thread thread = new Thread(null, runnable, "culturekit-render", RENDER_STACK_BYTES);
@@ -207,13 +228,13 @@ public final class ReportRenderer {
             });
             result.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new RenderException("template " + format.template() + " ran longer than "
+            throw new RenderException("template " + name + " ran longer than "
                     + timeLimit.toSeconds() + " s; check it for an endless or very long #list");
         } catch (ExecutionException e) {
-            throw explain(format.template(), e.getCause());
+            throw explain(name, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RenderException("interrupted while rendering " + format.template());
+            throw new RenderException("interrupted while rendering " + name);
         } finally {
             executor.shutdownNow();
         }
@@ -223,7 +244,7 @@ public final class ReportRenderer {
      * Runs {@code template} with a tracer that keeps where it is, so that a failure FreeMarker cannot locate
      * itself — recursion without end, text that outgrows the heap — is still reported at a line of a template.
      */
-    private static void process(Template template, ReportModel model, Writer out)
+    private static void process(Template template, Object model, Writer out)
             throws IOException, TemplateException {
         Environment environment = template.createProcessingEnvironment(Map.of("report", model), out);
         Tracker tracker = new Tracker();
@@ -542,7 +563,9 @@ public final class ReportRenderer {
             boolean model = contextClass.isRecord()
                     && (contextClass.getName().startsWith(ReportModel.class.getName())
                             || contextClass.getName().startsWith(OutcomesView.class.getName())
-                            || contextClass.getName().startsWith(ParticipationView.class.getName()));
+                            || contextClass.getName().startsWith(ParticipationView.class.getName())
+                            || contextClass.getName().startsWith(UnitView.class.getName())
+                            || contextClass.getName().startsWith(UnitIndexView.class.getName()));
             return new ClassMemberAccessPolicy() {
                 @Override
                 public boolean isMethodExposed(Method method) {

@@ -42,13 +42,17 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
+import org.culturekit.model.Hierarchy;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Results;
 import org.culturekit.scoring.Results.Cell;
 import org.culturekit.scoring.Results.Group;
 import org.culturekit.scoring.Results.GroupIndex;
+import org.culturekit.scoring.Units;
 
 /**
  * Writes {@link Results} as {@code results.json} with exactly the keys of docs/statistics.md, in that order, and reads
@@ -71,11 +75,35 @@ public final class ResultsJson {
      * @param results what was scored
      * @param changes the changes since the baseline, or null (then there is no key)
      * @param gatesBreached the CI gates breached
+     * @param unit the unit a unit's report is of ({@code --per-unit}), or null (then there is no key)
      */
     private record Document(
             @JsonUnwrapped Results results,
             @JsonInclude(JsonInclude.Include.NON_NULL) Changes changes,
-            List<String> gatesBreached) {}
+            List<String> gatesBreached,
+            @JsonInclude(JsonInclude.Include.NON_NULL) UnitDocument unit) {}
+
+    /**
+     * The {@code "unit"} object of a unit's {@code results.json} (docs/statistics.md).
+     *
+     * @param id the unit's name
+     * @param parent its parent's name, or null for the root
+     * @param leader its leader's display name, or null
+     * @param children its child units, in the tree's order
+     * @param comparisons the unit against the rest of its parent and of the organisation; empty for the root
+     */
+    private record UnitDocument(String id, String parent, String leader, List<Child> children,
+            List<Comparison> comparisons) {}
+
+    /** @param id a child unit's name @param report whether it has a report of its own */
+    private record Child(String id, boolean report) {}
+
+    /**
+     * @param against {@code parent} or {@code organisation}
+     * @param with the parent's name, or null for the organisation
+     * @param indices per index, in questionnaire order, with the keys of a group's index
+     */
+    private record Comparison(String against, String with, List<GroupIndex> indices) {}
 
     /**
      * The one line of {@code report --summary}.
@@ -450,7 +478,7 @@ public final class ResultsJson {
         Changes changes = new Changes("w", true, List.of(change), List.of(change), change,
                 List.of(new Changes.GroupChange("s", "g", change)), List.of(), List.of());
         try {
-            written(Json.FILE, new Document(sample, changes, List.of()), Writer.nullWriter());
+            written(Json.FILE, new Document(sample, changes, List.of(), null), Writer.nullWriter());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -478,7 +506,27 @@ public final class ResultsJson {
      */
     public static void write(Results results, Changes changes, List<String> breaches, Writer out)
             throws IOException {
-        written(Json.FILE, new Document(results, changes, breaches), out);
+        written(Json.FILE, new Document(results, changes, breaches, null), out);
+        out.write('\n');
+    }
+
+    /**
+     * Writes the {@code results.json} of a unit's report into {@code out}, which is not closed: the document of
+     * {@code results}, the unit's figures, and its {@code "unit"} object.
+     *
+     * @param unit the unit, published
+     * @param hasReport whether a unit, by id, has a report: said of each of the unit's children
+     */
+    public static void write(Results results, Units.Unit unit, Predicate<String> hasReport, Writer out)
+            throws IOException {
+        Hierarchy.Unit self = unit.unit();
+        List<Child> children = self.children().stream().map(child -> new Child(child, hasReport.test(child)))
+                .toList();
+        List<Comparison> comparisons = unit.comparisons().stream()
+                .map(c -> new Comparison(c.against().name().toLowerCase(Locale.ROOT), c.with(), c.indices()))
+                .toList();
+        written(Json.FILE, new Document(results, null, List.of(),
+                new UnitDocument(self.id(), self.parent(), self.leader(), children, comparisons)), out);
         out.write('\n');
     }
 

@@ -55,6 +55,28 @@ class OutputGuardTest {
     }
 
     @Test
+    void aFileReadInTheUnitsFolderThatPerUnitReplacesIsRefused() throws IOException {
+        Path units = Files.createDirectories(dir.resolve("out/units/sales"));
+        Path baseline = units.resolve("results.json");
+        report("-f", "json", "-o", units.getParent().toString()).assertExit(ExitCodes.OK);
+        Files.move(units.getParent().resolve("results.json"), baseline);
+        byte[] before = Files.readAllBytes(baseline);
+        Path tree = Path.of("examples/org-tree-survey.csv").toAbsolutePath();
+        report("--baseline", baseline.toString(), "--hierarchy", tree.toString(), "--per-unit", "-o",
+                dir.resolve("out").toString()).assertExit(ExitCodes.USAGE).assertErrContains("-o " + dir.resolve("out")
+                        + " would replace " + dir.resolve("out/units") + ", which holds an input file: --baseline "
+                        + baseline + "; choose another -o folder");
+        assertArrayEquals(before, Files.readAllBytes(baseline));
+        report("--rejects", dir.resolve("out/units/rejects.csv").toString(), "--hierarchy", tree.toString(),
+                "--per-unit", "-o", dir.resolve("out").toString()).assertExit(ExitCodes.USAGE).assertErrContains(
+                        "--rejects " + dir.resolve("out/units/rejects.csv") + " is inside " + dir.resolve("out/units")
+                                + ", which the run replaces as a whole; choose another --rejects path");
+        // without --per-unit the folder is not written, and may be read
+        report("--baseline", baseline.toString(), "-f", "md", "-o", dir.resolve("out").toString())
+                .assertExit(ExitCodes.OK);
+    }
+
+    @Test
     void anExportOrQuestionnaireInTheOutputFolderIsRefused() throws IOException {
         Path md = Files.copy(export, dir.resolve("report.md"));
         CliRun.of("report", md.toString(), "-o", dir.toString()).assertExit(ExitCodes.USAGE)

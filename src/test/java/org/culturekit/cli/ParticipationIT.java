@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ParticipationIT {
     private static final Path JAR = Path.of("target/culturekit.jar").toAbsolutePath();
-    private static final Path LAUNCHER = Path.of("bin/culturekit").toAbsolutePath();
     private static final Path EXAMPLE = Path.of("examples/survey.csv").toAbsolutePath();
     /** The example's teams with a headcount each; Sales, 48 of 90, is below 60%. */
     private static final String INVITED = "team,invited\nBilling,40\nCustomer Support,90\nData & Analytics,30\n"
@@ -46,11 +45,7 @@ class ParticipationIT {
     }
 
     private ProcessRun launcher(String... args) throws IOException, InterruptedException {
-        Map<String, String> env = new HashMap<>(Map.of("JAVA_HOME", ProcessRun.JAVA.getParent().getParent()
-                .toString(), "JAVA_OPTS", "", "CULTUREKIT_JAVA_OPTS", ""));
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
-        command.addAll(List.of(args));
-        return ProcessRun.of(dir, command, env);
+        return ProcessRun.launcher(dir, args);
     }
 
     @Test

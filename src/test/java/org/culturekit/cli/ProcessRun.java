@@ -36,6 +36,20 @@ record ProcessRun(int code, String out, String err) {
         return of(dir, command, environment);
     }
 
+    /** The launcher script, as the build leaves it. */
+    static final Path LAUNCHER = Path.of("bin/culturekit").toAbsolutePath();
+
+    /**
+     * Runs {@code bin/culturekit args} in {@code dir}, as a user runs the launcher, on the JVM the build used and
+     * with no JVM options from the environment.
+     */
+    static ProcessRun launcher(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        return of(dir, command, Map.of("JAVA_HOME", JAVA.getParent().getParent().toString(), "JAVA_OPTS", "",
+                "CULTUREKIT_JAVA_OPTS", ""));
+    }
+
     /** Runs {@code command} in {@code dir} with {@code environment} added, its streams kept in {@code dir}. */
     static ProcessRun of(Path dir, List<String> command, Map<String, String> environment)
             throws IOException, InterruptedException {

