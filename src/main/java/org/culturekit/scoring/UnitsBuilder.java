@@ -89,26 +89,35 @@ final class UnitsBuilder {
         return new Units(tree, unitQuestionnaire, units, nowhere());
     }
 
-    /** Each unit's tally and totals: its leaves' added up, children before parents. */
+    /**
+     * Each unit's tally and totals: its leaves' added up, children before parents. A leaf's are its group's and
+     * its own sums, not copies; a unit nobody under it answered from shares one empty pair, read only, so a tree
+     * of thousands of empty leaves costs no memory per leaf.
+     */
     private void addUp() {
+        Tally noTally = new Tally(plan);
+        Totals noTotals = new Totals(plan);
         List<Hierarchy.Unit> order = new ArrayList<>(tree.units());
         java.util.Collections.reverse(order);
         for (Hierarchy.Unit unit : order) {
-            Tally tally = new Tally(plan);
-            Totals sum = new Totals(plan);
+            Tally tally = noTally;
+            Totals sum = noTotals;
             if (unit.isLeaf()) {
-                Tally group = groups.get(unit.id());
-                if (group != null) {
-                    tally.merge(group);
-                }
                 Totals leaf = sums.totals[cells.leaf(unit.id())];
                 if (leaf != null) {
-                    sum.merge(leaf);
+                    tally = groups.get(unit.id());
+                    sum = leaf;
                 }
             } else {
                 for (String child : unit.children()) {
-                    tally.merge(tallyOf.get(child));
-                    sum.merge(totalsOf.get(child));
+                    if (tallyOf.get(child) != noTally) {
+                        if (tally == noTally) {
+                            tally = new Tally(plan);
+                            sum = new Totals(plan);
+                        }
+                        tally.merge(tallyOf.get(child));
+                        sum.merge(totalsOf.get(child));
+                    }
                 }
             }
             tallyOf.put(unit.id(), tally);
