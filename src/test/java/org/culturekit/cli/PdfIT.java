@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -82,6 +83,44 @@ class PdfIT {
             }
         }
         assertTrue(shown >= 10 && hidden >= 2, shown + " shown, " + hidden + " hidden");
+    }
+
+    @Test
+    void thePdfPrintsFiveCommentsAGroupAndCountsTheRestAsResultsJsonDoes() throws Exception {
+        ProcessRun run = java(List.of(), Map.of(), "report", EXAMPLE.toString(), "-f", "json,pdf", "-o", "out");
+        assertEquals(0, run.code(), run.err());
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        String text = text(dir.resolve("out/report.pdf"));
+
+        List<String> groups = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (JsonNode question : results.get("comments")) {
+            for (JsonNode group : question.get("groups")) {
+                groups.add(group.get("group").asText());
+                int kept = group.get("comments").size();
+                if (kept > 5) {
+                    expected.add(group.get("group").asText() + ": " + (kept - 5));
+                }
+            }
+        }
+        // the groups' headings in results.json's order, each followed by how many more comments it has
+        Pattern more = Pattern.compile("(\\d+) more of this group's comments are in report\\.html and report\\.xlsx\\.");
+        List<String> printed = new ArrayList<>();
+        String group = null;
+        int next = 0;
+        for (String line : text.substring(text.lastIndexOf("\nComments\n"), text.lastIndexOf("\nMethod and data\n"))
+                .lines().toList()) {
+            if (next < groups.size() && line.equals(groups.get(next))) {
+                group = groups.get(next++);
+            }
+            Matcher count = more.matcher(line);
+            if (count.matches()) {
+                printed.add(group + ": " + count.group(1));
+            }
+        }
+        assertEquals(groups.size(), next, "every group's heading, in order");
+        assertEquals(expected, printed);
+        assertTrue(expected.size() >= 3, "the example has groups of more than five comments: " + expected);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.text.Normalizer;
 import java.awt.geom.Point2D;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +36,9 @@ import org.culturekit.cli.run.Scoring;
 import org.culturekit.questionnaire.QuestionnaireReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 class PdfReportTest {
@@ -110,6 +113,75 @@ class PdfReportTest {
             }
         }
         assertEquals(expected, printed);
+    }
+
+    @Test
+    void printShowsFiveCommentsAGroupThoseWrittenMostOftenFirstAndSaysHowManyMoreTheOtherReportsList() {
+        ReportModel model = Example.MODEL;
+        Document document = PdfReport.parse(new ReportRenderer(null).render(model, ReportFormat.PDF));
+        Element section = null;
+        NodeList divs = document.getElementsByTagName("div");
+        for (int d = 0; d < divs.getLength(); d++) {
+            if (((Element) divs.item(d)).getAttribute("id").equals("comments")) {
+                section = (Element) divs.item(d);
+            }
+        }
+        assertTrue(section != null, "the example has comments");
+        assertTrue(section.getTextContent().contains("Up to 5 comments a group, those written most often first; "
+                + "report.html and report.xlsx list every comment."), "the section says how it samples");
+
+        NodeList headings = section.getElementsByTagName("h4");
+        List<ReportModel.CommentBlock> blocks = model.comments().stream().flatMap(s -> s.groups().stream()).toList();
+        assertEquals(blocks.size(), headings.getLength());
+        int capped = 0;
+        int reordered = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            ReportModel.CommentBlock block = blocks.get(b);
+            Element heading = (Element) headings.item(b);
+            assertEquals(block.group(), heading.getTextContent());
+            // the model's order (by text) within the same count: a stable sort
+            List<String> expected = block.comments().stream()
+                    .sorted(Comparator.comparingInt(c -> c.count().isEmpty() ? -1 : -Integer.parseInt(
+                            c.count().substring(1))))
+                    .limit(5).map(c -> c.text() + c.count()).toList();
+            Element list = nextElement(heading);
+            List<String> printed = new ArrayList<>();
+            NodeList items = list.getElementsByTagName("li");
+            for (int i = 0; i < items.getLength(); i++) {
+                printed.add(items.item(i).getTextContent());
+            }
+            assertEquals(expected, printed, block.group());
+            if (!expected.equals(block.comments().stream().limit(5).map(c -> c.text() + c.count()).toList())) {
+                reordered++;
+            }
+
+            List<String> notes = new ArrayList<>();
+            for (Element e = nextElement(list); e != null && e.getTagName().equals("p"); e = nextElement(e)) {
+                notes.add(e.getTextContent());
+            }
+            List<String> expectedNotes = new ArrayList<>();
+            if (block.comments().size() > 5) {
+                expectedNotes.add((block.comments().size() - 5) + " more of this group's comments are in "
+                        + "report.html and report.xlsx.");
+                capped++;
+            }
+            if (!block.omitted().isEmpty()) {
+                expectedNotes.add(block.omitted());
+            }
+            assertEquals(expectedNotes, notes, block.group());
+        }
+        assertTrue(capped >= 3, "the example has groups of more than five comments");
+        assertTrue(reordered > 0, "in some group the comments written most often are not the first by text");
+    }
+
+    /** The element after {@code node} among its siblings, or null. */
+    private static Element nextElement(Node node) {
+        for (Node next = node.getNextSibling(); next != null; next = next.getNextSibling()) {
+            if (next instanceof Element element) {
+                return element;
+            }
+        }
+        return null;
     }
 
     @Test
