@@ -38,6 +38,7 @@ import org.culturekit.report.ReportModel.SpotIndex;
 import org.culturekit.scoring.Changes;
 import org.culturekit.scoring.Coverage;
 import org.culturekit.scoring.Results;
+import org.culturekit.scoring.Units;
 
 /** Builds a {@link ReportModel} from results: ordering, rounding, chart geometry and wording, nothing else. */
 final class ReportModelBuilder {
@@ -127,6 +128,11 @@ final class ReportModelBuilder {
      * leaders see it, the groups that stand out most and what to do first. The statistics behind each sentence
      * (intervals, tests, effect sizes) are in the sections below and explained in the method.
      */
+    /** A group as the summary names it: with its segment, which a unit's child units need not say. */
+    private static String named(Spot spot, boolean childUnits) {
+        return childUnits ? spot.group() : spot.group() + " (" + spot.segment() + ")";
+    }
+
     private List<String> summary(List<PerceptionRow> perception, List<Spot> spots, List<ActionRow> actions) {
         List<String> sentences = new ArrayList<>();
         List<Scored> scored = results.indices().stream()
@@ -180,14 +186,17 @@ final class ReportModelBuilder {
         Spot ahead = spots.stream().filter(s -> s.kind().equals("bright-spot")).findFirst().orElse(null);
         Spot behind = spots.stream().filter(s -> s.kind().equals("hot-spot")).findFirst().orElse(null);
         if (ahead != null || behind != null) {
+            // in a unit's report the groups are its child units, compared with the rest of the unit
+            boolean children = results.segments().size() == 1
+                    && results.segments().get(0).id().equals(Units.SEGMENT);
+            String rest = children ? "the rest of the unit" : "everyone else";
             List<String> parts = new ArrayList<>();
             if (ahead != null) {
-                parts.add(ahead.group() + " (" + ahead.segment() + ") is ahead of everyone else on "
-                        + howMany(ahead));
+                parts.add(named(ahead, children) + " is ahead of " + rest + " on " + howMany(ahead));
             }
             if (behind != null) {
-                parts.add(behind.group() + " (" + behind.segment() + ") is behind "
-                        + (ahead == null ? "everyone else " : "") + "on " + howMany(behind));
+                parts.add(named(behind, children) + " is behind " + (ahead == null ? rest + " " : "") + "on "
+                        + howMany(behind));
             }
             sentences.add("Groups that stand out: " + String.join("; ", parts) + ".");
         } else if (!results.segments().isEmpty()) {
