@@ -475,7 +475,7 @@ final class ReportCommand implements Callable<Integer> {
                         try (OutputStream out = staging.openBytes(name)) {
                             ReportWorkbook.write(units.units().questionnaire(), report.results(), report.options(),
                                     report.results().date() == null ? null : LocalDate.parse(report.results().date()),
-                                    out);
+                                    unit.unit(), out);
                         }
                     }
                 }

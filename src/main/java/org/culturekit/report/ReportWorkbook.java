@@ -12,6 +12,7 @@ import java.util.Map;
 import org.culturekit.model.Band;
 import org.culturekit.model.Index;
 import org.culturekit.model.Item;
+import org.culturekit.model.Hierarchy;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.model.Scale;
 import org.culturekit.model.VisibleText;
@@ -77,9 +78,12 @@ public final class ReportWorkbook {
     private final LocalDate date;
     private final Workbook workbook;
     private final SheetNames names = new SheetNames();
+    /** The unit whose report this is ({@code --per-unit}), or null for the organisation's. */
+    private final Hierarchy.Unit unit;
 
     private ReportWorkbook(Questionnaire questionnaire, Results results, ReportOptions options, LocalDate date,
-            Workbook workbook) {
+            Hierarchy.Unit unit, Workbook workbook) {
+        this.unit = unit;
         this.questionnaire = questionnaire;
         this.results = results;
         this.changes = options.changes();
@@ -98,12 +102,21 @@ public final class ReportWorkbook {
      */
     public static void write(Questionnaire questionnaire, Results results, ReportOptions options, LocalDate date,
             OutputStream out) throws IOException {
+        write(questionnaire, results, options, date, null, out);
+    }
+
+    /**
+     * Writes a unit's workbook ({@code --per-unit}) into {@code out}, which is not closed: its About sheet names
+     * the unit, its leader and the unit it is part of.
+     */
+    public static void write(Questionnaire questionnaire, Results results, ReportOptions options, LocalDate date,
+            Hierarchy.Unit unit, OutputStream out) throws IOException {
         // held whole to be re-dated: a report's workbook is tens of kilobytes, whatever the number of rows
         ByteArrayOutputStream written = new ByteArrayOutputStream();
         Workbook workbook = new Workbook(written, "culturekit", null);
         // compressed once, when re-dated, rather than twice
         workbook.setCompressionLevel(0);
-        new ReportWorkbook(questionnaire, results, options, date, workbook).sheets();
+        new ReportWorkbook(questionnaire, results, options, date, unit, workbook).sheets();
         workbook.finish();
         WorkbookZip.copyDated(written.toByteArray(), date == null ? WorkbookZip.NO_DATE : date, out);
     }
@@ -141,6 +154,15 @@ public final class ReportWorkbook {
         sheet.ws.value(0, 0, shown(questionnaire.title()));
         sheet.ws.style(0, 0).bold().fontSize(14).set();
         sheet.row = 2;
+        if (unit != null) {
+            sheet.pair("Unit", unit.id());
+            if (unit.leader() != null) {
+                sheet.pair("Leader", unit.leader());
+            }
+            if (unit.parent() != null) {
+                sheet.pair("Part of", unit.parent());
+            }
+        }
         sheet.pair("Questionnaire", questionnaire.id() + " " + questionnaire.version());
         if (results.wave() != null) {
             sheet.pair("Wave", results.wave());

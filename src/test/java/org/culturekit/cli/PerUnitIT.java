@@ -21,6 +21,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -156,6 +161,38 @@ class PerUnitIT {
         }
         // the index links each unit's PDF, the one format asked for
         assertTrue(Files.readString(dir.resolve("out/units/index.html")).contains("<a href=\"north/report.pdf\">"));
+    }
+
+    @Test
+    void aUnitsWorkbookNamesItsUnitLeaderAndParentAndCountsItsRespondents() throws Exception {
+        ProcessRun run = java("report", STORES.toString(), "--hierarchy", TREE.toString(), "--per-unit", "-o", "out",
+                "-f", "json,xlsx");
+        assertEquals(0, run.code(), run.err());
+        Path north = dir.resolve("out/units/north");
+        long respondents = JSON.readTree(north.resolve("results.json").toFile()).get("rows").get("scored").asLong();
+        Map<String, String> about = new TreeMap<>();
+        try (Workbook book =
+                WorkbookFactory.create(north.resolve("report.xlsx").toFile())) {
+            for (Row row : book.getSheet("About")) {
+                if (row.getCell(0) != null && row.getCell(1) != null) {
+                    Cell value = row.getCell(1);
+                    about.put(row.getCell(0).getStringCellValue(), value.getCellType()
+                            == CellType.NUMERIC
+                            ? Long.toString((long) value.getNumericCellValue()) : value.getStringCellValue());
+                }
+            }
+        }
+        assertEquals("North", about.get("Unit"), about.toString());
+        assertEquals("Eve Okafor", about.get("Leader"));
+        assertEquals("All stores", about.get("Part of"));
+        assertEquals(Long.toString(respondents), about.get("Respondents"));
+        // the organisation's workbook names no unit
+        try (Workbook book = WorkbookFactory.create(
+                dir.resolve("out/report.xlsx").toFile())) {
+            for (Row row : book.getSheet("About")) {
+                assertFalse(row.getCell(0) != null && "Unit".equals(row.getCell(0).getStringCellValue()));
+            }
+        }
     }
 
     /** Each unit folder's results.json, by folder name. */
