@@ -40,6 +40,8 @@ final class UnitsBuilder {
     private final Map<String, Totals> totalsOf = new HashMap<>();
     /** Per item (index by index), pair and driver, in that order: per cell of {@link #local}, whether hidden. */
     private boolean[][] restricted;
+    /** How many items the indices have: the first of the pair measures of {@link #restricted}. */
+    private final int items;
 
     UnitsBuilder(Plan plan, Tally everyone, Totals totals, Map<String, Tally> groups, UnitSums sums, TreeCells cells,
             boolean[][] hidden, int k, BiFunction<List<Tally>, IntFunction<boolean[]>, GroupIndex[][]> againstEveryone) {
@@ -53,6 +55,7 @@ final class UnitsBuilder {
         this.k = k;
         this.againstEveryone = againstEveryone;
         this.tree = cells.tree();
+        items = plan.indices.stream().mapToInt(Plan.IndexPlan::size).sum();
     }
 
     Units build() {
@@ -154,12 +157,12 @@ final class UnitsBuilder {
 
             @Override
             public boolean pairHidden(int p) {
-                return restricted[items() + p][local];
+                return restricted[items + p][local];
             }
 
             @Override
             public boolean driverHidden(int x) {
-                return restricted[items() + pairs + x][local];
+                return restricted[items + pairs + x][local];
             }
         };
     }
@@ -169,10 +172,6 @@ final class UnitsBuilder {
     /** A tree cell's place among everyone (0) and the tree's cells. */
     private int local(int cell) {
         return cell - cells.first() + 1;
-    }
-
-    private int items() {
-        return plan.indices.stream().mapToInt(Plan.IndexPlan::size).sum();
     }
 
     private int itemMeasure(int x, int j) {
@@ -189,7 +188,7 @@ final class UnitsBuilder {
      */
     private boolean[][] restrictedDecisions() {
         int pairs = plan.pairs.size();
-        int measures = items() + pairs + plan.indices.size();
+        int measures = items + pairs + plan.indices.size();
         int count = 1 + cells.count();
         int[] partition = new int[count];
         for (int i = 1; i < count; i++) {
@@ -229,28 +228,28 @@ final class UnitsBuilder {
     }
 
     private long sizeOfEveryone(int m, int pairs) {
-        if (m < items()) {
+        if (m < items) {
             int[] at = item(m);
             return totals.item(at[0], at[1]).n();
         }
-        return m < items() + pairs ? everyone.pairGap[m - items()].n() : totals.driver[m - items() - pairs].n();
+        return m < items + pairs ? everyone.pairGap[m - items].n() : totals.driver[m - items - pairs].n();
     }
 
     private long sizeOfLeaf(int m, int pairs, int leaf) {
         String id = cells.leaves.get(leaf);
-        if (m < items() + pairs && m >= items()) {
+        if (m < items + pairs && m >= items) {
             Tally group = groups.get(id);
-            return group == null ? 0 : group.pairGap[m - items()].n();
+            return group == null ? 0 : group.pairGap[m - items].n();
         }
         Totals leafTotals = sums.totals[leaf];
         if (leafTotals == null) {
             return 0;
         }
-        if (m < items()) {
+        if (m < items) {
             int[] at = item(m);
             return leafTotals.item(at[0], at[1]).n();
         }
-        return leafTotals.driver[m - items() - pairs].n();
+        return leafTotals.driver[m - items - pairs].n();
     }
 
     /** The index and item position of item measure {@code m}. */
