@@ -1,11 +1,14 @@
 package org.culturekit.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.culturekit.model.Band;
+import org.culturekit.model.Hierarchy;
 import org.culturekit.model.Index;
 import org.culturekit.model.Questionnaire;
 import org.culturekit.scoring.Results.Agreement;
@@ -147,7 +150,7 @@ final class ResultsBuilder {
         /** The units of the organisation tree, after every segment's groups; null without a tree. */
         final TreeCells tree;
 
-        Cells(List<List<String>> values, boolean leaderSegment, org.culturekit.model.Hierarchy hierarchy) {
+        Cells(List<List<String>> values, boolean leaderSegment, Hierarchy hierarchy) {
             int next = 1;
             leaders = leaderSegment ? next++ : -1;
             others = leaderSegment ? next++ : -1;
@@ -737,10 +740,10 @@ final class ResultsBuilder {
      * Each of {@code groups} against everyone else, per index, tested as a segment's groups are; {@code shown}
      * gives, per measure, which of them may be shown.
      */
-    GroupIndex[][] againstEveryone(List<Tally> groups, java.util.function.IntFunction<boolean[]> shown) {
+    GroupIndex[][] againstEveryone(List<Tally> groups, IntFunction<boolean[]> shown) {
         GroupIndex[][] result = new GroupIndex[groups.size()][plan.indices.size()];
         boolean[] unit = new boolean[groups.size()];
-        java.util.Arrays.fill(unit, true);
+        Arrays.fill(unit, true);
         for (int x = 0; x < plan.indices.size(); x++) {
             fillCells(x, groups, unit, shown.apply(Measures.index(x)), result);
         }

@@ -1,6 +1,7 @@
 package org.culturekit.scoring;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +102,7 @@ final class UnitsBuilder {
         Tally noTally = new Tally(plan);
         Totals noTotals = new Totals(plan);
         List<Hierarchy.Unit> order = new ArrayList<>(tree.units());
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         for (Hierarchy.Unit unit : order) {
             Tally tally = noTally;
             Totals sum = noTotals;
